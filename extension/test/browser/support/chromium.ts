@@ -1,0 +1,64 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { testBuildDir } from './paths';
+
+/** Debian's Chromium: `CHROMIUM_PATH`, else whatever `command -v chromium` prints. */
+export function findChromium(): string | undefined {
+  const fromEnv = process.env.CHROMIUM_PATH;
+  if (fromEnv) return existsSync(fromEnv) ? fromEnv : undefined;
+  for (const name of ['chromium', 'chromium-browser']) {
+    try {
+      const found = execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim();
+      if (found && existsSync(found)) return found;
+    } catch {
+      // not installed under this name
+    }
+  }
+  return undefined;
+}
+
+export const chromiumPath = findChromium();
+export const isCi = process.env.CI === 'true' || process.env.CI === '1';
+
+/**
+ * Whether browser tests can run here. Without Chromium they warn loudly and skip;
+ * under CI the caller turns the absence into a failure (see `requireChromium`).
+ */
+export function browserTestsAvailable(): boolean {
+  if (chromiumPath) return true;
+  const message =
+    '\n⚠️  SPENDPRINT BROWSER TESTS SKIPPED: Chromium not found (install Debian `chromium` or set CHROMIUM_PATH).\n';
+  console.warn(message);
+  return false;
+}
+
+export interface LoadedExtension {
+  context: BrowserContext;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+/** Launches Chromium with the built test extension and waits for its service worker. */
+export async function launchWithExtension(extensionDir = testBuildDir): Promise<LoadedExtension> {
+  if (!chromiumPath) throw new Error('Chromium not found: install Debian `chromium` or set CHROMIUM_PATH');
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  let [worker] = context.serviceWorkers();
+  worker ??= await context.waitForEvent('serviceworker', { timeout: 30_000 });
+  const extensionId = new URL(worker.url()).host;
+  return { context, extensionId, close: () => context.close() };
+}
