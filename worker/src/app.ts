@@ -1,0 +1,27 @@
+import { database } from './db/middleware';
+import { healthRoutes } from './features/health/health.routes';
+import { onError, onNotFound } from './middleware/error-handler';
+import { requestId } from './middleware/request-id';
+import { securityHeaders } from './middleware/security-headers';
+import { createRouter } from './lib/router';
+
+export const API_PREFIX = '/api/v1';
+
+export function createApp() {
+  const app = createRouter();
+  app.use('*', securityHeaders, requestId, database);
+  app.onError(onError);
+  app.notFound(onNotFound);
+
+  const api = createRouter().route('/', healthRoutes);
+  app.route(API_PREFIX, api);
+
+  app.doc31(`${API_PREFIX}/openapi.json`, {
+    openapi: '3.1.0',
+    info: { title: 'Spendprint API', version: '1.0.0' },
+    servers: [{ url: '/' }],
+  });
+  return app;
+}
+
+export const app = createApp();

@@ -1,0 +1,28 @@
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
+import { fileURLToPath } from 'node:url';
+import { defineProject } from 'vitest/config';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+// Worker tests run inside workerd with the real wrangler.toml bindings and the same
+// migration files `wrangler d1 migrations apply` reads.
+export default defineProject({
+  plugins: [
+    cloudflareTest(async () => ({
+      wrangler: { configPath: `${root}wrangler.toml` },
+      miniflare: {
+        bindings: {
+          ENVIRONMENT: 'test',
+          TEST_MIGRATIONS: await readD1Migrations(`${root}migrations`),
+        },
+      },
+    })),
+  ],
+  test: {
+    name: 'worker',
+    root,
+    include: ['worker/**/*.test.ts'],
+    setupFiles: ['worker/test/apply-migrations.ts'],
+    testTimeout: 30_000,
+  },
+});
