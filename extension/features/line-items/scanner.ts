@@ -1,0 +1,89 @@
+import { isOwnElement } from './host-marker';
+import type { FoundLine, FoundTotal, PageContext, ScanResult, SiteAdapter } from './line-item';
+
+export interface WatchOptions {
+  page: PageContext;
+  adapters: readonly SiteAdapter[];
+  signal: AbortSignal;
+  /** Called once for the first scan and then once per batch of added nodes with new lines. */
+  onScan(result: ScanResult): void;
+}
+
+/** Keeps only lines and totals not seen before (by row and by anchor, across adapters). */
+function createDeduper() {
+  const seenRows = new WeakSet<Element>();
+  const seenAnchors = new WeakSet<Element>();
+  return (results: ScanResult[]): ScanResult => {
+    const lines: FoundLine[] = [];
+    const totals: FoundTotal[] = [];
+    for (const result of results) {
+      for (const line of result.lines) {
+        if (seenRows.has(line.row) || seenAnchors.has(line.anchor)) continue;
+        seenRows.add(line.row);
+        seenAnchors.add(line.anchor);
+        lines.push(line);
+      }
+      for (const total of result.totals) {
+        if (seenAnchors.has(total.anchor)) continue;
+        seenAnchors.add(total.anchor);
+        totals.push(total);
+      }
+    }
+    return { lines, totals };
+  };
+}
+
+/** Added elements, minus our own and minus those inside another added element. */
+function addedRoots(records: MutationRecord[]): Element[] {
+  const added = new Set<Element>();
+  for (const record of records) {
+    for (const node of Array.from(record.addedNodes)) {
+      if (node.nodeType === 1 && !isOwnElement(node)) added.add(node as Element);
+    }
+  }
+  return [...added].filter((element) => {
+    for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+      if (added.has(parent)) return false;
+    }
+    return element.isConnected;
+  });
+}
+
+/**
+ * Scans the page once with every applicable adapter, then watches for added nodes and hands
+ * only those to the adapters (single-page apps add rows without reloading). Stops on abort.
+ */
+export function watchLineItems({ page, adapters, signal, onScan }: WatchOptions): void {
+  if (signal.aborted) return;
+  const active = adapters.filter((adapter) => adapter.appliesTo(page));
+  if (active.length === 0) return;
+  const dedupe = createDeduper();
+  const scan = (root: Document | Element) => active.map((adapter) => adapter.find(root, page));
+
+  const first = dedupe(scan(page.document));
+  onScan(first);
+
+  let pending: MutationRecord[] = [];
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    if (signal.aborted) return;
+    const roots = addedRoots(pending);
+    pending = [];
+    if (roots.length === 0) return;
+    const result = dedupe(roots.flatMap(scan));
+    if (result.lines.length > 0 || result.totals.length > 0) onScan(result);
+  };
+  const observer = new MutationObserver((records) => {
+    pending.push(...records);
+    if (!scheduled) {
+      scheduled = true;
+      queueMicrotask(flush);
+    }
+  });
+  observer.observe(page.document.documentElement, { childList: true, subtree: true });
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    pending = [];
+  }, { once: true });
+}

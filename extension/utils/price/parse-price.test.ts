@@ -1,0 +1,96 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { parseLocalizedNumber } from './parse-number';
+import { parsePrice } from './parse-price';
+
+describe('parsePrice', () => {
+  test.each([
+    ['$1,234.56', 1234.56, 'USD'],
+    ['1.234,56 €', 1234.56, 'EUR'],
+    ['1 234,56 €', 1234.56, 'EUR'],
+    ['€12,50', 12.5, 'EUR'],
+    ['¥1200', 1200, 'JPY'],
+    ['¥1,200', 1200, 'JPY'],
+    ['JPY 1.200', 1200, 'JPY'],
+    ['USD 12.00', 12, 'USD'],
+    ['12.00 USD', 12, 'USD'],
+    ['£1,250.00', 1250, 'GBP'],
+    ['CHF 1\'234.50', 1234.5, 'CHF'],
+    ['US$ 99', 99, 'USD'],
+    ['CA$5.25', 5.25, 'CAD'],
+    ['$12.00 each', 12, 'USD'],
+    ['-$5.00', -5, 'USD'],
+    ['($5.00)', -5, 'USD'],
+    ['1,234.56', 1234.56, undefined],
+    ['42', 42, undefined],
+    ['0,125', 0.125, undefined],
+  ])('%s → %d %s', (text, amount, currency) => {
+    const parsed = parsePrice(text);
+    expect(parsed?.amount).toBeCloseTo(amount, 6);
+    expect(parsed?.currency).toBe(currency);
+  });
+
+  test('ranges give low, high and a midpoint', () => {
+    expect(parsePrice('$10 – $20')).toEqual({ amount: 15, range: { low: 10, high: 20 }, currency: 'USD', ambiguousSymbol: '$' });
+    expect(parsePrice('10-20 EUR')).toMatchObject({ amount: 15, range: { low: 10, high: 20 }, currency: 'EUR' });
+    expect(parsePrice('£1,000 to £1,500')).toMatchObject({ amount: 1250, currency: 'GBP' });
+  });
+
+  test('a bare $ is flagged as ambiguous so the page can name the dollar', () => {
+    expect(parsePrice('$3.00')?.ambiguousSymbol).toBe('$');
+    expect(parsePrice('US$3.00')?.ambiguousSymbol).toBeUndefined();
+  });
+
+  test.each(['', 'Recycled copy paper', 'Order 12345 placed on 2026-03-01', 'Qty 2 of 3 items $5', '$20 – $10', 'Call 555-1234 for a quote today and get free shipping on orders'])(
+    'refuses %j',
+    (text) => {
+      expect(parsePrice(text)).toBeUndefined();
+    },
+  );
+
+  test('property: a US-formatted amount reads back exactly', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 99_999_999_99 }), (cents) => {
+        const formatted = (cents / 100).toLocaleString('en-US', { style: 'currency', currency: 'USD' });
+        expect(parsePrice(formatted)?.amount).toBeCloseTo(cents / 100, 6);
+      }),
+    );
+  });
+
+  test('property: a German-formatted euro amount reads back exactly', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 99_999_999_99 }), (cents) => {
+        const formatted = (cents / 100).toLocaleString('de-DE', { style: 'currency', currency: 'EUR' });
+        expect(parsePrice(formatted)).toMatchObject({ currency: 'EUR' });
+        expect(parsePrice(formatted)!.amount).toBeCloseTo(cents / 100, 6);
+      }),
+    );
+  });
+
+  test('property: yen and pounds in their own locales read back', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000 }), (whole) => {
+        expect(parsePrice(whole.toLocaleString('ja-JP', { style: 'currency', currency: 'JPY' }))?.amount).toBe(whole);
+        expect(parsePrice(whole.toLocaleString('en-GB', { style: 'currency', currency: 'GBP' }))).toMatchObject({ amount: whole, currency: 'GBP' });
+      }),
+    );
+  });
+
+  test('property: arbitrary text never throws', () => {
+    fc.assert(fc.property(fc.string(), (text) => {
+      const parsed = parsePrice(text);
+      if (parsed) expect(Number.isFinite(parsed.amount)).toBe(true);
+    }));
+  });
+});
+
+describe('parseLocalizedNumber', () => {
+  test('zero-decimal currencies read a lone separator as grouping', () => {
+    expect(parseLocalizedNumber('1.200', true)).toBe(1200);
+    expect(parseLocalizedNumber('1.20', true)).toBeUndefined();
+  });
+  test('malformed grouping is refused', () => {
+    expect(parseLocalizedNumber('1,23,4')).toBeUndefined();
+    expect(parseLocalizedNumber('12.')).toBeUndefined();
+  });
+});

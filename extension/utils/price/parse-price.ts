@@ -1,0 +1,81 @@
+import { AMBIGUOUS_SYMBOLS, CURRENCY_SYMBOLS, ISO_CURRENCIES, ZERO_DECIMAL_CURRENCIES } from './currency-markers';
+import { parseLocalizedNumber } from './parse-number';
+
+export interface ParsedPrice {
+  /** The price; for a range, its midpoint. */
+  amount: number;
+  /** ISO 4217 code written in the text ("USD 12.00", "£1", "1,00 €"), if any. */
+  currency?: string;
+  /** Set when the currency came from a bare "$" or "¥": the page or locale may name another member. */
+  ambiguousSymbol?: string;
+  range?: { low: number; high: number };
+}
+
+const MAX_PRICE_TEXT = 64;
+const NUMBER_TOKEN = /\d+(?:(?:[.,'’]|[ \u00a0\u202f\u2009](?=\d{3}(?!\d)))\d+)*/g;
+const RANGE_SEPARATOR = /^(?:-|–|—|~|to|bis|à|a)$/i;
+const ISO_TOKEN = /(?<![A-Za-z])([A-Z]{3})(?![A-Za-z])/g;
+const ALLOWED_WORDS_WITHOUT_CURRENCY = /^(?:ea|each|per|unit|pc|pcs|net|gross|incl|excl|vat|tax)$/i;
+
+interface CurrencyMarker {
+  currency: string;
+  text: string;
+  ambiguous?: string;
+}
+
+function findCurrencyMarker(text: string): CurrencyMarker | undefined {
+  for (const match of text.matchAll(ISO_TOKEN)) {
+    const code = match[1]!;
+    if (ISO_CURRENCIES.has(code)) return { currency: code, text: code };
+  }
+  for (const [marker, currency] of CURRENCY_SYMBOLS) {
+    if (text.includes(marker)) {
+      return { currency, text: marker, ...(AMBIGUOUS_SYMBOLS[marker] ? { ambiguous: marker } : {}) };
+    }
+  }
+  return undefined;
+}
+
+function isNegative(text: string): boolean {
+  return /^\(.*\)$/.test(text) || /^[^\d]{0,4}?[-−]\s*[^\d]{0,4}\d/.test(text);
+}
+
+/**
+ * Parses a price as written on a page: "$1,234.56", "1.234,56 €", "¥1200", "USD 12.00",
+ * "£1,250.00", "$10 – $20", "CHF 1'234.50". Returns undefined for anything that is not
+ * clearly one price (prose, several numbers, dates).
+ */
+export function parsePrice(raw: string): ParsedPrice | undefined {
+  const text = raw.replace(/[\s\u00a0\u202f\u2009]+/g, ' ').trim();
+  if (!text || text.length > MAX_PRICE_TEXT) return undefined;
+  const marker = findCurrencyMarker(text);
+  const zeroDecimal = marker ? ZERO_DECIMAL_CURRENCIES.has(marker.currency) : false;
+  const tokens = [...text.matchAll(NUMBER_TOKEN)];
+  if (tokens.length === 0 || tokens.length > 2) return undefined;
+
+  const withoutNumbers = text.replace(NUMBER_TOKEN, ' ');
+  const residual = (marker ? withoutNumbers.split(marker.text).join(' ') : withoutNumbers)
+    .replace(/[-−–—~()/.,:*+]/g, ' ')
+    .trim();
+  const words = residual.split(/\s+/).filter(Boolean);
+  if (!marker && words.some((word) => !ALLOWED_WORDS_WITHOUT_CURRENCY.test(word))) return undefined;
+  if (marker && residual.replace(/\s/g, '').length > 24) return undefined;
+
+  const values = tokens.map((token) => parseLocalizedNumber(token[0], zeroDecimal));
+  if (values.some((value) => value === undefined)) return undefined;
+  const currencyFields = marker
+    ? { currency: marker.currency, ...(marker.ambiguous ? { ambiguousSymbol: marker.ambiguous } : {}) }
+    : {};
+
+  if (tokens.length === 2) {
+    const [first, second] = tokens as [RegExpMatchArray, RegExpMatchArray];
+    let between = text.slice(first.index! + first[0].length, second.index!);
+    if (marker) between = between.split(marker.text).join('');
+    if (!RANGE_SEPARATOR.test(between.trim())) return undefined;
+    const [low, high] = values as [number, number];
+    if (high < low) return undefined;
+    return { amount: (low + high) / 2, range: { low, high }, ...currencyFields };
+  }
+  const value = values[0]!;
+  return { amount: isNegative(text) ? -value : value, ...currencyFields };
+}
