@@ -1,0 +1,261 @@
+/**
+ * Builds shared/engine/generated/engine-index.ts from the files in data/ (see data/README.md).
+ * All heavy preparation (tokenising 20k index entries, idf, length norms, FX and CPI tables)
+ * happens here so a cold Worker only has to JSON.parse one string.
+ *
+ *   npm run build:data            write the generated module
+ *   npm run build:data -- --check exit 1 when the committed module is stale
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { terms } from '../shared/engine/text';
+import { H10_COUNTRY_BY_CURRENCY, LEGACY_CURRENCIES } from '../shared/engine/currencies';
+import type { EngineIndex, FxSeries } from '../shared/engine/index-types';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const GENERATED_PATH = join(ROOT, 'shared/engine/generated/engine-index.ts');
+
+/** Relative weight of each kind of NAICS text as evidence for its code. */
+const FIELD_WEIGHT = {
+  title: 1.0,
+  indexEntry: 1.0,
+  example: 0.9,
+  crossReference: 0.75,
+  description: 0.35,
+} as const;
+/** Extra weight for the first word of an index entry ("Couplings, pipe, …"): its head noun. */
+const HEAD_BOOST = 1.5;
+const LENGTH_NORM_B = 0.5;
+
+type Row = Record<string, string>;
+const readCsv = (path: string): Row[] =>
+  parse(readFileSync(join(ROOT, 'data', path)), {
+    columns: true,
+    skip_empty_lines: false,
+  }) as Row[];
+const readCsvRows = (path: string): string[][] =>
+  parse(readFileSync(join(ROOT, 'data', path)), { columns: false }) as string[][];
+
+const cleanTitle = (title: string) =>
+  title
+    .replace(/\u00a0/g, ' ')
+    .trim()
+    .replace(/T$/, '')
+    .trim();
+
+interface Doc {
+  code: string;
+  weight: number;
+  terms: string[];
+}
+
+function buildDocs(priceable: Set<string>, allCodes: string[]): Doc[] {
+  const docs: Doc[] = [];
+  const add = (code: string, weight: number, text: string) => {
+    if (!priceable.has(code)) return;
+    const t = terms(text);
+    if (t.length > 0) docs.push({ code, weight, terms: t });
+  };
+  const codeTitles = readCsvRows('2-6 digit_2017_Codes.csv').slice(1);
+  for (const [, code, title] of codeTitles) {
+    if (code && /^\d{6}$/.test(code.trim()))
+      add(code.trim(), FIELD_WEIGHT.title, cleanTitle(title ?? ''));
+  }
+  for (const row of readCsv('2017_NAICS_Index_File.csv')) {
+    add(row['NAICS17']!.trim(), FIELD_WEIGHT.indexEntry, row['INDEX ITEM DESCRIPTION']!);
+  }
+  for (const row of readCsv('2017_NAICS_Descriptions.csv')) {
+    const code = row['Code']!.trim();
+    if (!/^\d{6}$/.test(code)) continue;
+    const text = row['Description']!.split('Cross-References.')[0]!;
+    const [body = '', examples = ''] = text.split('Illustrative Examples:');
+    add(code, FIELD_WEIGHT.description, body);
+    for (const line of examples.split('\n')) add(code, FIELD_WEIGHT.example, line);
+    // "… such as mainframes, personal computers, laptops …" lists are product names.
+    for (const m of body.matchAll(
+      /(?:such as|examples of products[^.]*? are|including)\s+([^.(]+)/gi,
+    )) {
+      for (const item of m[1]!.split(/,|\band\b|\bor\b/)) add(code, FIELD_WEIGHT.example, item);
+    }
+  }
+  // "Manufacturing plastics hose--are classified in Industry 326220, …": the text before the
+  // arrow describes products of the target code (or of every 6-digit code under a 5-digit one).
+  for (const row of readCsv('2017_NAICS_Cross_References.csv')) {
+    const text = row['Cross-Reference']!;
+    const m = /^(.*?)(?:--|\s)are classified in (?:U\.S\. )?Industry (\d{5,6})\b/s.exec(text);
+    if (!m) continue;
+    const activity = m[1]!.replace(/^Establishments primarily engaged in\s*/i, '');
+    const target = m[2]!;
+    for (const code of target.length === 6
+      ? [target]
+      : allCodes.filter((c) => c.startsWith(target))) {
+      add(code, FIELD_WEIGHT.crossReference, activity);
+    }
+  }
+  return docs;
+}
+
+function buildPostings(docs: Doc[]) {
+  const df = new Map<string, number>();
+  for (const d of docs) for (const t of new Set(d.terms)) df.set(t, (df.get(t) ?? 0) + 1);
+  const vocab = [...df.keys()].sort();
+  const termId = new Map(vocab.map((t, i) => [t, i]));
+  const avgLen = docs.reduce((s, d) => s + d.terms.length, 0) / docs.length;
+  const postings: number[][] = vocab.map(() => []);
+  docs.forEach((d, docId) => {
+    const norm = 1 - LENGTH_NORM_B + (LENGTH_NORM_B * d.terms.length) / avgLen;
+    const seen = new Set<string>();
+    d.terms.forEach((t, i) => {
+      if (seen.has(t)) return;
+      seen.add(t);
+      const idf = Math.log(1 + docs.length / df.get(t)!);
+      const head = i === 0 ? HEAD_BOOST : 1;
+      postings[termId.get(t)!]!.push(docId, Math.round((1000 * idf * d.weight * head) / norm));
+    });
+  });
+  return { vocab, postings };
+}
+
+const monthKey = (date: string) => date.slice(0, 7);
+function monthsBetween(a: string, b: string): number {
+  return (
+    (Number(b.slice(0, 4)) - Number(a.slice(0, 4))) * 12 +
+    Number(b.slice(5, 7)) -
+    Number(a.slice(5, 7))
+  );
+}
+
+function buildFx(): Record<string, FxSeries> {
+  const monthly = readCsv('fx/fed-h10-monthly.csv');
+  const yearly = readCsv('fx/fed-h10-yearly.csv');
+  const fx: Record<string, FxSeries> = {};
+  for (const [currency, country] of Object.entries(H10_COUNTRY_BY_CURRENCY).sort()) {
+    const rows = monthly.filter((r) => r['Country'] === country);
+    if (rows.length === 0) throw new Error(`no monthly H.10 series for ${country}`);
+    const monthlyStart = monthKey(rows[0]!['Date']!);
+    const values = rows.map((r, i) => {
+      if (monthsBetween(monthlyStart, monthKey(r['Date']!)) !== i)
+        throw new Error(`gap in ${country}`);
+      const v = Number(r['Exchange rate']);
+      if (!(v > 0)) throw new Error(`bad rate ${country} ${r['Date']}`);
+      return v;
+    });
+    const published = yearly.filter((r) => r['Country'] === country);
+    let yearlyStart: number;
+    let yearlyValues: number[];
+    if (published.length > 0) {
+      yearlyStart = Number(published[0]!['Date']!.slice(0, 4));
+      yearlyValues = published.map((r, i) => {
+        if (Number(r['Date']!.slice(0, 4)) !== yearlyStart + i)
+          throw new Error(`gap in yearly ${country}`);
+        return Number(r['Value']);
+      });
+    } else {
+      // Annual average = mean of the 12 monthly averages, complete years only (H.10 annual
+      // figures are averages of daily rates; the monthly mean agrees to about 0.1%).
+      const firstYear = Number(monthlyStart.slice(0, 4)) + (monthlyStart.endsWith('-01') ? 0 : 1);
+      const offset = monthsBetween(monthlyStart, `${firstYear}-01`);
+      yearlyStart = firstYear;
+      yearlyValues = [];
+      for (let i = offset; i + 12 <= values.length; i += 12) {
+        const mean = values.slice(i, i + 12).reduce((s, v) => s + v, 0) / 12;
+        yearlyValues.push(Math.round(mean * 1e4) / 1e4);
+      }
+    }
+    fx[currency] = {
+      country,
+      monthlyStart,
+      monthly: values,
+      yearlyStart,
+      yearly: yearlyValues,
+      yearlyDerived: published.length === 0,
+      discontinued: LEGACY_CURRENCIES.has(currency),
+    };
+  }
+  return fx;
+}
+
+function buildCpi(): EngineIndex['cpi'] {
+  const rows = readCsv('cpi/bls-cpi-u-monthly.csv');
+  const start = monthKey(rows[0]!['Date']!);
+  // BLS published no CPI for 2025-10 (US government shutdown): such months stay null and the
+  // converter bridges them from the neighbouring months, marking the step provisional.
+  const values: (number | null)[] = [];
+  for (const r of rows) {
+    const i = monthsBetween(start, monthKey(r['Date']!));
+    while (values.length < i) values.push(null);
+    values.push(Number(r['Index']));
+  }
+  const y2022 = rows.filter((r) => r['Date']!.startsWith('2022-')).map((r) => Number(r['Index']));
+  if (y2022.length !== 12) throw new Error('CPI 2022 incomplete');
+  const base2022 = Math.round((y2022.reduce((s, v) => s + v, 0) / 12) * 1e4) / 1e4;
+  return { start, values, base2022 };
+}
+
+export function buildEngineIndex(): EngineIndex {
+  const codeRows = readCsvRows('2-6 digit_2017_Codes.csv').slice(1);
+  const titleByCode = new Map<string, string>();
+  for (const [, code, title] of codeRows) {
+    if (code && /^\d{6}$/.test(code.trim())) titleByCode.set(code.trim(), cleanTitle(title ?? ''));
+  }
+  const codes = [...titleByCode.keys()].sort();
+  const factorRows = readCsv('SupplyChainGHGEmissionFactors_v1.3.0_NAICS_CO2e_USD2022.csv');
+  const factorBy = new Map(factorRows.map((r) => [r['2017 NAICS Code']!.trim(), r]));
+  for (const code of factorBy.keys())
+    if (!titleByCode.has(code)) throw new Error(`EPA code ${code} not in NAICS 2017`);
+  const unit = factorRows[0]!['Unit']!;
+  const docs = buildDocs(new Set(factorBy.keys()), codes);
+  const { vocab, postings } = buildPostings(docs);
+  const codeIndex = new Map(codes.map((c, i) => [c, i]));
+  return {
+    formatVersion: 1,
+    factorDataset: {
+      name: 'EPA Supply Chain GHG Emission Factors',
+      version: '1.3.0',
+      unit,
+      baseYear: 2022,
+    },
+    codes,
+    titles: codes.map((c) => titleByCode.get(c)!),
+    factors: codes.map((c) => {
+      const r = factorBy.get(c);
+      return r ? Number(r['Supply Chain Emission Factors with Margins']) : null;
+    }),
+    factorsWithoutMargins: codes.map((c) => {
+      const r = factorBy.get(c);
+      return r ? Number(r['Supply Chain Emission Factors without Margins']) : null;
+    }),
+    terms: vocab,
+    postings,
+    docCode: docs.map((d) => codeIndex.get(d.code)!),
+    fx: buildFx(),
+    cpi: buildCpi(),
+  };
+}
+
+export function renderEngineIndexModule(index: EngineIndex): string {
+  const json = JSON.stringify(index);
+  return (
+    '// Generated by scripts/build-engine-index.ts from data/ — do not edit; run `npm run build:data`.\n' +
+    '// A JSON string (not an object literal) because JSON.parse is the fastest cold start.\n' +
+    `export const engineIndexJson: string = ${JSON.stringify(json)};\n`
+  );
+}
+
+function main() {
+  const text = renderEngineIndexModule(buildEngineIndex());
+  if (process.argv.includes('--check')) {
+    const current = readFileSync(GENERATED_PATH, 'utf8');
+    if (current !== text) {
+      console.error('shared/engine/generated/engine-index.ts is stale: run npm run build:data');
+      process.exit(1);
+    }
+    return;
+  }
+  writeFileSync(GENERATED_PATH, text);
+  console.log(`wrote ${GENERATED_PATH} (${(text.length / 1024).toFixed(0)} KiB)`);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

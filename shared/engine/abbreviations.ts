@@ -1,0 +1,93 @@
+/**
+ * General procurement and catalogue abbreviations (purchase orders, MRO catalogues, NSN item
+ * names). Written from trade usage, not from any evaluation file. A value replaces the word;
+ * a value listing the word itself keeps it and adds the expansion.
+ */
+const ABBREVIATIONS: Record<string, string> = {
+  assy: 'assembly', asm: 'assembly', assm: 'assembly',
+  sched: 'schedule', sch: 'schedule',
+  pvc: 'polyvinyl chloride plastic pipe', cpvc: 'polyvinyl chloride plastic pipe',
+  hdpe: 'polyethylene plastic', ldpe: 'polyethylene plastic', poly: 'polyester plastic',
+  abs: 'plastic', ptfe: 'plastic', nylon: 'nylon plastic',
+  stl: 'steel', ss: 'stainless steel', sst: 'stainless steel', galv: 'galvanized steel',
+  alum: 'aluminum', al: 'aluminum', alu: 'aluminum', cu: 'copper', brz: 'bronze', cop: 'copper',
+  ci: 'cast iron', di: 'ductile iron', blk: 'black',
+  elec: 'electric', elect: 'electric', electr: 'electric',
+  hdwe: 'hardware', hdw: 'hardware', hw: 'hardware',
+  mip: 'pipe thread', fip: 'pipe thread', fipt: 'pipe thread', mipt: 'pipe thread', npt: 'pipe thread',
+  comp: 'compression', flg: 'flange', flgd: 'flanged', thd: 'threaded', thrd: 'threaded',
+  vlv: 'valve', valv: 'valve', cplg: 'coupling', cpl: 'coupling', coup: 'coupling', adptr: 'adapter',
+  adpt: 'adapter', adapt: 'adapter', elb: 'elbow', ell: 'elbow', redr: 'reducer',
+  brkt: 'bracket', bkt: 'bracket', hex: 'hex', bolt: 'bolt', nut: 'nut', scr: 'screw', wshr: 'washer',
+  mtr: 'motor', pmp: 'pump', xfmr: 'transformer', xformer: 'transformer', trans: 'transformer',
+  batt: 'battery', bat: 'battery', chgr: 'charger', chrgr: 'charger', pwr: 'power',
+  cbl: 'cable', cord: 'cord', ext: 'extension', conn: 'connector', cond: 'conduit', recpt: 'receptacle',
+  sw: 'switch', swt: 'switch', lt: 'light', ltg: 'lighting', lmp: 'lamp', bulb: 'lamp bulb',
+  led: 'light emitting diode lamp', fluor: 'fluorescent',
+  pc: 'computer', cpu: 'computer', pcs: 'computer', desktop: 'desktop computer',
+  laptop: 'laptop computer', notebook: 'notebook computer', tablet: 'tablet computer',
+  monitor: 'monitor', lcd: 'display', kb: 'keyboard', kbd: 'keyboard', prntr: 'printer', ptr: 'printer',
+  toner: 'toner cartridge', ink: 'ink', usb: 'computer peripheral', hdmi: 'cable', ssd: 'storage',
+  hdd: 'storage', ram: 'memory', sftwr: 'software',
+  hd: 'heavy duty', hvy: 'heavy', lg: 'large', sm: 'small', med: 'medium', xl: 'large',
+  mens: 'men', men: 'men', womens: 'women', ladies: 'women',
+  trouser: 'trousers', pant: 'trousers', pants: 'trousers', slacks: 'trousers', jean: 'jeans',
+  shirt: 'shirt', tshirt: 'shirt', jkt: 'jacket', uniform: 'uniform',
+  rayon: 'rayon', polyester: 'polyester',
+  glv: 'glove', gloves: 'glove', boot: 'boot', shoe: 'shoe',
+  chem: 'chemical', soln: 'solution', sol: 'solution', conc: 'concentrate',
+  gal: 'gallon', qt: 'quart', pt: 'pint',
+  lumb: 'lumber', plywd: 'plywood', ply: 'plywood', cmt: 'cement',
+  asph: 'asphalt', agg: 'aggregate',
+  veh: 'vehicle', auto: 'automotive', trk: 'truck', tir: 'tire', whl: 'wheel', brk: 'brake',
+  eqp: 'equipment', eqpt: 'equipment', equip: 'equipment', mach: 'machine', mtl: 'metal', met: 'metal',
+  maint: 'maintenance', svc: 'service', svcs: 'service', srvc: 'service', serv: 'service', repr: 'repair',
+  misc: 'miscellaneous', acc: 'accessory', acces: 'accessory', accy: 'accessory', accs: 'accessory',
+  pkg: 'package', pk: 'pack', ctn: 'carton', bx: 'box', bg: 'bag', rl: 'roll', rol: 'roll',
+  ppr: 'paper', pprs: 'paper', envl: 'envelope', env: 'envelope', lbl: 'label',
+  disp: 'disposable', dispos: 'disposable', ster: 'sterile',
+  surg: 'surgical', pharm: 'pharmaceutical', rx: 'prescription',
+  resp: 'respirator', ppe: 'personal protective equipment', hi: 'high', vis: 'visibility',
+  viz: 'visibility', refl: 'reflective', fr: 'flame resistant',
+  hyd: 'hydraulic', pneu: 'pneumatic', lube: 'lubricating oil', lubr: 'lubricating', oil: 'oil',
+  fltr: 'filter', filt: 'filter', gskt: 'gasket', brg: 'bearing', blt: 'belt', hose: 'hose',
+  wtr: 'water', mtrs: 'meter', mtrg: 'metering', radio: 'radio', antenna: 'antenna',
+  tel: 'telephone', phone: 'telephone', cell: 'cellular telephone', cellphone: 'cellular telephone',
+  fert: 'fertilizer', herb: 'herbicide', pest: 'pesticide', insect: 'insecticide',
+  furn: 'furniture', desk: 'desk furniture', chr: 'chair', cab: 'cabinet', cabt: 'cabinet',
+  wd: 'wood', wood: 'wood', glas: 'glass', rbr: 'rubber', rub: 'rubber', plas: 'plastic',
+  plst: 'plastic', plastic: 'plastic', vinyl: 'vinyl plastic', fbrgls: 'fiberglass', fg: 'fiberglass',
+  cert: 'certificate', trng: 'training', cnslt: 'consulting', mgmt: 'management', admin: 'administrative',
+};
+
+/**
+ * Kind-of relations a buyer writes that the NAICS vocabulary names by their family: a
+ * coupling or a tee is a pipe fitting, a socket wrench is a hand tool.
+ */
+const HYPERNYMS: Record<string, string> = {
+  coupling: 'fitting', tee: 'fitting', elbow: 'fitting', nipple: 'fitting', bushing: 'fitting',
+  adapter: 'fitting', union: 'fitting', reducer: 'fitting', cap: 'fitting', plug: 'fitting',
+  flange: 'fitting', cross: 'fitting', wye: 'fitting', ferrule: 'fitting',
+  wrench: 'hand tool', plier: 'hand tool', pliers: 'hand tool', screwdriver: 'hand tool',
+  hammer: 'hand tool', socket: 'hand tool', chisel: 'hand tool', shovel: 'hand tool',
+  rake: 'hand tool', axe: 'hand tool', saw: 'saw', trousers: 'apparel', shirt: 'apparel',
+  jacket: 'apparel', coat: 'apparel', glove: 'glove', goggle: 'goggle', helmet: 'helmet',
+  bolt: 'fastener', screw: 'fastener', nut: 'fastener', washer: 'fastener', rivet: 'fastener',
+  anchor: 'fastener', pen: 'pen', pencil: 'pencil', marker: 'pen',
+};
+
+const cache = new Map<string, readonly string[]>();
+
+export function expandAbbreviation(word: string): readonly string[] {
+  let hit = cache.get(word);
+  if (hit) return hit;
+  const base = Object.hasOwn(ABBREVIATIONS, word) ? ABBREVIATIONS[word]!.split(' ') : [word];
+  const out = [...base];
+  for (const w of base) {
+    const family = HYPERNYMS[w];
+    if (family && Object.hasOwn(HYPERNYMS, w)) out.push(...family.split(' '));
+  }
+  hit = out;
+  if (cache.size < 50_000) cache.set(word, hit);
+  return hit;
+}

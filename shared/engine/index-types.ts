@@ -1,0 +1,38 @@
+/** Shape of the generated engine index (shared/engine/generated/engine-index.ts). */
+export interface EngineIndex {
+  formatVersion: 1;
+  factorDataset: { name: string; version: string; unit: string; baseYear: number };
+  /** Every valid 2017 NAICS 6-digit code, sorted; parallel arrays below. */
+  codes: string[];
+  titles: string[];
+  /** kg CO2e per 2022 USD, purchaser price, with margins; null when EPA has no factor. */
+  factors: (number | null)[];
+  factorsWithoutMargins: (number | null)[];
+  /** Stemmed vocabulary; position = term id. */
+  terms: string[];
+  /**
+   * Postings per term id, flattened [docId, weight, docId, weight, …]; weight is a
+   * pre-multiplied idf × field weight × length norm, scaled by 1000 and rounded.
+   */
+  postings: number[][];
+  /** Code index (into `codes`) of each document; documents only exist for priceable codes. */
+  docCode: number[];
+  fx: Record<string, FxSeries>;
+  /** CPI-U monthly index from `start` ("YYYY-MM"); null = month not published. */
+  cpi: { start: string; values: (number | null)[]; base2022: number };
+}
+
+export interface FxSeries {
+  /** H.10 country name as published ("Euro", "United Kingdom"). */
+  country: string;
+  /** First month "YYYY-MM" of `monthly`; values are currency units per US dollar. */
+  monthlyStart: string;
+  monthly: number[];
+  /** First year of `yearly` (annual averages, currency units per US dollar). */
+  yearlyStart: number;
+  yearly: number[];
+  /** Yearly values derived as the mean of 12 monthly values (no yearly series published). */
+  yearlyDerived: boolean;
+  /** The series ended for good (legacy euro-area currencies): later dates are errors. */
+  discontinued: boolean;
+}

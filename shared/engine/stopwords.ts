@@ -1,0 +1,25 @@
+/**
+ * Words that carry no product information in catalogue text or in NAICS index entries:
+ * function words, units, sizes, colours, order-form boilerplate, and NAICS framing words
+ * ("manufacturing", "establishments"). Compared after stemming.
+ */
+const STOPWORDS = new Set(
+  (
+    'a an the and or of for with without in on to by at as from into per via than be is are ' +
+    'this that these those it its all any each other others etc eg ie not no nor only such ' +
+    'made make making manufacturing manufacture mfg establishment primarily engaged industry ' +
+    'comprise comprising except including include includ clas classified sector subsector ' +
+    'known also generally new used type style series model size sz inch in ft foot feet mm cm ' +
+    'lb oz kg yd yard meter pc pcs ea each pr pair dozen dz qty quantity unit unitss set ' +
+    'black white red blue green yellow orange gray grey brown clear silver gold color colour ' +
+    'small medium large xlarge xxl xxxl xs extra regular standard std ' +
+    'item items part parts number catalog order ordered ordering purchase po pr req ' +
+    'delivery deliver date shall later rc ln del bo pf quote equote contract annual annually ' +
+    'estimated estimate amount cost price total fy misc various per approx approximately ' +
+    'us usa na mfr brand use using based purpose one two three four five six'
+  ).split(/\s+/),
+);
+
+export function isStopword(term: string): boolean {
+  return STOPWORDS.has(term);
+}

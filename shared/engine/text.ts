@@ -1,0 +1,73 @@
+import { expandAbbreviation } from './abbreviations';
+import { isStopword } from './stopwords';
+
+/**
+ * Canonical form of a description for exact matching (tenant `description-hash` rules):
+ * Unicode NFKC, lower case, every run of non-alphanumerics collapsed to one space, trimmed.
+ * The Worker hashes this string with its tenant key; the engine never stores it.
+ */
+export function normaliseDescription(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * Light English stemmer for catalogue nouns: folds plurals ("batteries" → "battery",
+ * "boxes" → "box", "couplings" → "coupling") without touching word stems that matter for
+ * matching (no -ing/-ed stripping: "fitting", "coated" stay distinct words in NAICS text).
+ */
+export function stem(word: string): string {
+  const n = word.length;
+  if (n <= 3) return word;
+  if (word.endsWith('ies') && n > 4) return word.slice(0, -3) + 'y';
+  if (word.endsWith('sses')) return word.slice(0, -2);
+  if (/(?:ches|shes|xes|zes)$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('ves') && n > 5 && !word.endsWith('eves')) return word.slice(0, -3) + 'f';
+  if (word.endsWith('s') && !/(?:ss|us|is|ys)$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+/** A token with its position in the text (0 = first content word). */
+export interface Token {
+  term: string;
+  position: number;
+  /** Index of the comma/semicolon-separated segment the word came from. */
+  segment: number;
+}
+
+const SPLIT_SEGMENTS = /[,;:()[\]|]+|\s-\s|\.\s/;
+
+/**
+ * Splits free text into stemmed content words: drops numbers, sizes, part numbers
+ * ("1/2", "34X29", "SCH40" → "sch"), stopwords and units, and expands general procurement
+ * abbreviations ("STL" → "steel", "PVC" → "polyvinyl chloride plastic").
+ */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  const segments = text.normalize('NFKC').toLowerCase().replace(/\bw\/o\b/g, ' without ').replace(/\bw\//g, ' with ').replace(/&/g, ' and ').split(SPLIT_SEGMENTS);
+  let position = 0;
+  for (let segment = 0; segment < segments.length; segment++) {
+    const words = (segments[segment] ?? '').replace(/'s\b/g, '').split(/[^a-z0-9]+/);
+    for (const raw of words) {
+      if (raw.length === 0) continue;
+      // "sch40" → "sch": keep the letters of a letter+digit run; pure part numbers vanish.
+      const letters = /^[a-z]+(?=\d)/.exec(raw)?.[0] ?? (/\d/.test(raw) ? '' : raw);
+      if (letters.length < 2) continue;
+      for (const word of expandAbbreviation(letters)) {
+        const term = stem(word);
+        if (term.length < 2 || isStopword(term)) continue;
+        out.push({ term, position, segment });
+        position++;
+      }
+    }
+  }
+  return out;
+}
+
+/** Stemmed content words only (used at build time for vocabulary documents). */
+export function terms(text: string): string[] {
+  return tokenize(text).map((t) => t.term);
+}
