@@ -1,7 +1,12 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
+import { generateKeyPairSync } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { defineProject } from 'vitest/config';
 
+/** A throwaway session-signing key per test run; production sets it with `wrangler secret put`. */
+const sessionSigningJwk = JSON.stringify(
+  generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' }),
+);
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 // Worker tests run inside workerd with the real wrangler.toml bindings and the same
@@ -13,6 +18,7 @@ export default defineProject({
       miniflare: {
         bindings: {
           ENVIRONMENT: 'test',
+          SESSION_SIGNING_JWK: sessionSigningJwk,
           TEST_MIGRATIONS: await readD1Migrations(`${root}migrations`),
         },
       },

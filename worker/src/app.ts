@@ -1,4 +1,5 @@
 import { database } from './db/middleware';
+import { authRoutes } from './features/auth/auth.routes';
 import { healthRoutes } from './features/health/health.routes';
 import { onError, onNotFound } from './middleware/error-handler';
 import { requestId } from './middleware/request-id';
@@ -13,13 +14,18 @@ export function createApp() {
   app.onError(onError);
   app.notFound(onNotFound);
 
-  const api = createRouter().route('/', healthRoutes);
+  const api = createRouter().route('/', healthRoutes).route('/', authRoutes);
   app.route(API_PREFIX, api);
 
   app.doc31(`${API_PREFIX}/openapi.json`, {
     openapi: '3.1.0',
     info: { title: 'Spendprint API', version: '1.0.0' },
     servers: [{ url: '/' }],
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
   });
   return app;
 }

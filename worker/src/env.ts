@@ -7,6 +7,8 @@ export interface Env {
   ENVIRONMENT: 'local' | 'test' | 'production';
   CONSOLE_ORIGIN: string;
   EXTENSION_ORIGIN: string;
+  /** Secret: private Ed25519 JWK (JSON) that signs session tokens. */
+  SESSION_SIGNING_JWK: string;
 }
 
 export interface AppEnv {

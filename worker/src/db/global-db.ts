@@ -1,8 +1,8 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Database } from './client';
-import { loginAttempts, tenants, users } from './schema';
+import { loginAttempts, memberships, tenants, users } from './schema';
 import type { TenantStatement } from './tenant-db';
 
 /** Tables that belong to no single tenant. Everything else carries `tenant_id`. */
@@ -69,6 +69,15 @@ export class GlobalDb {
     if (statements.length === 0) return;
     const [first, ...rest] = statements.map((statement) => statement.query);
     await this.db.batch([first!, ...rest]);
+  }
+
+  /** Sign-in only: which tenants a person belongs to, before any tenant is known. */
+  membershipsOf(userId: string) {
+    return this.db.select().from(memberships).where(eq(memberships.userId, userId));
+  }
+
+  tenantBySlug(slug: string) {
+    return this.findOne(tenants, eq(tenants.slug, slug));
   }
 
   ping(): Promise<'ok' | 'unavailable'> {

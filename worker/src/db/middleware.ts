@@ -2,9 +2,12 @@ import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env';
 import { createDatabase } from './client';
 import { GlobalDb } from './global-db';
+import { TenantDb } from './tenant-db';
 
-/** Puts the global-table layer on the context; auth adds the tenant-scoped one (`c.var.db`). */
+/** Puts the data layers on the context; `authenticate` picks the tenant-scoped one. */
 export const database = createMiddleware<AppEnv>(async (c, next) => {
-  c.set('globalDb', new GlobalDb(createDatabase(c.env.DB)));
+  const raw = createDatabase(c.env.DB);
+  c.set('globalDb', new GlobalDb(raw));
+  c.set('tenantDbFor', (tenantId: string) => new TenantDb(raw, tenantId));
   await next();
 });

@@ -4,3 +4,4 @@ export * from './memberships';
 export * from './teams';
 export * from './sessions';
 export * from './login-attempts';
+export * from './access-log';

@@ -1,0 +1,86 @@
+import { eq } from 'drizzle-orm';
+import { AppError, ErrorCode } from '../../../../shared/errors';
+import type { GlobalDb } from '../../db/global-db';
+import { loginAttempts, sessions, users } from '../../db/schema';
+import type { TenantDb } from '../../db/tenant-db';
+import { sha256Hex } from '../../lib/fingerprint';
+import { afterFailure, lockedForMs } from './lockout';
+import { signSession, type SessionClaims } from './session-token';
+
+const WRONG_CREDENTIALS = 'The email or password is wrong.';
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** Refuses while the email is locked, even before looking at the password. */
+export async function assertNotLocked(
+  globalDb: GlobalDb,
+  email: string,
+  now: Date,
+): Promise<string> {
+  const emailHash = await sha256Hex(normaliseEmail(email));
+  const attempt = await globalDb.findOne(loginAttempts, eq(loginAttempts.emailHash, emailHash));
+  const waitMs = lockedForMs(attempt, now);
+  if (waitMs > 0) throw lockedError(waitMs);
+  return emailHash;
+}
+
+/** Counts a failure; the fifth locks the email and answers 429 at once. */
+export async function recordFailure(
+  globalDb: GlobalDb,
+  emailHash: string,
+  now: Date,
+): Promise<never> {
+  const previous = await globalDb.findOne(loginAttempts, eq(loginAttempts.emailHash, emailHash));
+  const next = afterFailure(previous, now);
+  await globalDb.batch([
+    globalDb.upsert(loginAttempts, { emailHash, ...next }, loginAttempts.emailHash, next),
+  ]);
+  const waitMs = lockedForMs(next, now);
+  if (waitMs > 0) throw lockedError(waitMs);
+  throw new AppError(ErrorCode.unauthenticated, WRONG_CREDENTIALS);
+}
+
+function lockedError(waitMs: number): AppError {
+  return new AppError(
+    ErrorCode.locked,
+    'Too many failed sign-ins for this email. Try again later.',
+    { retryAfterSeconds: waitMs / 1000 },
+  );
+}
+
+export async function findUserByEmail(globalDb: GlobalDb, email: string) {
+  return globalDb.findOne(users, eq(users.email, normaliseEmail(email)));
+}
+
+/** Picks the membership to sign into: the named tenant, or the only one. */
+export async function chooseMembership(globalDb: GlobalDb, userId: string, tenantSlug?: string) {
+  const memberships = await globalDb.membershipsOf(userId);
+  if (tenantSlug) {
+    const tenant = await globalDb.tenantBySlug(tenantSlug);
+    return memberships.find((m) => m.tenantId === tenant?.id);
+  }
+  return memberships[0];
+}
+
+/** Issues a session: the token and its `jti` row, and clears the failure count. */
+export async function issueSession(
+  deps: { globalDb: GlobalDb; db: TenantDb; signingJwk: string },
+  claims: Omit<SessionClaims, 'jti'>,
+  emailHash: string,
+  now: Date,
+) {
+  const jti = crypto.randomUUID();
+  const session = await signSession(deps.signingJwk, { ...claims, jti }, now);
+  await deps.db.batch([
+    deps.db.insert(sessions, {
+      jti,
+      userId: claims.userId,
+      createdAt: now,
+      expiresAt: session.expiresAt,
+    }),
+    deps.globalDb.delete(loginAttempts, eq(loginAttempts.emailHash, emailHash)),
+  ]);
+  return { token: session.token, expiresAt: session.expiresAt.toISOString() };
+}
