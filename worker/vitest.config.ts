@@ -7,6 +7,7 @@ import { defineProject } from 'vitest/config';
 const sessionSigningJwk = JSON.stringify(
   generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' }),
 );
+export const TEST_RATE_LIMIT = 50;
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 // Worker tests run inside workerd with the real wrangler.toml bindings and the same
@@ -16,7 +17,13 @@ export default defineProject({
     cloudflareTest(async () => ({
       wrangler: { configPath: `${root}wrangler.toml` },
       miniflare: {
+        // Low limits the rate-limit test can exceed quickly; fixtures sign in from distinct addresses.
+        ratelimits: {
+          API_RATE_LIMITER: { simple: { limit: TEST_RATE_LIMIT, period: 60 } },
+          SIGN_IN_RATE_LIMITER: { simple: { limit: TEST_RATE_LIMIT, period: 60 } },
+        },
         bindings: {
+          TEST_RATE_LIMIT,
           ENVIRONMENT: 'test',
           SESSION_SIGNING_JWK: sessionSigningJwk,
           TEST_MIGRATIONS: await readD1Migrations(`${root}migrations`),

@@ -1,5 +1,8 @@
 import { database } from './db/middleware';
+import { corsAllowList } from './middleware/cors';
+import { rateLimit } from './middleware/rate-limit';
 import { authRoutes } from './features/auth/auth.routes';
+import { estimatesRoutes } from './features/estimates/estimates.routes';
 import { healthRoutes } from './features/health/health.routes';
 import { onError, onNotFound } from './middleware/error-handler';
 import { requestId } from './middleware/request-id';
@@ -10,11 +13,15 @@ export const API_PREFIX = '/api/v1';
 
 export function createApp() {
   const app = createRouter();
-  app.use('*', securityHeaders, requestId, database);
+  app.use('*', securityHeaders, requestId);
+  app.use(`${API_PREFIX}/*`, corsAllowList, rateLimit, database);
   app.onError(onError);
   app.notFound(onNotFound);
 
-  const api = createRouter().route('/', healthRoutes).route('/', authRoutes);
+  const api = createRouter()
+    .route('/', healthRoutes)
+    .route('/', authRoutes)
+    .route('/', estimatesRoutes);
   app.route(API_PREFIX, api);
 
   app.doc31(`${API_PREFIX}/openapi.json`, {

@@ -6,6 +6,7 @@ declare global {
   namespace Cloudflare {
     interface Env extends WorkerEnv {
       TEST_MIGRATIONS: D1Migration[];
+      TEST_RATE_LIMIT: number;
     }
     interface GlobalProps {
       mainModule: typeof mainModule;

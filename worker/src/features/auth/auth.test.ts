@@ -6,7 +6,11 @@ import { call, json } from '../../../test/http';
 function login(email: string, password: string, nowIso?: string) {
   return call('/api/v1/auth/login', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(nowIso ? { 'x-test-now': nowIso } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      'cf-connecting-ip': `192.0.2.${Math.floor(Math.random() * 250)}`,
+      ...(nowIso ? { 'x-test-now': nowIso } : {}),
+    },
     body: JSON.stringify({ email, password }),
   });
 }

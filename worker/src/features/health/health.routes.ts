@@ -1,7 +1,7 @@
-import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { createRouter } from '../../lib/router';
 import { jsonContent } from '../../lib/openapi';
+import { defineRoute } from '../../lib/route';
 
 const HealthSchema = z.object({
   status: z.literal('ok'),
@@ -9,7 +9,7 @@ const HealthSchema = z.object({
   time: z.string(),
 });
 
-const healthRoute = createRoute({
+const healthRoute = defineRoute('public', {
   method: 'get',
   path: '/health',
   tags: ['health'],

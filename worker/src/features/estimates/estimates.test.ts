@@ -1,0 +1,99 @@
+import { env } from 'cloudflare:workers';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { bearer, createTenant, signIn } from '../../../test/fixtures';
+import { call, json } from '../../../test/http';
+
+function postEstimates(token: string, body: unknown) {
+  return call('/api/v1/estimates', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...bearer(token) },
+    body: JSON.stringify(body),
+  });
+}
+
+async function allStoredText(): Promise<string> {
+  const tables = await env.DB.prepare(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'",
+  ).all<{ name: string }>();
+  const dumps = await Promise.all(
+    tables.results.map(async ({ name }) =>
+      JSON.stringify((await env.DB.prepare(`SELECT * FROM "${name}"`).all()).results),
+    ),
+  );
+  const objects = await env.BUCKET.list();
+  const bodies = await Promise.all(
+    objects.objects.map(async (o) => (await env.BUCKET.get(o.key))?.text()),
+  );
+  return dumps.join('\n') + bodies.join('\n');
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('POST /api/v1/estimates', () => {
+  it('estimates lines in order with the formula behind each number', async () => {
+    const tenant = await createTenant('estimates');
+    const token = await signIn(tenant.emails.buyer);
+    const response = await postEstimates(token, {
+      lines: [
+        {
+          description: 'Laptop computer 14 inch',
+          amount: 1200,
+          currency: 'USD',
+          date: '2024-03-15',
+        },
+        { description: 'zzqx', amount: 10 },
+        { description: 'Office paper A4 80gsm', amount: 500, currency: 'EUR', date: '2022-01-10' },
+      ],
+    });
+    expect(response.status).toBe(200);
+    const body = await json<{ ruleVersion: number; results: Record<string, unknown>[] }>(response);
+    expect(body.results).toHaveLength(3);
+    const [laptop, nonsense, paper] = body.results;
+    expect(laptop).toMatchObject({
+      status: 'estimated',
+      naics: '334111',
+      calculationMethod: 'spend-based',
+    });
+    expect(laptop!.kgCO2e as number).toBeGreaterThan(0);
+    expect(nonsense!.status).toBe('unable');
+    expect(paper).toMatchObject({ status: 'estimated' });
+  });
+
+  it('refuses more than 500 lines with 413 problem+json', async () => {
+    const tenant = await createTenant('too-many');
+    const token = await signIn(tenant.emails.buyer);
+    const lines = Array.from({ length: 501 }, () => ({ description: 'bolts', amount: 1 }));
+    const response = await postEstimates(token, { lines });
+    expect(response.status).toBe(413);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+  });
+
+  it('answers invalid lines with 400 naming the field', async () => {
+    const tenant = await createTenant('invalid');
+    const token = await signIn(tenant.emails.buyer);
+    const response = await postEstimates(token, {
+      lines: [{ description: 'bolts', currency: 'euro' }],
+    });
+    expect(response.status).toBe(400);
+    const problem = await json<{ errors: { path: string }[] }>(response);
+    expect(problem.errors.map((e) => e.path)).toContain('lines.0.currency');
+  });
+
+  it('stores and logs no description text (zero persistence)', async () => {
+    const tenant = await createTenant('zero-persistence');
+    const token = await signIn(tenant.emails.buyer);
+    const canary = `CANARY-${crypto.randomUUID()} stainless steel bolts`;
+    const logged: string[] = [];
+    for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+      vi.spyOn(console, level).mockImplementation(
+        (...args: unknown[]) => void logged.push(args.map(String).join(' ')),
+      );
+    }
+    expect(
+      (await postEstimates(token, { lines: [{ description: canary, amount: 10 }] })).status,
+    ).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await allStoredText()).not.toContain('CANARY-');
+    expect(logged.join('\n')).not.toContain('CANARY-');
+  });
+});

@@ -1,0 +1,94 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { CAPABILITIES, can, ROLES, type Capability } from '../../shared/roles';
+import { bearer, createTenant, signIn } from './fixtures';
+import { invoke, listOperations } from './routes';
+
+const ACCESS_RULES = new Set<string>(['public', 'member', ...CAPABILITIES]);
+
+async function tenantTables(): Promise<string[]> {
+  const tables = await env.DB.prepare(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name <> 'd1_migrations'",
+  ).all<{ name: string }>();
+  const withTenant = await Promise.all(
+    tables.results.map(async ({ name }) => {
+      const columns = await env.DB.prepare(`PRAGMA table_info("${name}")`).all<{ name: string }>();
+      return columns.results.some((column) => column.name === 'tenant_id') ? name : null;
+    }),
+  );
+  return withTenant.filter((name): name is string => name !== null);
+}
+
+async function rowsOfTenant(tenantId: string): Promise<string> {
+  const dumps = await Promise.all(
+    (await tenantTables()).map(async (name) =>
+      JSON.stringify(
+        (
+          await env.DB.prepare(`SELECT * FROM "${name}" WHERE tenant_id = ? ORDER BY rowid`)
+            .bind(tenantId)
+            .all()
+        ).results,
+      ),
+    ),
+  );
+  return dumps.join('\n');
+}
+
+describe('every route of the OpenAPI document', () => {
+  it('is in the capability matrix', async () => {
+    const operations = await listOperations();
+    expect(operations.length).toBeGreaterThan(3);
+    for (const op of operations) {
+      expect(
+        ACCESS_RULES.has(op.access ?? ''),
+        `${op.method} ${op.path} has no x-access rule`,
+      ).toBe(true);
+    }
+  });
+
+  it('refuses a missing or bad token with 401 problem+json', async () => {
+    for (const op of await listOperations()) {
+      if (op.access === 'public') continue;
+      for (const headers of [{}, bearer('not.a.token')]) {
+        const response = await invoke(op, 'any-id', headers);
+        expect(response.status, `${op.method} ${op.path}`).toBe(401);
+        expect(response.headers.get('content-type')).toBe('application/problem+json');
+      }
+    }
+  });
+
+  it('lets each role do exactly what the matrix allows', async () => {
+    const tenant = await createTenant('matrix');
+    for (const op of await listOperations()) {
+      if (op.access === 'public') continue;
+      for (const role of ROLES) {
+        const token = await signIn(tenant.emails[role]);
+        const response = await invoke(op, tenant.teamId, bearer(token));
+        const allowed = op.access === 'member' || can(role, op.access as Capability);
+        const where = `${role} → ${op.method} ${op.path} answered ${response.status}`;
+        if (allowed) expect([401, 403], where).not.toContain(response.status);
+        else expect(response.status, where).toBe(403);
+      }
+    }
+  });
+
+  it('shows another tenant nothing and lets it change nothing', async () => {
+    const acme = await createTenant('acme');
+    const bright = await createTenant('bright');
+    const acmeIds = [acme.id, acme.teamId, ...Object.values(acme.userIds)];
+    const before = await rowsOfTenant(acme.id);
+    for (const op of await listOperations()) {
+      for (const id of acmeIds) {
+        const token = await signIn(bright.emails.admin);
+        const response = await invoke(op, id, bearer(token));
+        const body = await response.text();
+        for (const secret of [acme.id, acme.teamId, ...Object.values(acme.emails)]) {
+          expect(body, `${op.method} ${op.path} leaked ${secret}`).not.toContain(secret);
+        }
+        if (op.path.includes('{'))
+          expect([400, 404], `${op.method} ${op.path}`).toContain(response.status);
+      }
+    }
+    expect(await rowsOfTenant(acme.id)).toBe(before);
+  });
+});
