@@ -5,3 +5,4 @@ export * from './teams';
 export * from './sessions';
 export * from './login-attempts';
 export * from './access-log';
+export * from './audit-log';

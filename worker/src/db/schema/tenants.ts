@@ -10,4 +10,6 @@ export const tenants = sqliteTable('tenants', {
   keepReviewText: integer('keep_review_text', { mode: 'boolean' }).notNull().default(false),
   createdAt: createdAt(),
   deletionRequestedAt: timestamp('deletion_requested_at'),
+  /** Set when a deletion request's purge has run; audit rows of such a tenant may then be deleted. */
+  purgeCompletedAt: timestamp('purge_completed_at'),
 });
