@@ -69,6 +69,9 @@ const TEAMS = [
   { id: 'team_bright_studio', tenantId: 'tnt_bright', name: 'Studio', costCentre: 'B-1' },
 ];
 
+/** The D1 binding type, named without pulling Workers globals into this Node script. */
+type D1Database = Parameters<typeof drizzle>[0];
+
 const slug = (email: string) => email.replace(/[^a-z0-9]+/g, '_');
 
 export async function seedDemo(d1: D1Database, now = new Date()): Promise<void> {
