@@ -1,6 +1,6 @@
 import type { Alternative, EstimateLine, EstimateResult, FormulaStep } from '../api/estimates';
 import { Classifier, type Candidate } from './classify';
-import { convertToUsd2022, parsePeriod, type SpendPeriod } from './convert';
+import { convertToUsd2022, parsePeriod, type ConversionStep, type SpendPeriod } from './convert';
 import type { EngineIndex } from './index-types';
 import { findRule, findSupplierFactor, type SupplierFactor, type TenantContext, type TenantRule } from './tenant';
 import { logSpread, roundKg, uncertaintyRange } from './uncertainty';
@@ -219,7 +219,7 @@ function toAlternative(c: Candidate): Alternative {
   return { naics: c.naics, naicsTitle: c.title, confidence: c.confidence, factorKgPerUsd: c.factorKgPerUsd };
 }
 
-function conversionSteps(amount: number, s: import('./convert').ConversionStep, notes: string[]): FormulaStep[] {
+function conversionSteps(amount: number, s: ConversionStep, notes: string[]): FormulaStep[] {
   const steps: FormulaStep[] = [{ step: 'amount', label: 'Amount', value: amount, unit: s.currency }];
   if (s.currency !== 'USD') {
     steps.push({
