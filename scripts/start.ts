@@ -4,8 +4,8 @@
  * (workerd, local D1 and R2 under .wrangler/state). Nothing leaves 127.0.0.1.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { generateKeyPairSync } from 'node:crypto';
-import { existsSync, writeFileSync } from 'node:fs';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEMO_PASSWORD, OFFLINE_WRANGLER_ENV } from './local-env';
 
@@ -23,11 +23,27 @@ function step(title: string, command: string, args: string[], env = OFFLINE_WRAN
 }
 
 /** Local secrets live in .dev.vars (git-ignored); production sets them with `wrangler secret put`. */
+const LOCAL_SECRETS: Record<string, () => string> = {
+  SESSION_SIGNING_JWK: () =>
+    JSON.stringify(generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' })),
+  DATA_SEALING_SECRET: () => randomBytes(32).toString('base64url'),
+  DESCRIPTION_HASH_SECRET: () => randomBytes(32).toString('base64url'),
+};
+
+/** Adds whichever local secret .dev.vars lacks, keeping the ones already there. */
 function ensureLocalSecrets(): void {
-  if (existsSync('.dev.vars')) return;
-  const sessionKey = JSON.stringify(generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' }));
-  writeFileSync('.dev.vars', `SESSION_SIGNING_JWK='${sessionKey}'\n`, { mode: 0o600 });
-  console.info('Created .dev.vars with a fresh local session-signing key.');
+  const existing = existsSync('.dev.vars') ? readFileSync('.dev.vars', 'utf8') : '';
+  const missing = Object.keys(LOCAL_SECRETS).filter(
+    (name) => !new RegExp(`^${name}=`, 'm').test(existing),
+  );
+  if (missing.length === 0) return;
+  const lines = missing.map((name) => `${name}='${LOCAL_SECRETS[name]!()}'`).join('\n');
+  writeFileSync(
+    '.dev.vars',
+    `${existing}${existing && !existing.endsWith('\n') ? '\n' : ''}${lines}\n`,
+    { mode: 0o600 },
+  );
+  console.info(`Added local secrets to .dev.vars: ${missing.join(', ')}.`);
 }
 
 async function waitForHealth(timeoutMs: number): Promise<void> {

@@ -1,5 +1,5 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { defineProject } from 'vitest/config';
 
@@ -26,6 +26,7 @@ export default defineProject({
           TEST_RATE_LIMIT,
           ENVIRONMENT: 'test',
           SESSION_SIGNING_JWK: sessionSigningJwk,
+          DATA_SEALING_SECRET: randomUUID(),
           TEST_MIGRATIONS: await readD1Migrations(`${root}migrations`),
         },
       },

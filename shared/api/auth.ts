@@ -5,19 +5,36 @@ export const LoginRequest = z.object({
   email: z.email().max(254),
   password: z.string().min(1).max(1024),
   tenant: z.string().max(64).optional().describe('Tenant slug, when the user belongs to several'),
+  transport: z
+    .enum(['bearer', 'cookie'])
+    .default('bearer')
+    .describe(
+      'cookie: the console; the token goes into an HttpOnly cookie and a CSRF token comes back',
+    ),
 });
 
 export const SessionResponse = z.object({ token: z.string(), expiresAt: z.iso.datetime() });
+export const CookieSessionResponse = z.object({
+  expiresAt: z.iso.datetime(),
+  csrfToken: z.string(),
+});
 export const MfaRequiredResponse = z.object({
   mfaRequired: z.literal(true),
   challenge: z.string(),
 });
-export const LoginResponse = z.union([SessionResponse, MfaRequiredResponse]);
+export const LoginResponse = z.union([SessionResponse, CookieSessionResponse, MfaRequiredResponse]);
+export const VerifiedResponse = z.union([SessionResponse, CookieSessionResponse]);
 
 export const VerifyTwoFactorRequest = z.object({
+  transport: z.enum(['bearer', 'cookie']).default('bearer'),
   challenge: z.string().min(1).max(4096),
-  code: z.string().regex(/^\d{6}$/, 'a 6-digit code'),
+  code: z.string().regex(/^(\d{6}|[a-z0-9]{5}-[a-z0-9]{5})$/, 'a 6-digit code or a recovery code'),
 });
+
+export const TotpEnrolment = z.object({ secret: z.string(), otpauthUri: z.string() });
+export const TotpConfirmRequest = z.object({ code: z.string().regex(/^\d{6}$/, 'a 6-digit code') });
+export const RecoveryCodes = z.object({ recoveryCodes: z.array(z.string()) });
+export const CsrfResponse = z.object({ csrfToken: z.string() });
 
 export const MeResponse = z.object({
   userId: z.string(),

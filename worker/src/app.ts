@@ -2,6 +2,7 @@ import { database } from './db/middleware';
 import { corsAllowList } from './middleware/cors';
 import { rateLimit } from './middleware/rate-limit';
 import { authRoutes } from './features/auth/auth.routes';
+import { totpRoutes } from './features/auth/totp.routes';
 import { estimatesRoutes } from './features/estimates/estimates.routes';
 import { healthRoutes } from './features/health/health.routes';
 import { onError, onNotFound } from './middleware/error-handler';
@@ -21,6 +22,7 @@ export function createApp() {
   const api = createRouter()
     .route('/', healthRoutes)
     .route('/', authRoutes)
+    .route('/', totpRoutes)
     .route('/', estimatesRoutes);
   app.route(API_PREFIX, api);
 

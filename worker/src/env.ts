@@ -9,6 +9,8 @@ export interface Env {
   EXTENSION_ORIGIN: string;
   /** Secret: private Ed25519 JWK (JSON) that signs session tokens. */
   SESSION_SIGNING_JWK: string;
+  /** Secret: seals small secrets at rest (TOTP seeds). */
+  DATA_SEALING_SECRET: string;
   API_RATE_LIMITER: RateLimit;
   SIGN_IN_RATE_LIMITER: RateLimit;
 }

@@ -1,10 +1,12 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { AppError, ErrorCode } from '../../../shared/errors';
 import { can, type Capability } from '../../../shared/roles';
 import { accessLog, sessions } from '../db/schema';
 import type { AppEnv } from '../env';
 import { verifySession } from '../features/auth/session-token';
+import { csrfTokenFor, sessionCookie } from '../features/auth/transport';
 import { now } from '../lib/clock';
 import { tokenFingerprint } from '../lib/fingerprint';
 
@@ -15,8 +17,15 @@ const BEARER = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/;
  * the sessions table. Every credentialed call is written to the access log.
  */
 export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
-  const token = BEARER.exec(c.req.header('authorization') ?? '')?.[1];
-  if (!token) throw new AppError(ErrorCode.unauthenticated, 'A Bearer token is required.');
+  const authorization = c.req.header('authorization');
+  const cookieToken = authorization ? undefined : sessionCookie(c);
+  const token = cookieToken ?? BEARER.exec(authorization ?? '')?.[1];
+  if (!token)
+    throw new AppError(
+      ErrorCode.unauthenticated,
+      'Sign in first (Bearer token or console session).',
+    );
+  if (cookieToken) await assertSameSiteWrite(c, cookieToken);
   const at = now(c);
   const claims = await verifySession(c.env.SESSION_SIGNING_JWK, token, at);
   if (!claims) throw new AppError(ErrorCode.unauthenticated, 'The token is not valid.');
@@ -47,6 +56,33 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
     c.executionCtx.waitUntil(db.batch([entry]).catch(() => undefined));
   }
 });
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const FORM_CONTENT_TYPES = /^(text\/csv|multipart\/form-data)\b/;
+
+/**
+ * Cookie sessions are the console's: a write must carry the session's CSRF token, must not be
+ * cross-site, and must be JSON (CSV upload routes may send text/csv or multipart instead).
+ */
+async function assertSameSiteWrite(c: Context<AppEnv>, cookieToken: string): Promise<void> {
+  if (SAFE_METHODS.has(c.req.method)) return;
+  const site = c.req.header('sec-fetch-site');
+  const origin = c.req.header('origin');
+  if ((site && site !== 'same-origin') || (origin && origin !== c.env.CONSOLE_ORIGIN)) {
+    throw new AppError(ErrorCode.csrf, 'Cross-site writes are refused.');
+  }
+  const contentType = c.req.header('content-type') ?? '';
+  const uploads = c.req.path.startsWith('/api/v1/imports');
+  if (
+    !contentType.startsWith('application/json') &&
+    !(uploads && FORM_CONTENT_TYPES.test(contentType))
+  ) {
+    throw new AppError(ErrorCode.csrf, 'Console writes must be JSON.');
+  }
+  if (c.req.header('x-csrf-token') !== (await csrfTokenFor(cookieToken))) {
+    throw new AppError(ErrorCode.csrf, 'The CSRF token is missing or wrong.');
+  }
+}
 
 export function requireCapability(capability: Capability) {
   return createMiddleware<AppEnv>(async (c, next) => {

@@ -6,3 +6,4 @@ export * from './sessions';
 export * from './login-attempts';
 export * from './access-log';
 export * from './audit-log';
+export * from './recovery-codes';

@@ -1,32 +1,57 @@
 import { eq } from 'drizzle-orm';
+import type { Context } from 'hono';
 import {
+  CsrfResponse,
   LoginRequest,
   LoginResponse,
   MeResponse,
-  SessionResponse,
+  VerifiedResponse,
+  VerifyTwoFactorRequest,
 } from '../../../../shared/api/auth';
 import { AppError, ErrorCode } from '../../../../shared/errors';
 import { sessions, tenants, users } from '../../db/schema';
+import type { AppEnv } from '../../env';
 import { now } from '../../lib/clock';
 import { jsonContent, problemResponses } from '../../lib/openapi';
 import { defineRoute } from '../../lib/route';
 import { createRouter } from '../../lib/router';
+import { writeWithAudit } from '../audit/append';
 import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from './password';
+import { MFA_AUDIENCE, verifySession } from './session-token';
 import {
   assertNotLocked,
   chooseMembership,
   findUserByEmail,
+  issueMfaChallenge,
   issueSession,
   recordFailure,
+  type SignInContext,
 } from './sign-in';
+import { useSecondFactor } from './second-factor';
+import { clearSessionCookie, csrfTokenFor, deliverSession, sessionCookie } from './transport';
+
+const jsonBody = <T>(schema: T) => ({
+  body: { content: { 'application/json': { schema } }, required: true },
+});
 
 const loginRoute = defineRoute('public', {
   method: 'post',
   path: '/auth/login',
   tags: ['auth'],
   summary: 'Sign in with email and password',
-  request: { body: { content: { 'application/json': { schema: LoginRequest } }, required: true } },
+  description:
+    'Answers a session, or `mfaRequired` with a 5-minute challenge for /auth/verify-2fa.',
+  request: jsonBody(LoginRequest),
   responses: { 200: jsonContent(LoginResponse), ...problemResponses(400, 401, 429) },
+});
+
+const verifyTwoFactorRoute = defineRoute('public', {
+  method: 'post',
+  path: '/auth/verify-2fa',
+  tags: ['auth'],
+  summary: 'Complete a sign-in with a TOTP or recovery code',
+  request: jsonBody(VerifyTwoFactorRequest),
+  responses: { 200: jsonContent(VerifiedResponse), ...problemResponses(400, 401, 429) },
 });
 
 const logoutRoute = defineRoute('member', {
@@ -45,9 +70,30 @@ const meRoute = defineRoute('member', {
   responses: { 200: jsonContent(MeResponse), ...problemResponses(401) },
 });
 
+const csrfRoute = defineRoute('member', {
+  method: 'get',
+  path: '/auth/csrf',
+  tags: ['auth'],
+  summary: "The console session's CSRF token (after a page reload)",
+  responses: { 200: jsonContent(CsrfResponse), ...problemResponses(401) },
+});
+
+function signInContext(c: Context<AppEnv>, tenantId: string): SignInContext {
+  return {
+    globalDb: c.var.globalDb,
+    db: c.var.tenantDbFor(tenantId),
+    signingJwk: c.env.SESSION_SIGNING_JWK,
+    requestId: c.var.requestId,
+    personal: {
+      ip: c.req.header('cf-connecting-ip') ?? null,
+      userAgent: c.req.header('user-agent') ?? null,
+    },
+  };
+}
+
 export const authRoutes = createRouter()
   .openapi(loginRoute, async (c) => {
-    const { email, password, tenant } = c.req.valid('json');
+    const { email, password, tenant, transport } = c.req.valid('json');
     const at = now(c);
     const globalDb = c.var.globalDb;
     const emailHash = await assertNotLocked(globalDb, email, at);
@@ -64,18 +110,60 @@ export const authRoutes = createRouter()
       await globalDb.batch([globalDb.update(users, { passwordHash }, eq(users.id, user.id))]);
     }
     const claims = { tenantId: membership.tenantId, userId: user.id, role: membership.role };
-    const db = c.var.tenantDbFor(membership.tenantId);
-    const signingJwk = c.env.SESSION_SIGNING_JWK;
-    return c.json(
-      SessionResponse.parse(
-        await issueSession({ globalDb, db, signingJwk }, claims, emailHash, at),
-      ),
-      200,
+    if (user.totpEnabledAt) {
+      const challenge = await issueMfaChallenge(c.env.SESSION_SIGNING_JWK, claims, at);
+      return c.json({ mfaRequired: true as const, challenge }, 200);
+    }
+    const session = await issueSession(
+      signInContext(c, membership.tenantId),
+      claims,
+      emailHash,
+      at,
+      'password',
     );
+    return c.json(await deliverSession(c, session, transport), 200);
+  })
+  .openapi(verifyTwoFactorRoute, async (c) => {
+    const { challenge, code, transport } = c.req.valid('json');
+    const at = now(c);
+    const claims = await verifySession(c.env.SESSION_SIGNING_JWK, challenge, at, MFA_AUDIENCE);
+    if (!claims)
+      throw new AppError(
+        ErrorCode.unauthenticated,
+        'The sign-in challenge is not valid; sign in again.',
+      );
+    const user = await c.var.globalDb.findOne(users, eq(users.id, claims.userId));
+    if (!user?.totpSecretSealed) throw new AppError(ErrorCode.unauthenticated, 'Sign in again.');
+    const emailHash = await assertNotLocked(c.var.globalDb, user.email, at);
+    const method = await useSecondFactor(c, user, code, at);
+    if (!method) return recordFailure(c.var.globalDb, emailHash, at);
+    const { jti: _challengeId, ...sessionClaims } = claims;
+    const session = await issueSession(
+      signInContext(c, claims.tenantId),
+      sessionClaims,
+      emailHash,
+      at,
+      method,
+    );
+    return c.json(await deliverSession(c, session, transport), 200);
   })
   .openapi(logoutRoute, async (c) => {
     const { db, principal } = c.var;
-    await db.batch([db.update(sessions, { revokedAt: now(c) }, eq(sessions.jti, principal.jti))]);
+    const at = now(c);
+    await writeWithAudit(
+      db,
+      [db.update(sessions, { revokedAt: at }, eq(sessions.jti, principal.jti))],
+      {
+        actor: principal.userId,
+        action: 'session.revoke',
+        entityType: 'session',
+        entityId: principal.jti,
+        changes: { after: { revoked: true } },
+        requestId: c.var.requestId,
+        at,
+      },
+    );
+    clearSessionCookie(c);
     return c.body(null, 204);
   })
   .openapi(meRoute, async (c) => {
@@ -95,4 +183,10 @@ export const authRoutes = createRouter()
       },
       200,
     );
+  })
+  .openapi(csrfRoute, async (c) => {
+    const token = sessionCookie(c);
+    if (!token)
+      throw new AppError(ErrorCode.validation, 'Only console (cookie) sessions use a CSRF token.');
+    return c.json({ csrfToken: await csrfTokenFor(token) }, 200);
   });

@@ -4,6 +4,8 @@ import { ROLES, type Role } from '../../../../shared/roles';
 export const SESSION_ISSUER = 'https://spendprint.dev';
 export const SESSION_AUDIENCE = 'spendprint-api';
 export const SESSION_TTL_SECONDS = 7 * 24 * 60 * 60;
+export const MFA_AUDIENCE = 'spendprint-mfa';
+export const MFA_CHALLENGE_TTL_SECONDS = 5 * 60;
 const ALGORITHM = 'EdDSA';
 
 export interface SessionClaims {
@@ -28,13 +30,20 @@ function importKey(jwkJson: string, half: 'private' | 'public'): Promise<CryptoK
   return key;
 }
 
-export async function signSession(signingJwk: string, claims: SessionClaims, now: Date) {
+/** A session token, or (audience `spendprint-mfa`) a 5-minute challenge between password and TOTP. */
+export async function signSession(
+  signingJwk: string,
+  claims: SessionClaims,
+  now: Date,
+  audience = SESSION_AUDIENCE,
+) {
   const issuedAt = Math.floor(now.getTime() / 1000);
-  const expiresAt = issuedAt + SESSION_TTL_SECONDS;
+  const lifetime = audience === MFA_AUDIENCE ? MFA_CHALLENGE_TTL_SECONDS : SESSION_TTL_SECONDS;
+  const expiresAt = issuedAt + lifetime;
   const token = await new SignJWT({ tid: claims.tenantId, role: claims.role })
     .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
     .setIssuer(SESSION_ISSUER)
-    .setAudience(SESSION_AUDIENCE)
+    .setAudience(audience)
     .setSubject(claims.userId)
     .setJti(claims.jti)
     .setIssuedAt(issuedAt)
@@ -48,12 +57,13 @@ export async function verifySession(
   signingJwk: string,
   token: string,
   now: Date,
+  audience = SESSION_AUDIENCE,
 ): Promise<SessionClaims | null> {
   try {
     const { payload } = await jwtVerify(token, await importKey(signingJwk, 'public'), {
       algorithms: [ALGORITHM],
       issuer: SESSION_ISSUER,
-      audience: SESSION_AUDIENCE,
+      audience,
       typ: 'JWT',
       currentDate: now,
       requiredClaims: ['sub', 'jti', 'exp', 'tid', 'role'],

@@ -5,7 +5,8 @@ import { loginAttempts, sessions, users } from '../../db/schema';
 import type { TenantDb } from '../../db/tenant-db';
 import { sha256Hex } from '../../lib/fingerprint';
 import { afterFailure, lockedForMs } from './lockout';
-import { signSession, type SessionClaims } from './session-token';
+import { writeWithAudit } from '../audit/append';
+import { MFA_AUDIENCE, signSession, type SessionClaims } from './session-token';
 
 const WRONG_CREDENTIALS = 'The email or password is wrong.';
 
@@ -64,16 +65,25 @@ export async function chooseMembership(globalDb: GlobalDb, userId: string, tenan
   return memberships[0];
 }
 
-/** Issues a session: the token and its `jti` row, and clears the failure count. */
+export interface SignInContext {
+  globalDb: GlobalDb;
+  db: TenantDb;
+  signingJwk: string;
+  requestId: string;
+  personal: { ip: string | null; userAgent: string | null };
+}
+
+/** Issues a session: the token, its `jti` row and its audit row, and clears the failure count. */
 export async function issueSession(
-  deps: { globalDb: GlobalDb; db: TenantDb; signingJwk: string },
+  deps: SignInContext,
   claims: Omit<SessionClaims, 'jti'>,
   emailHash: string,
   now: Date,
+  method: 'password' | 'totp' | 'recovery-code',
 ) {
   const jti = crypto.randomUUID();
   const session = await signSession(deps.signingJwk, { ...claims, jti }, now);
-  await deps.db.batch([
+  const changes = [
     deps.db.insert(sessions, {
       jti,
       userId: claims.userId,
@@ -81,6 +91,31 @@ export async function issueSession(
       expiresAt: session.expiresAt,
     }),
     deps.globalDb.delete(loginAttempts, eq(loginAttempts.emailHash, emailHash)),
-  ]);
+  ];
+  await writeWithAudit(deps.db, changes, {
+    actor: claims.userId,
+    action: 'session.create',
+    entityType: 'session',
+    entityId: jti,
+    changes: { after: { role: claims.role, method } },
+    requestId: deps.requestId,
+    personal: deps.personal,
+    at: now,
+  });
   return { token: session.token, expiresAt: session.expiresAt.toISOString() };
+}
+
+/** A challenge that proves the password was right, to be completed with a TOTP code. */
+export async function issueMfaChallenge(
+  signingJwk: string,
+  claims: Omit<SessionClaims, 'jti'>,
+  now: Date,
+) {
+  const { token } = await signSession(
+    signingJwk,
+    { ...claims, jti: crypto.randomUUID() },
+    now,
+    MFA_AUDIENCE,
+  );
+  return token;
 }

@@ -1,0 +1,88 @@
+import { eq } from 'drizzle-orm';
+import { RecoveryCodes, TotpConfirmRequest, TotpEnrolment } from '../../../../shared/api/auth';
+import { AppError, ErrorCode } from '../../../../shared/errors';
+import { recoveryCodes, users } from '../../db/schema';
+import { now } from '../../lib/clock';
+import { sha256Hex } from '../../lib/fingerprint';
+import { jsonContent, problemResponses } from '../../lib/openapi';
+import { defineRoute } from '../../lib/route';
+import { createRouter } from '../../lib/router';
+import { seal, unseal } from '../../lib/seal';
+import { writeWithAudit } from '../audit/append';
+import { newRecoveryCodes, TOTP_SEAL_PURPOSE } from './second-factor';
+import { newTotpSecret, otpauthUri, verifyTotp } from './totp';
+
+const enrollRoute = defineRoute('member', {
+  method: 'post',
+  path: '/auth/totp/enroll',
+  tags: ['auth'],
+  summary: 'Start TOTP enrolment: a new secret and its otpauth:// URI for the QR code',
+  responses: { 200: jsonContent(TotpEnrolment), ...problemResponses(401, 409) },
+});
+
+const confirmRoute = defineRoute('member', {
+  method: 'post',
+  path: '/auth/totp/confirm',
+  tags: ['auth'],
+  summary: 'Confirm enrolment with a first code; answers recovery codes once',
+  request: {
+    body: { content: { 'application/json': { schema: TotpConfirmRequest } }, required: true },
+  },
+  responses: { 200: jsonContent(RecoveryCodes), ...problemResponses(400, 401, 409) },
+});
+
+export const totpRoutes = createRouter()
+  .openapi(enrollRoute, async (c) => {
+    const { globalDb, principal } = c.var;
+    const user = await globalDb.findOne(users, eq(users.id, principal.userId));
+    if (!user) throw new AppError(ErrorCode.unauthenticated);
+    if (user.totpEnabledAt)
+      throw new AppError(ErrorCode.conflict, 'Two-factor sign-in is already on.');
+    const secret = newTotpSecret();
+    const totpSecretSealed = await seal(
+      c.env.DATA_SEALING_SECRET,
+      TOTP_SEAL_PURPOSE,
+      user.id,
+      secret,
+    );
+    await globalDb.batch([globalDb.update(users, { totpSecretSealed }, eq(users.id, user.id))]);
+    return c.json({ secret, otpauthUri: otpauthUri(secret, user.email) }, 200);
+  })
+  .openapi(confirmRoute, async (c) => {
+    const { globalDb, principal, db } = c.var;
+    const { code } = c.req.valid('json');
+    const at = now(c);
+    const user = await globalDb.findOne(users, eq(users.id, principal.userId));
+    if (!user?.totpSecretSealed || user.totpEnabledAt) {
+      throw new AppError(ErrorCode.conflict, 'Start enrolment first.');
+    }
+    const secret = await unseal(
+      c.env.DATA_SEALING_SECRET,
+      TOTP_SEAL_PURPOSE,
+      user.id,
+      user.totpSecretSealed,
+    );
+    const step = verifyTotp(secret, code, at, user.totpLastStep);
+    if (step === null)
+      throw new AppError(ErrorCode.validation, 'The code does not match; check the device clock.');
+    const codes = newRecoveryCodes();
+    const hashes = await Promise.all(codes.map(sha256Hex));
+    await writeWithAudit(
+      db,
+      [
+        globalDb.update(users, { totpEnabledAt: at, totpLastStep: step }, eq(users.id, user.id)),
+        globalDb.delete(recoveryCodes, eq(recoveryCodes.userId, user.id)),
+        ...hashes.map((codeHash) => globalDb.insert(recoveryCodes, { codeHash, userId: user.id })),
+      ],
+      {
+        actor: user.id,
+        action: 'user.totp-enable',
+        entityType: 'user',
+        entityId: user.id,
+        changes: { before: { totp: false }, after: { totp: true } },
+        requestId: c.var.requestId,
+        at,
+      },
+    );
+    return c.json({ recoveryCodes: codes }, 200);
+  });
