@@ -21,6 +21,8 @@ export default defineConfig({
     description: 'Carbon estimates (kg CO2e) beside every line item you buy.',
     ...(mode === 'production' && buildKind === 'production' ? {} : { key: DEV_PUBLIC_KEY }),
     permissions: ['storage', 'scripting', 'activeTab'],
+    // IT departments can set the server URL (and a default currency) by policy.
+    storage: { managed_schema: 'managed-schema.json' },
     // Least privilege: sites are granted at run time; the test build is granted the local host up front.
     host_permissions: isTestBuild ? ['http://127.0.0.1/*', 'http://localhost/*'] : [],
     optional_host_permissions: ['https://*/*', 'http://*/*'],

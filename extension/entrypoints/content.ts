@@ -1,6 +1,14 @@
+import { setUserCurrency } from '../features/adapters/currency-context';
+import { runContentFeatures } from '../features/content-features';
+import { getUserCurrency } from '../utils/storage/settings';
+
+// Registered at run time by the background for the sites the user granted (no install-time
+// host permissions). Wiring only: features live in features/.
 export default defineContentScript({
-  matches: ['http://127.0.0.1/*', 'http://localhost/*'],
-  main() {
+  registration: 'runtime',
+  async main(ctx) {
     document.documentElement.dataset.spendprint = 'ready';
+    setUserCurrency(await getUserCurrency().catch(() => undefined));
+    runContentFeatures({ url: new URL(location.href), document }, ctx.signal);
   },
 });

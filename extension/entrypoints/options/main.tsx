@@ -1,11 +1,5 @@
 import { render } from 'preact';
+import { OptionsApp } from '../../components/options/options-app';
+import './style.css';
 
-function Options() {
-  return (
-    <main>
-      <h1>Spendprint options</h1>
-    </main>
-  );
-}
-
-render(<Options />, document.getElementById('app')!);
+render(<OptionsApp />, document.getElementById('app')!);

@@ -1,12 +1,5 @@
 import { render } from 'preact';
+import { PopupApp } from '../../components/popup/popup-app';
+import './style.css';
 
-function Popup() {
-  return (
-    <main>
-      <h1>Spendprint</h1>
-      <p>Sign in from the options page to see your footprint.</p>
-    </main>
-  );
-}
-
-render(<Popup />, document.getElementById('app')!);
+render(<PopupApp />, document.getElementById('app')!);

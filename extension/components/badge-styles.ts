@@ -1,0 +1,41 @@
+/** Styles inside each badge's shadow root; page CSS cannot reach them, nor they the page. */
+export const BADGE_CSS = `
+:host { all: initial; display: inline-block; position: relative; vertical-align: middle; }
+* { box-sizing: border-box; }
+.badge {
+  font: 600 12px/1.3 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  display: inline-flex; align-items: center; gap: 4px; white-space: nowrap;
+  padding: 1px 7px; border-radius: 10px; border: 1px solid currentColor; cursor: pointer; margin: 0;
+}
+.badge:focus-visible, button:focus-visible, input:focus-visible { outline: 2px solid #1a4fd6; outline-offset: 2px; }
+.low { background: #e6f4ea; color: #0b5b25; }
+.typical { background: #f1f3f4; color: #303336; }
+.high { background: #fce8e6; color: #8c1111; }
+.unable, .unavailable { background: #ffffff; color: #4d5156; border-style: dashed; font-weight: 500; }
+.confidence { letter-spacing: -1px; font-size: 10px; }
+.hint { font-size: 11px; }
+.panel {
+  position: absolute; z-index: 2147483647; top: calc(100% + 4px); inset-inline-start: 0;
+  width: 330px; max-width: 90vw; padding: 10px 12px; background: #ffffff; color: #202124;
+  border: 1px solid #80868b; border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.2);
+  font: 400 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; text-align: start; white-space: normal;
+}
+.panel h2 { font-size: 14px; margin: 0 0 6px; }
+.panel dl { display: grid; grid-template-columns: auto 1fr; gap: 2px 10px; margin: 0 0 8px; }
+.panel dt { color: #4d5156; }
+.panel dd { margin: 0; }
+.panel ol, .panel ul { margin: 2px 0 8px; padding-inline-start: 18px; }
+.panel button { font: inherit; padding: 2px 8px; border-radius: 6px; border: 1px solid #5f6368; background: #fff; color: #202124; cursor: pointer; }
+.panel .actions { display: flex; flex-wrap: wrap; gap: 6px; }
+.panel .status { color: #0b5b25; margin: 6px 0 0; }
+.panel .error { color: #8c1111; margin: 6px 0 0; }
+.hint-box { background: #e6f4ea; color: #0b5b25; border-radius: 6px; padding: 4px 6px; margin: 0 0 8px; }
+.close { position: absolute; top: 4px; inset-inline-end: 6px; border: none !important; font-size: 16px !important; }
+.total { background: #202124; color: #ffffff; border-color: #202124; }
+.record { position: fixed; inset-block-end: 16px; inset-inline-end: 16px; z-index: 2147483646;
+  font: 600 13px/1.3 system-ui, sans-serif; display: flex; gap: 8px; align-items: center;
+  background: #ffffff; color: #202124; border: 1px solid #5f6368; border-radius: 10px; padding: 8px 10px;
+  box-shadow: 0 2px 10px rgba(0,0,0,.2); }
+.record button { font: inherit; padding: 4px 10px; border-radius: 6px; border: 1px solid #0b5b25; background: #0b5b25; color: #fff; cursor: pointer; }
+.record button[disabled] { opacity: .6; cursor: default; }
+`;

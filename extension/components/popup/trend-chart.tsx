@@ -1,0 +1,28 @@
+import { formatKg } from '../../utils/format';
+import type { TrendPoint } from '../../utils/summary-shape';
+
+/** Bars for recent periods, with a text equivalent for screen readers. */
+export function TrendChart({ points }: { points: TrendPoint[] }) {
+  if (points.length === 0) return null;
+  const max = Math.max(...points.map((p) => p.kg), 1);
+  const width = 280;
+  const barWidth = width / points.length;
+  const description = points.map((p) => `${p.period}: ${formatKg(p.kg)} kg`).join('; ');
+  return (
+    <figure class="trend">
+      <svg width={width} height="70" role="img" aria-label={`Trend: ${description}`}>
+        {points.map((point, i) => {
+          const height = Math.max(2, (point.kg / max) * 56);
+          return (
+            <rect key={point.period} x={i * barWidth + 2} y={60 - height} width={Math.max(2, barWidth - 4)} height={height} fill="#1e6b3a">
+              <title>{`${point.period}: ${formatKg(point.kg)} kg CO2e`}</title>
+            </rect>
+          );
+        })}
+      </svg>
+      <figcaption>
+        {points[0]!.period} – {points[points.length - 1]!.period}
+      </figcaption>
+    </figure>
+  );
+}

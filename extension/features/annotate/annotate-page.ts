@@ -1,0 +1,151 @@
+import { render } from 'preact';
+import { createElement } from 'preact';
+import type { BadgeState } from '../../components/badge-state';
+import { EstimateBadge } from '../../components/estimate-badge';
+import { PageTotalBadge } from '../../components/page-total-badge';
+import type { EstimateResult } from '../../utils/api/estimate-schema';
+import { lineFieldsSchema } from '../../utils/api/line-schema';
+import { kgAttribute } from '../../utils/format';
+import { FALLBACK_MEDIAN_FACTOR } from '../../utils/intensity';
+import { sendMessage } from '../../utils/messaging';
+import type { FoundLine, FoundTotal, PageContext, ScanResult, SiteAdapter } from '../line-items/line-item';
+import { watchLineItems } from '../line-items/scanner';
+import { mountRecordPurchase } from '../record-purchase/mount-record-purchase';
+import { lowerEmissionHints } from './lower-emission-hints';
+import { createShadowHost, type ShadowHost } from './shadow-host';
+
+interface AnnotatedLine {
+  panelId: string;
+  line: FoundLine;
+  result: EstimateResult | undefined;
+  state: BadgeState;
+  badge: ShadowHost;
+}
+
+interface AnnotatedTotal {
+  total: FoundTotal;
+  badge: ShadowHost;
+}
+
+let panelCounter = 0;
+
+/**
+ * Finds the page's line items, asks the background for estimates (one message per scan),
+ * and shows a badge beside each price, a total beside the page's total, lower-emission hints
+ * and, on carts, requisitions and orders, "Record this purchase". Everything is removed on abort.
+ */
+export function annotatePage(page: PageContext, adapters: readonly SiteAdapter[], signal: AbortSignal): void {
+  const lines: AnnotatedLine[] = [];
+  const totals: AnnotatedTotal[] = [];
+  let medianFactor = FALLBACK_MEDIAN_FACTOR;
+  const record = mountRecordPurchase(page, () => lines.map((entry) => entry.line.fields), signal);
+
+  const renderLine = (entry: AnnotatedLine) => {
+    const { host, root } = entry.badge;
+    const estimated = entry.state.kind === 'estimated' ? entry.state.result : undefined;
+    host.setAttribute('data-spendprint-kg', estimated ? kgAttribute(estimated.kgCO2e) : '');
+    host.setAttribute('data-spendprint-naics', estimated ? estimated.naics : '');
+    if (entry.state.kind === 'estimated' && entry.state.hint) host.setAttribute('data-spendprint-hint', entry.state.hint.kind);
+    else host.removeAttribute('data-spendprint-hint');
+    render(
+      createElement(EstimateBadge, {
+        state: entry.state,
+        panelId: entry.panelId,
+        onSignIn: () => void sendMessage('open-options', {}),
+        onCorrect: async (suggestedNaics) => {
+          const answer = await sendMessage('report-correction', {
+            line: entry.line.fields,
+            ...(estimated ? { estimatedNaics: estimated.naics } : {}),
+            ...(suggestedNaics ? { suggestedNaics } : {}),
+          });
+          return answer.ok;
+        },
+      }),
+      root,
+    );
+  };
+
+  const refreshDerived = () => {
+    const hints = lowerEmissionHints(
+      lines.map((entry) => ({ description: entry.line.fields.description, result: entry.result?.status === 'estimated' ? entry.result : undefined })),
+    );
+    lines.forEach((entry, index) => {
+      if (entry.state.kind !== 'estimated') return;
+      const hint = hints[index];
+      if (JSON.stringify(hint) === JSON.stringify(entry.state.hint)) return;
+      entry.state = hint ? { ...entry.state, hint } : { kind: 'estimated', result: entry.state.result, medianFactor: entry.state.medianFactor };
+      renderLine(entry);
+    });
+    for (const { total, badge } of totals) {
+      const covered = lines.filter((entry) => total.scope.contains(entry.line.row));
+      const estimated = covered.filter((entry) => entry.result?.status === 'estimated');
+      const totalKg = estimated.reduce((sum, entry) => sum + (entry.result as { kgCO2e: number }).kgCO2e, 0);
+      badge.host.setAttribute('data-spendprint-total-kg', estimated.length ? kgAttribute(totalKg) : '');
+      render(createElement(PageTotalBadge, { totalKg, estimated: estimated.length, lines: covered.length }), badge.root);
+    }
+    const estimatedAll = lines.filter((entry) => entry.result?.status === 'estimated');
+    const pageKg = estimatedAll.reduce((sum, entry) => sum + (entry.result as { kgCO2e: number }).kgCO2e, 0);
+    void sendMessage('report-page-summary', {
+      lineCount: lines.length,
+      estimatedCount: estimatedAll.length,
+      totalKg: estimatedAll.length ? Math.round(pageKg * 1000) / 1000 : null,
+    });
+    record.update(lines.length);
+  };
+
+  const handleScan = async (scan: ScanResult) => {
+    const valid = scan.lines.filter((line) => lineFieldsSchema.safeParse(line.fields).success);
+    let results: Array<EstimateResult | undefined> = valid.map(() => undefined);
+    let failure: BadgeState | undefined;
+    if (valid.length > 0) {
+      const answer = await sendMessage('estimate-lines', { lines: valid.map((line) => line.fields) });
+      if (signal.aborted) return;
+      if (answer.ok) {
+        results = answer.results;
+        medianFactor = answer.medianFactor ?? medianFactor;
+      } else {
+        failure = { kind: 'unavailable', message: answer.message, signedOut: answer.error === 'signed-out' };
+      }
+    }
+    valid.forEach((line, index) => {
+      const result = results[index];
+      const state: BadgeState =
+        failure ??
+        (result?.status === 'estimated'
+          ? { kind: 'estimated', result, medianFactor }
+          : { kind: 'unable', reason: result?.status === 'unable' ? result.reason : 'no answer' });
+      const entry: AnnotatedLine = { panelId: `spendprint-panel-${++panelCounter}`, line, result, state, badge: createShadowHost('line') };
+      line.anchor.append(entry.badge.host);
+      lines.push(entry);
+      renderLine(entry);
+    });
+    for (const total of scan.totals) {
+      const badge = createShadowHost('total');
+      total.anchor.append(badge.host);
+      totals.push({ total, badge });
+    }
+    refreshDerived();
+  };
+
+  // Scans are handled one after another so totals and hints see every earlier line.
+  let queue = Promise.resolve();
+  watchLineItems({
+    page,
+    adapters,
+    signal,
+    onScan: (scan) => {
+      queue = queue.then(() => handleScan(scan)).catch(() => undefined);
+    },
+  });
+
+  signal.addEventListener(
+    'abort',
+    () => {
+      for (const entry of [...lines, ...totals]) {
+        render(null, entry.badge.root);
+        entry.badge.host.remove();
+      }
+    },
+    { once: true },
+  );
+}

@@ -1,0 +1,23 @@
+/**
+ * Least privilege: no host permissions at install. The content script is registered at run
+ * time for exactly the origins the user granted (optional_host_permissions), and re-registered
+ * whenever that set changes.
+ */
+export const CONTENT_SCRIPT_ID = 'spendprint-line-items';
+const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
+
+export function siteOrigins(origins: readonly string[] | undefined): string[] {
+  return (origins ?? []).filter((origin) => /^https?:\/\//.test(origin) || origin.startsWith('*://'));
+}
+
+export async function syncContentScriptRegistration(): Promise<string[]> {
+  const granted = siteOrigins((await browser.permissions.getAll()).origins);
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [CONTENT_SCRIPT_ID] });
+  if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [CONTENT_SCRIPT_ID] });
+  if (granted.length > 0) {
+    await browser.scripting.registerContentScripts([
+      { id: CONTENT_SCRIPT_ID, js: [CONTENT_SCRIPT_FILE], matches: granted, runAt: 'document_idle', persistAcrossSessions: true },
+    ]);
+  }
+  return granted;
+}

@@ -1,0 +1,58 @@
+import type { ApiClient } from '../../utils/api/api-client';
+import { ApiError } from '../../utils/api/api-error';
+import type { MessageHandlers } from '../../utils/messaging';
+import { authStatus, cacheScope, signIn, signOut, verifySecondFactor } from './auth';
+import { syncContentScriptRegistration } from './content-script-registration';
+import { estimateLines } from './estimate-lines';
+import { savePageSummary } from '../../utils/storage/page-summaries';
+import { saveCachedSummary } from '../../utils/storage/summary-cache';
+import { toFailure } from './to-failure';
+
+/** The background's answers to every message type; the API is called from here only. */
+export function createMessageHandlers(api: ApiClient): MessageHandlers {
+  return {
+    'estimate-lines': ({ lines }) => estimateLines({ api, cacheScope }, lines),
+    'report-correction': async (payload) => {
+      try {
+        await api.correction(payload);
+        return { ok: true };
+      } catch (error) {
+        return toFailure(error);
+      }
+    },
+    'record-purchase': async ({ pageKind, lines }) => {
+      try {
+        await api.recordPurchase({ pageKind, lines });
+        return { ok: true, recorded: lines.length };
+      } catch (error) {
+        return toFailure(error);
+      }
+    },
+    'report-page-summary': async (summary, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return { ok: false, error: 'bad-request', message: 'No tab.' };
+      await savePageSummary(tabId, summary);
+      return { ok: true };
+    },
+    'open-options': async () => {
+      await browser.runtime.openOptionsPage();
+      return { ok: true };
+    },
+    'sign-in': ({ email, password }) => signIn(api, email, password),
+    'verify-2fa': ({ code }) => verifySecondFactor(api, code),
+    'sign-out': () => signOut(api),
+    'auth-status': () => authStatus(),
+    'get-summary': async ({ period }) => {
+      try {
+        if (!(await cacheScope())) throw new ApiError('signed-out', 'Sign in to Spendprint.');
+        const summary = await api.summary(period);
+        const fetchedAt = Date.now();
+        await saveCachedSummary({ period, summary, fetchedAt });
+        return { ok: true, summary, fetchedAt };
+      } catch (error) {
+        return toFailure(error);
+      }
+    },
+    'sites-changed': async () => ({ ok: true, origins: await syncContentScriptRegistration() }),
+  };
+}

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { ApiError, problemMessage } from './api-error';
+import { loginResponseSchema, sessionTokenSchema, type LoginResponse } from './auth-schema';
+import { estimatesResponseSchema, type EstimatesResponse } from './estimate-schema';
+import type { LineFieldsInput } from './line-schema';
+import { API_ROUTES } from './routes';
+
+export interface ApiClientDeps {
+  serverUrl(): Promise<string | undefined>;
+  token(): Promise<string | undefined>;
+  fetch?: typeof fetch;
+}
+
+interface CallOptions {
+  method: 'GET' | 'POST';
+  path: string;
+  body?: unknown;
+  authenticated: boolean;
+}
+
+/**
+ * The extension's only HTTP client, used by the background service worker alone.
+ * No cookies (`credentials: 'omit'`), no referrer, bearer token only.
+ */
+export function createApiClient(deps: ApiClientDeps) {
+  const doFetch = deps.fetch ?? ((input, init) => fetch(input, init));
+
+  async function call<T>(options: CallOptions, schema: z.ZodType<T>): Promise<T> {
+    const server = await deps.serverUrl();
+    if (!server) throw new ApiError('not-configured', 'Set the server URL in Spendprint options.');
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    if (options.authenticated) {
+      const token = await deps.token();
+      if (!token) throw new ApiError('signed-out', 'Sign in to Spendprint.');
+      headers.authorization = `Bearer ${token}`;
+    }
+    let response: Response;
+    try {
+      response = await doFetch(new URL(options.path, server).toString(), {
+        method: options.method,
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        credentials: 'omit',
+        referrerPolicy: 'no-referrer',
+        cache: 'no-store',
+      });
+    } catch {
+      throw new ApiError('network', 'Cannot reach the Spendprint server.');
+    }
+    if (response.status === 401 && options.authenticated) throw new ApiError('signed-out', 'Your session ended. Sign in again.', 401);
+    if (response.status === 429) {
+      const retry = Number(response.headers.get('retry-after'));
+      throw new ApiError('rate-limited', await problemMessage(response), 429, Number.isFinite(retry) ? retry : undefined);
+    }
+    if (response.status >= 400 && response.status < 500) throw new ApiError('rejected', await problemMessage(response), response.status);
+    if (!response.ok) throw new ApiError('server', await problemMessage(response), response.status);
+    if (response.status === 204) return schema.parse(undefined);
+    let json: unknown;
+    try {
+      json = await response.json();
+    } catch {
+      throw new ApiError('invalid-response', 'The server sent something that is not JSON.', response.status);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new ApiError('invalid-response', 'The server answered in an unexpected shape.', response.status);
+    return parsed.data;
+  }
+
+  return {
+    estimate(lines: LineFieldsInput[]): Promise<EstimatesResponse> {
+      return call({ method: 'POST', path: API_ROUTES.estimates, body: { lines }, authenticated: true }, estimatesResponseSchema);
+    },
+    login(email: string, password: string): Promise<LoginResponse> {
+      return call({ method: 'POST', path: API_ROUTES.login, body: { email, password }, authenticated: false }, loginResponseSchema);
+    },
+    verify2fa(challenge: string, code: string) {
+      return call({ method: 'POST', path: API_ROUTES.verify2fa, body: { challenge, code }, authenticated: false }, sessionTokenSchema);
+    },
+    logout(): Promise<unknown> {
+      return call({ method: 'POST', path: API_ROUTES.logout, authenticated: true }, anything);
+    },
+    summary(period: string): Promise<unknown> {
+      const path = `${API_ROUTES.summary}?period=${encodeURIComponent(period)}`;
+      return call({ method: 'GET', path, authenticated: true }, anything);
+    },
+    correction(body: { line: LineFieldsInput; estimatedNaics?: string; suggestedNaics?: string }): Promise<unknown> {
+      return call({ method: 'POST', path: API_ROUTES.corrections, body, authenticated: true }, anything);
+    },
+    recordPurchase(body: { pageKind: string; lines: LineFieldsInput[] }): Promise<unknown> {
+      return call({ method: 'POST', path: API_ROUTES.recordPurchase, body: { source: 'extension', ...body }, authenticated: true }, anything);
+    },
+  };
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;
+const anything = z.unknown();

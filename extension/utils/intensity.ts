@@ -1,0 +1,31 @@
+import type { EstimatedResult } from './api/estimate-schema';
+
+/**
+ * Median supply-chain factor across all commodities (kg CO2e per 2022 USD, with margins),
+ * used when the server does not send `medianFactor`. Approximate: the server's value wins.
+ */
+export const FALLBACK_MEDIAN_FACTOR = 0.3;
+
+export type IntensityLevel = 'low' | 'typical' | 'high';
+
+/** Like flight-price labels: clearly below, around, or clearly above the median. */
+export function intensityLevel(result: EstimatedResult, median = FALLBACK_MEDIAN_FACTOR): IntensityLevel {
+  const value = intensityOf(result);
+  if (value === undefined) return 'typical';
+  if (value < median * 0.75) return 'low';
+  if (value > median * 1.33) return 'high';
+  return 'typical';
+}
+
+/** kg CO2e per USD of the line's factor; undefined for per-unit (supplier) factors. */
+export function intensityOf(result: EstimatedResult): number | undefined {
+  return /usd|\$/i.test(result.factor.unit) ? result.factor.value : undefined;
+}
+
+export type ConfidenceBand = 'high' | 'medium' | 'low';
+
+export function confidenceBand(confidence: number): ConfidenceBand {
+  if (confidence >= 0.8) return 'high';
+  if (confidence >= 0.5) return 'medium';
+  return 'low';
+}
