@@ -26,6 +26,8 @@ function step(title: string, command: string, args: string[], env = OFFLINE_WRAN
 const LOCAL_SECRETS: Record<string, () => string> = {
   SESSION_SIGNING_JWK: () =>
     JSON.stringify(generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' })),
+  AUDIT_SIGNING_JWK: () =>
+    JSON.stringify(generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' })),
   DATA_SEALING_SECRET: () => randomBytes(32).toString('base64url'),
   DESCRIPTION_HASH_SECRET: () => randomBytes(32).toString('base64url'),
 };

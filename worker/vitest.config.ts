@@ -4,9 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { defineProject } from 'vitest/config';
 
 /** A throwaway session-signing key per test run; production sets it with `wrangler secret put`. */
-const sessionSigningJwk = JSON.stringify(
-  generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' }),
-);
+const newEd25519Jwk = () =>
+  JSON.stringify(generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' }));
+const sessionSigningJwk = newEd25519Jwk();
 export const TEST_RATE_LIMIT = 50;
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -27,6 +27,7 @@ export default defineProject({
           ENVIRONMENT: 'test',
           SESSION_SIGNING_JWK: sessionSigningJwk,
           DATA_SEALING_SECRET: randomUUID(),
+          AUDIT_SIGNING_JWK: newEd25519Jwk(),
           TEST_MIGRATIONS: await readD1Migrations(`${root}migrations`),
         },
       },

@@ -1,6 +1,7 @@
 import { database } from './db/middleware';
 import { corsAllowList } from './middleware/cors';
 import { rateLimit } from './middleware/rate-limit';
+import { auditRoutes } from './features/audit/audit.routes';
 import { authRoutes } from './features/auth/auth.routes';
 import { totpRoutes } from './features/auth/totp.routes';
 import { estimatesRoutes } from './features/estimates/estimates.routes';
@@ -23,6 +24,7 @@ export function createApp() {
     .route('/', healthRoutes)
     .route('/', authRoutes)
     .route('/', totpRoutes)
+    .route('/', auditRoutes)
     .route('/', estimatesRoutes);
   app.route(API_PREFIX, api);
 

@@ -11,6 +11,8 @@ export interface Env {
   SESSION_SIGNING_JWK: string;
   /** Secret: seals small secrets at rest (TOTP seeds). */
   DATA_SEALING_SECRET: string;
+  /** Secret: private Ed25519 JWK (JSON) that signs audit checkpoints. */
+  AUDIT_SIGNING_JWK: string;
   API_RATE_LIMITER: RateLimit;
   SIGN_IN_RATE_LIMITER: RateLimit;
 }

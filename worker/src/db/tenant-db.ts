@@ -65,6 +65,12 @@ export class TenantDb {
     return this.tag(this.db.insert(table).values(rows as T['$inferInsert'][]));
   }
 
+  /** Insert unless a row with the same key exists (idempotent writes such as checkpoints). */
+  insertOrIgnore<T extends TenantTable>(table: T, values: InsertValues<T>): TenantStatement {
+    const row = { ...values, tenantId: this.tenantId } as T['$inferInsert'];
+    return this.tag(this.db.insert(table).values(row).onConflictDoNothing());
+  }
+
   /** Multi-row insert split into statements that each stay within D1's bound-parameter limit. */
   insertMany<T extends TenantTable>(table: T, values: InsertValues<T>[]): TenantStatement[] {
     const rows = values.map((row) => ({ ...row, tenantId: this.tenantId }));

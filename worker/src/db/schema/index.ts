@@ -7,3 +7,4 @@ export * from './login-attempts';
 export * from './access-log';
 export * from './audit-log';
 export * from './recovery-codes';
+export * from './audit-checkpoints';

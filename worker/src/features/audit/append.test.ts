@@ -4,11 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { createDatabase } from '../../db/client';
 import { auditLog, teams } from '../../db/schema';
 import { TenantDb } from '../../db/tenant-db';
-import { verifyChain, type ChainedAuditRow } from './audit-hash';
+import { verifyChain, type AuditRow } from '../../lib/crypto/audit-hash';
 import { writeWithAudit, type AuditEvent } from './append';
 
 const raw = createDatabase(env.DB);
-const event = (entityId: string, personal: Record<string, unknown> | null = null): AuditEvent => ({
+const event = (entityId: string, personal: AuditEvent['personal'] = null): AuditEvent => ({
   actor: 'usr_test',
   action: 'team.create',
   entityType: 'team',
@@ -21,9 +21,7 @@ const event = (entityId: string, personal: Record<string, unknown> | null = null
 
 async function chainOf(db: TenantDb) {
   const rows = await db.select(auditLog).orderBy(asc(auditLog.seq));
-  return rows.map(
-    (row) => ({ ...row, changes: row.changes }) as ChainedAuditRow & { hash: string },
-  );
+  return rows.map((row) => ({ ...row }) as AuditRow & { hash: string });
 }
 
 describe('audit chain', () => {

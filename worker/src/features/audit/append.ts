@@ -1,8 +1,13 @@
-import canonicalize from 'canonicalize';
 import { desc } from 'drizzle-orm';
 import { auditLog } from '../../db/schema';
 import type { TenantDb, TenantStatement } from '../../db/tenant-db';
-import { GENESIS_HASH, hashAuditRow, sha256HexOf } from './audit-hash';
+import {
+  GENESIS_PREV_HASH,
+  hashAuditRow,
+  hashPersonalDetails,
+  type AuditFieldValues,
+  type AuditPersonalDetails,
+} from '../../lib/crypto/audit-hash';
 
 export interface AuditEvent {
   actor: string;
@@ -10,10 +15,10 @@ export interface AuditEvent {
   entityType: string;
   entityId: string;
   /** Before/after of the changed fields only; never secrets or line text. */
-  changes: { before?: Record<string, unknown> | null; after?: Record<string, unknown> | null };
+  changes: { before?: AuditFieldValues; after?: AuditFieldValues };
   requestId: string;
   /** Erasable personal details (IP, user agent, names); the chain keeps only their hash. */
-  personal?: Record<string, unknown> | null;
+  personal?: AuditPersonalDetails | null;
   at: Date;
 }
 
@@ -46,7 +51,7 @@ async function nextRow(db: TenantDb, event: AuditEvent) {
     .selectFields(auditLog, { seq: auditLog.seq, hash: auditLog.hash })
     .orderBy(desc(auditLog.seq))
     .limit(1);
-  const personalHash = event.personal ? await sha256HexOf(canonicalize(event.personal)!) : null;
+  const personalHash = await hashPersonalDetails(event.personal ?? null);
   const fields = {
     tenantId: db.tenantId,
     seq: (head?.seq ?? 0) + 1,
@@ -55,10 +60,10 @@ async function nextRow(db: TenantDb, event: AuditEvent) {
     action: event.action,
     entityType: event.entityType,
     entityId: event.entityId,
-    changes: event.changes,
+    changes: { before: event.changes.before ?? {}, after: event.changes.after ?? {} },
     requestId: event.requestId,
     personalHash,
-    prevHash: head?.hash ?? GENESIS_HASH,
+    prevHash: head?.hash ?? GENESIS_PREV_HASH,
   };
   const { tenantId: _tenant, ...row } = {
     ...fields,
