@@ -1,11 +1,12 @@
 import { real, sqliteTable, text, integer } from 'drizzle-orm/sqlite-core';
+import { PLANS } from '../../../../shared/plans';
 import { createdAt, id, timestamp } from './columns';
 
 export const tenants = sqliteTable('tenants', {
   id: id(),
   name: text('name').notNull(),
   slug: text('slug').notNull().unique(),
-  plan: text('plan', { enum: ['free', 'professional', 'enterprise'] }).notNull(),
+  plan: text('plan', { enum: PLANS }).notNull(),
   reviewThreshold: real('review_threshold').notNull().default(0.8),
   keepReviewText: integer('keep_review_text', { mode: 'boolean' }).notNull().default(false),
   createdAt: createdAt(),
