@@ -1,24 +1,18 @@
 /**
  * Prior weight of a NAICS code for a purchase line: purchased goods are priced at the
  * producer's code, so manufacturing (31–33) is the default home of a product noun, while
- * retail stores and wholesalers (which also list the product in their index entries) and
- * farming are less likely readings. Hand-set from how spend-based inventories map goods.
+ * builders, wholesalers, retail stores and farms (which also list the product in their index
+ * entries: "guardrail construction", "hardware stores") are less likely readings, as are
+ * apparel "contractors" (who sew for others). Hand-set from how spend-based inventories map
+ * goods; the few levels were compared once on the development file (see README).
  */
-export function sectorPrior(code: string): number {
-  const sector = code.slice(0, 2);
-  switch (sector) {
-    case '31':
-    case '32':
-    case '33':
-      return 1;
-    case '42':
-      return 0.8;
-    case '44':
-    case '45':
-      return 0.6;
-    case '11':
-      return 0.75;
-    default:
-      return 0.85;
-  }
+const SECTOR_PRIOR: Record<string, number> = {
+  '31': 1, '32': 1, '33': 1,
+  '11': 0.75, '23': 0.6, '42': 0.8, '44': 0.6, '45': 0.6,
+};
+const OTHER_SECTORS = 0.85;
+
+export function sectorPrior(code: string, title: string): number {
+  const prior = SECTOR_PRIOR[code.slice(0, 2)] ?? OTHER_SECTORS;
+  return /contractors/i.test(title) ? prior * 0.6 : prior;
 }

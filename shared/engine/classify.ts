@@ -20,7 +20,9 @@ export interface ClassifierOutput {
 }
 
 /** How strongly later words count: procurement text puts the item noun first. */
-const POSITION_DECAY = 0.12;
+const POSITION_DECAY = 0.25;
+/** Words after the first comma/period segment qualify the item rather than name it. */
+const LATER_SEGMENT_WEIGHT = 0.7;
 /** Share of a code's other matching documents added to its best document. */
 const SUPPORT_SHARE = 0.08;
 const TOP = 4;
@@ -44,7 +46,7 @@ export class Classifier {
     this.docScore = new Float64Array(index.docCode.length);
     this.codeBest = new Float64Array(index.codes.length);
     this.codeSum = new Float64Array(index.codes.length);
-    this.prior = Float64Array.from(index.codes, (c) => sectorPrior(c));
+    this.prior = Float64Array.from(index.codes, (c, i) => sectorPrior(c, index.titles[i]!));
     this.maxPosting = Float64Array.from(index.postings, (p) => {
       let m = 0;
       for (let i = 1; i < p.length; i += 2) m = Math.max(m, p[i]!);
@@ -58,7 +60,7 @@ export class Classifier {
     for (const t of tokens) {
       const id = this.termId.get(t.term);
       if (id === undefined) continue;
-      const w = 1 / (1 + POSITION_DECAY * t.position);
+      const w = (t.segment === 0 ? 1 : LATER_SEGMENT_WEIGHT) / (1 + POSITION_DECAY * t.position);
       weightByTerm.set(id, Math.max(weightByTerm.get(id) ?? 0, w));
     }
     const matchedTerms = [...weightByTerm.keys()].map((id) => this.index.terms[id]!);
