@@ -13,6 +13,19 @@ import { parse } from 'csv-parse/sync';
 import { terms } from '../shared/engine/text';
 import { H10_COUNTRY_BY_CURRENCY, LEGACY_CURRENCIES } from '../shared/engine/currencies';
 import type { EngineIndex, FxSeries } from '../shared/engine/index-types';
+import { learnAssociations, type TrainingLine } from './learn-associations';
+
+export const DEV_FILE = 'eval/austin-procurement-dev.csv';
+
+/** Labelled development lines: description = COMMODITY_DESCRIPTION + ". " + EXTENDED_DESCRIPTION. */
+export function readDevLines(path = join(ROOT, 'data', DEV_FILE)): TrainingLine[] {
+  const rows = parse(readFileSync(path), { columns: true }) as Row[];
+  return rows.map((r) => ({
+    group: (r['COMMODITY'] ?? '').slice(0, 5),
+    text: [r['COMMODITY_DESCRIPTION'], r['EXTENDED_DESCRIPTION']].filter(Boolean).join('. '),
+    naics: (r['naics_code_final'] ?? '').trim(),
+  }));
+}
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const GENERATED_PATH = join(ROOT, 'shared/engine/generated/engine-index.ts');
@@ -230,6 +243,7 @@ export function buildEngineIndex(): EngineIndex {
     terms: vocab,
     postings,
     docCode: docs.map((d) => codeIndex.get(d.code)!),
+    learned: learnAssociations(readDevLines(), new Set(vocab), new Set(factorBy.keys())),
     fx: buildFx(),
     cpi: buildCpi(),
   };

@@ -1,4 +1,4 @@
-import type { EngineIndex } from './index-types';
+import type { EngineIndex, LearnedAssociations } from './index-types';
 import { tokenize } from './text';
 import { sectorPrior } from './classify-prior';
 import { calibrate } from './classify-calibration';
@@ -26,6 +26,8 @@ const LATER_SEGMENT_WEIGHT = 0.7;
 /** Share of a code's other matching documents added to its best document. */
 const SUPPORT_SHARE = 0.08;
 const TOP = 4;
+/** Weight of the learned term → code associations next to the vocabulary score. */
+export const LEARNED_WEIGHT = 1;
 
 /**
  * Vocabulary classifier: weighted term overlap (BM25-like, weights pre-computed at build time)
@@ -40,8 +42,17 @@ export class Classifier {
   private readonly codeSum: Float64Array;
   private readonly prior: Float64Array;
   private readonly maxPosting: Float64Array;
+  private readonly learnedScore: Float64Array;
+  /** Learned associations by term id, flattened [codeIndex, weight, …]. */
+  private readonly learned: Map<number, number[]>;
 
-  constructor(private readonly index: EngineIndex) {
+  constructor(
+    private readonly index: EngineIndex,
+    learned: LearnedAssociations = index.learned,
+    private readonly learnedWeight = LEARNED_WEIGHT,
+  ) {
+    const codeIndex = new Map(index.codes.map((c, i) => [c, i]));
+    this.learnedScore = new Float64Array(index.codes.length);
     this.termId = new Map(index.terms.map((t, i) => [t, i]));
     this.docScore = new Float64Array(index.docCode.length);
     this.codeBest = new Float64Array(index.codes.length);
@@ -52,6 +63,12 @@ export class Classifier {
       for (let i = 1; i < p.length; i += 2) m = Math.max(m, p[i]!);
       return m;
     });
+    this.learned = new Map();
+    for (const [term, pairs] of Object.entries(learned)) {
+      const id = this.termId.get(term);
+      if (id === undefined) continue;
+      this.learned.set(id, pairs.flatMap(([code, w]) => (codeIndex.has(code) ? [codeIndex.get(code)!, w] : [])));
+    }
   }
 
   classify(text: string): ClassifierOutput {
@@ -87,12 +104,26 @@ export class Classifier {
       codeSum[code]! += s;
       if (s > codeBest[code]!) codeBest[code] = s;
     }
+    const { learnedScore } = this;
+    let queryWeight = 0;
+    for (const w of weightByTerm.values()) queryWeight += w;
+    for (const [id, w] of weightByTerm) {
+      const pairs = this.learned.get(id);
+      if (!pairs) continue;
+      for (let i = 0; i < pairs.length; i += 2) {
+        const code = pairs[i]!;
+        if (codeSum[code] === 0 && learnedScore[code] === 0) touchedCodes.push(code);
+        learnedScore[code]! += (w * pairs[i + 1]!) / queryWeight;
+      }
+    }
     const top: { code: number; score: number }[] = [];
     for (const code of touchedCodes) {
       const best = codeBest[code]!;
-      const score = ((best + SUPPORT_SHARE * (codeSum[code]! - best)) / ideal) * this.prior[code]!;
+      const vocabulary = ((best + SUPPORT_SHARE * (codeSum[code]! - best)) / ideal) * this.prior[code]!;
+      const score = vocabulary + this.learnedWeight * learnedScore[code]!;
       codeBest[code] = 0;
       codeSum[code] = 0;
+      learnedScore[code] = 0;
       if (top.length < TOP || score > top[top.length - 1]!.score) {
         top.push({ code, score });
         top.sort((a, b) => b.score - a.score || a.code - b.code);

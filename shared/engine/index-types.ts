@@ -17,6 +17,8 @@ export interface EngineIndex {
   postings: number[][];
   /** Code index (into `codes`) of each document; documents only exist for priceable codes. */
   docCode: number[];
+  /** Term → [[code, weight], …] learned from labelled lines (scripts/learn-associations.ts). */
+  learned: LearnedAssociations;
   fx: Record<string, FxSeries>;
   /** CPI-U monthly index from `start` ("YYYY-MM"); null = month not published. */
   cpi: { start: string; values: (number | null)[]; base2022: number };
@@ -36,3 +38,5 @@ export interface FxSeries {
   /** The series ended for good (legacy euro-area currencies): later dates are errors. */
   discontinued: boolean;
 }
+
+export type LearnedAssociations = Record<string, [code: string, weight: number][]>;

@@ -1,0 +1,58 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Classifier } from './classify';
+import { loadEngineIndex } from './load-index';
+import { stem, tokenize } from './text';
+
+const index = loadEngineIndex();
+const vocabularyOnly = new Classifier(index, {});
+const shipped = new Classifier(index);
+const top = (c: Classifier, text: string) => {
+  const out = c.classify(text);
+  return [out.best, ...out.alternatives].map((x) => x?.naics);
+};
+
+// General lines written for this test, not taken from the development file.
+describe('classifier', () => {
+  it('reads terse catalogue text: sizes and part numbers vanish, abbreviations expand, plurals fold', () => {
+    expect(tokenize('COUPLING PVC SCHED 40 1/2 IN').map((t) => t.term)).toEqual(['coupling', 'fitting', 'polyvinyl', 'chloride', 'plastic', 'pipe', 'schedule']);
+    expect(tokenize('TROUSERS TACTICAL 65/35 POLY RAYON MENS 34X29').map((t) => t.term)).toContain('rayon');
+    expect(stem('batteries')).toBe('battery');
+    expect(stem('couplings')).toBe('coupling');
+    expect(stem('boxes')).toBe('box');
+  });
+
+  it('classifies general procurement lines to the expected industries', () => {
+    expect(vocabularyOnly.classify('laptop computer').best?.naics).toBe('334111');
+    expect(vocabularyOnly.classify('Microcomputers, Handheld, Laptop, and Notebook').best?.naics).toBe('334111');
+    expect(top(vocabularyOnly, 'COUPLING PVC SCHED 40 1/2 IN')).toContain('326122');
+    expect(shipped.classify('COUPLING PVC SCHED 40 1/2 IN').best?.naics.slice(0, 3)).toBe('326');
+    expect(vocabularyOnly.classify('TROUSERS TACTICAL 65/35 POLY RAYON MENS 34X29').best?.naics.slice(0, 3)).toBe('315');
+    expect(vocabularyOnly.classify('diesel fuel').best?.naics).toBe('324110');
+    expect(vocabularyOnly.classify('copy paper 8.5x11').best?.naics.slice(0, 4)).toBe('3221');
+  });
+
+  it('only proposes priceable codes, with confidences in [0, 1] that never sum above 1', () => {
+    for (const text of ['laptop computer', 'police protection', 'hydroelectric power', 'x']) {
+      const out = shipped.classify(text);
+      const all = [out.best, ...out.alternatives].filter((c) => c !== null);
+      for (const c of all) expect(c.factorKgPerUsd).not.toBeNull();
+      expect(all.reduce((s, c) => s + c.confidence, 0)).toBeLessThanOrEqual(1.0001);
+      expect(out.alternatives.length).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it('abstains on text without any NAICS word', () => {
+    expect(shipped.classify('1234-5678 X 9/16').best).toBeNull();
+    expect(shipped.classify('').best).toBeNull();
+  });
+
+  it('never throws on arbitrary strings and is deterministic', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (s) => {
+        expect(shipped.classify(s)).toEqual(shipped.classify(s));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
