@@ -15,5 +15,7 @@ export default defineProject({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Pages, the background and the API all take part: give polled assertions real time.
+    expect: { poll: { timeout: 10_000, interval: 50 } },
   },
 });

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { confidenceBand, intensityLevel } from '../utils/intensity';
 import { formatKg, formatPercent } from '../utils/format';
 import type { BadgeState } from './badge-state';
@@ -19,6 +19,18 @@ export function EstimateBadge({ state, panelId, onCorrect, onSignIn }: Props) {
   const [open, setOpen] = useState(false);
   const pointer = useRef(false);
   const button = useRef<HTMLButtonElement>(null);
+  const container = useRef<HTMLSpanElement>(null);
+
+  // A click anywhere else closes the panel (focus leaving for another element does too).
+  useEffect(() => {
+    if (!open) return;
+    const onPointerDown = (event: PointerEvent) => {
+      const inside = container.current && event.composedPath().includes(container.current);
+      if (!inside) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointerDown, true);
+    return () => document.removeEventListener('pointerdown', onPointerDown, true);
+  }, [open]);
 
   if (state.kind === 'unable') {
     return (
@@ -48,12 +60,14 @@ export function EstimateBadge({ state, panelId, onCorrect, onSignIn }: Props) {
 
   return (
     <span
+      ref={container}
       onKeyDown={(event) => {
         if (event.key === 'Escape' && open) close();
       }}
       onFocusOut={(event) => {
+        // relatedTarget is null when the focused control is replaced inside the panel: stay open.
         const next = event.relatedTarget as Node | null;
-        if (!next || !(event.currentTarget as Node).contains(next)) setOpen(false);
+        if (next && !(event.currentTarget as Node).contains(next)) setOpen(false);
       }}
     >
       <button

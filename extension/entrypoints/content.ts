@@ -8,7 +8,7 @@ export default defineContentScript({
   registration: 'runtime',
   async main(ctx) {
     document.documentElement.dataset.spendprint = 'ready';
-    setUserCurrency(await getUserCurrency().catch(() => undefined));
+    setUserCurrency(await getUserCurrency({ includeManaged: false }).catch(() => undefined));
     runContentFeatures({ url: new URL(location.href), document }, ctx.signal);
   },
 });

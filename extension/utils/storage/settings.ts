@@ -16,10 +16,17 @@ function normalizeServerUrl(value: unknown): string | undefined {
   }
 }
 
+const MANAGED_READ_TIMEOUT_MS = 500;
+
+/**
+ * A policy value, or undefined. Chromium can leave storage.managed.get pending (seen right
+ * after install with no policy), so the read gives up after a short wait.
+ */
 async function managedValue(key: string): Promise<unknown> {
+  const timeout = new Promise<undefined>((resolve) => setTimeout(resolve, MANAGED_READ_TIMEOUT_MS, undefined));
   try {
-    const stored = await browser.storage.managed.get(key);
-    return stored[key];
+    const stored = await Promise.race([browser.storage.managed.get(key), timeout]);
+    return stored?.[key];
   } catch {
     return undefined; // no policy schema or no policy: not managed
   }
@@ -40,8 +47,9 @@ export async function setServerUrl(value: string): Promise<string> {
   return url;
 }
 
-export async function getUserCurrency(): Promise<string | undefined> {
-  const managed = await managedValue('defaultCurrency');
+/** `includeManaged: false` for content scripts, which must not wait on policy reads. */
+export async function getUserCurrency({ includeManaged = true } = {}): Promise<string | undefined> {
+  const managed = includeManaged ? await managedValue('defaultCurrency') : undefined;
   const { defaultCurrency } = await browser.storage.local.get('defaultCurrency');
   const value = typeof managed === 'string' ? managed : defaultCurrency;
   return typeof value === 'string' && /^[A-Z]{3}$/.test(value) ? value : undefined;

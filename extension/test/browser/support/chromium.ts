@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { testBuildDir } from './paths';
 
 /** Debian's Chromium: `CHROMIUM_PATH`, else whatever `command -v chromium` prints. */
@@ -35,8 +35,18 @@ export function browserTestsAvailable(): boolean {
 
 export interface LoadedExtension {
   context: BrowserContext;
+  worker: Worker;
   extensionId: string;
   close(): Promise<void>;
+}
+
+/** How many content scripts the extension's background has registered. */
+export function registeredContentScripts(worker: Worker): Promise<number> {
+  // Runs inside the service worker, where `chrome` exists.
+  return worker.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<unknown[]> } } }).chrome;
+    return (await api.scripting.getRegisteredContentScripts()).length;
+  });
 }
 
 /** Launches Chromium with the built test extension and waits for its service worker. */
@@ -60,5 +70,12 @@ export async function launchWithExtension(extensionDir = testBuildDir): Promise<
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker', { timeout: 30_000 });
   const extensionId = new URL(worker.url()).host;
-  return { context, extensionId, close: () => context.close() };
+  // The content script is registered at run time for granted sites (the test build grants
+  // 127.0.0.1 at install): wait until the background has done so.
+  const deadline = Date.now() + 15_000;
+  while ((await registeredContentScripts(worker)) === 0) {
+    if (Date.now() > deadline) throw new Error('the background never registered the content script');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { context, extensionId, worker, close: () => context.close() };
 }

@@ -1,0 +1,206 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A test double for the network only: it answers the documented routes and shapes of the
+ * Spendprint API (login, verify-2fa, estimates, summary, corrections, ledger lines) with fixed,
+ * simple numbers so browser tests can assert exact badges. It holds no product logic the
+ * extension relies on; point SPENDPRINT_API_URL at `wrangler dev` to run against the Worker.
+ */
+export const STUB_PASSWORD = 'demo-password-123';
+export const STUB_TOTP_CODE = '123456';
+export const STUB_MEDIAN_FACTOR = 0.3;
+
+interface Commodity {
+  keyword: RegExp;
+  naics: string;
+  title: string;
+  factor: number;
+}
+
+/** keyword → NAICS and a round factor (kg CO2e per USD). Not real factors. */
+export const STUB_COMMODITIES: Commodity[] = [
+  { keyword: /paper/i, naics: '322121', title: 'Paper mills', factor: 0.6 },
+  { keyword: /laptop|computer/i, naics: '334111', title: 'Electronic computer manufacturing', factor: 0.12 },
+  { keyword: /toner/i, naics: '325910', title: 'Printing ink manufacturing', factor: 0.45 },
+  { keyword: /coffee|tea\b/i, naics: '311920', title: 'Coffee and tea manufacturing', factor: 0.55 },
+  { keyword: /bolt|screw/i, naics: '332722', title: 'Bolt, nut, screw, rivet, and washer manufacturing', factor: 0.7 },
+  { keyword: /cleaning/i, naics: '561720', title: 'Janitorial services', factor: 0.15 },
+  { keyword: /electricity/i, naics: '221112', title: 'Fossil fuel electric power generation', factor: 2.5 },
+  { keyword: /chair.*wood/i, naics: '337211', title: 'Wood office furniture manufacturing', factor: 0.3 },
+  { keyword: /chair/i, naics: '337214', title: 'Office furniture (except wood) manufacturing', factor: 0.4 },
+  { keyword: /freight/i, naics: '484121', title: 'General freight trucking, long-distance, truckload', factor: 0.9 },
+  { keyword: /drill/i, naics: '333991', title: 'Power-driven handtool manufacturing', factor: 0.35 },
+  { keyword: /tape/i, naics: '322220', title: 'Paper bag and coated and treated paper manufacturing', factor: 0.5 },
+];
+
+/** USD per unit of currency (fixed for the stub). */
+export const STUB_RATES: Record<string, number> = { USD: 1, EUR: 1.08, GBP: 1.27, JPY: 0.0067 };
+
+export const STUB_SUMMARY = {
+  period: 'current',
+  totals: { kgCO2e: 4321.5, spendUsd: 18250, lineCount: 57 },
+  byCategory: [
+    { naics: '334111', title: 'Electronic computer manufacturing', kgCO2e: 1500 },
+    { naics: '322121', title: 'Paper mills', kgCO2e: 900 },
+  ],
+  bySupplier: [
+    { supplier: 'Office Supply Co.', kgCO2e: 2100 },
+    { supplier: 'Haulage plc', kgCO2e: 800 },
+  ],
+  trend: [
+    { period: 'M-2', kgCO2e: 3900 },
+    { period: 'M-1', kgCO2e: 4100 },
+    { period: 'M', kgCO2e: 4321.5 },
+  ],
+  movers: [{ supplier: 'Haulage plc', deltaKgCO2e: 320 }],
+};
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: IncomingMessage['headers'];
+  body: unknown;
+}
+
+export interface StubApi {
+  url: string;
+  requests: RecordedRequest[];
+  ruleVersion: number;
+  of(path: string): RecordedRequest[];
+  close(): Promise<void>;
+}
+
+type LineBody = { description: string; amount?: number; currency?: string };
+
+function estimate(line: LineBody) {
+  const commodity = STUB_COMMODITIES.find((c) => c.keyword.test(line.description));
+  if (!commodity) return { status: 'unable', reason: 'no matching category' };
+  if (line.amount === undefined) return { status: 'unable', reason: 'no amount' };
+  const currency = line.currency ?? 'USD';
+  const rate = STUB_RATES[currency];
+  if (rate === undefined) return { status: 'unable', reason: `no exchange rate for ${currency}` };
+  const usd = line.amount * rate;
+  const kg = Math.round(usd * commodity.factor * 1000) / 1000;
+  return {
+    status: 'estimated',
+    naics: commodity.naics,
+    naicsTitle: commodity.title,
+    kgCO2e: kg,
+    confidence: 0.86,
+    alternatives: [{ naics: '423420', title: 'Office equipment merchant wholesalers', confidence: 0.09 }],
+    calculationMethod: 'spend-based',
+    classificationSource: 'classifier',
+    factor: { value: commodity.factor, unit: 'kg CO2e/USD', dataset: 'stub factors', version: 'test' },
+    range: { low: Math.round(kg * 0.8 * 1000) / 1000, high: Math.round(kg * 1.2 * 1000) / 1000 },
+    steps: [
+      { label: `${currency} to USD`, value: rate },
+      { label: 'USD spend', value: Math.round(usd * 100) / 100 },
+      { label: 'kg CO2e', value: kg },
+    ],
+  };
+}
+
+function send(res: ServerResponse, status: number, body?: unknown, type = 'application/json') {
+  res.writeHead(status, body === undefined ? {} : { 'content-type': type });
+  res.end(body === undefined ? undefined : JSON.stringify(body));
+}
+
+const problem = (res: ServerResponse, status: number, title: string) =>
+  send(res, status, { type: 'about:blank', title, status }, 'application/problem+json');
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text ? JSON.parse(text) : undefined;
+}
+
+export async function startStubApi(): Promise<StubApi> {
+  const tokens = new Map<string, string>();
+  const challenges = new Map<string, string>();
+  const requests: RecordedRequest[] = [];
+  let counter = 0;
+  const state = { ruleVersion: 1 };
+
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://stub');
+    res.setHeader('access-control-allow-origin', req.headers.origin ?? '*');
+    res.setHeader('access-control-allow-headers', 'authorization, content-type');
+    res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+    if (req.method === 'OPTIONS') return send(res, 204);
+    let body: unknown;
+    try {
+      body = await readJson(req);
+    } catch {
+      return problem(res, 400, 'Invalid JSON');
+    }
+    requests.push({ method: req.method ?? '', path: url.pathname, headers: req.headers, body });
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const user = bearer ? tokens.get(bearer) : undefined;
+    const issue = (email: string) => {
+      const token = `stub-token-${++counter}`;
+      tokens.set(token, email);
+      return { token, expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString() };
+    };
+
+    switch (`${req.method} ${url.pathname}`) {
+      case 'POST /api/v1/auth/login': {
+        const { email, password } = (body ?? {}) as { email?: string; password?: string };
+        if (!email || password !== STUB_PASSWORD) return problem(res, 401, 'Invalid email or password');
+        if (email.startsWith('admin@')) {
+          const challenge = `challenge-${++counter}`;
+          challenges.set(challenge, email);
+          return send(res, 200, { mfaRequired: true, challenge });
+        }
+        return send(res, 200, issue(email));
+      }
+      case 'POST /api/v1/auth/verify-2fa': {
+        const { challenge, code } = (body ?? {}) as { challenge?: string; code?: string };
+        const email = challenge ? challenges.get(challenge) : undefined;
+        if (!email || code !== STUB_TOTP_CODE) return problem(res, 401, 'Invalid authentication code');
+        challenges.delete(challenge!);
+        return send(res, 200, issue(email));
+      }
+      case 'POST /api/v1/auth/logout':
+        if (bearer) tokens.delete(bearer);
+        return send(res, 204);
+    }
+    if (!user) return problem(res, 401, 'Unauthorized');
+    switch (`${req.method} ${url.pathname}`) {
+      case 'POST /api/v1/estimates': {
+        const lines = (body as { lines?: LineBody[] })?.lines;
+        if (!Array.isArray(lines) || lines.length === 0 || lines.length > 500) return problem(res, 400, 'lines: 1 to 500 items');
+        return send(res, 200, { ruleVersion: state.ruleVersion, results: lines.map(estimate), medianFactor: STUB_MEDIAN_FACTOR });
+      }
+      case 'GET /api/v1/summary':
+        return send(res, 200, { ...STUB_SUMMARY, period: url.searchParams.get('period') });
+      case 'POST /api/v1/corrections':
+        return send(res, 201, { queued: true });
+      case 'POST /api/v1/ledger/lines':
+        return send(res, 201, { recorded: (body as { lines?: unknown[] })?.lines?.length ?? 0 });
+      default:
+        return problem(res, 404, 'Not found');
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    get ruleVersion() {
+      return state.ruleVersion;
+    },
+    set ruleVersion(value: number) {
+      state.ruleVersion = value;
+    },
+    of: (path) => requests.filter((request) => request.path === path),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The stub's expected kg for a line (for exact assertions). */
+export function stubKg(description: string, amount: number, currency = 'USD'): number {
+  const commodity = STUB_COMMODITIES.find((c) => c.keyword.test(description))!;
+  return Math.round(amount * STUB_RATES[currency]! * commodity.factor * 1000) / 1000;
+}
