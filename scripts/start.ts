@@ -72,6 +72,10 @@ step('Applying D1 migrations to the local database', 'npx', [
 ]);
 step('Seeding the demo tenants', 'node', ['--import', 'tsx', 'scripts/seed-demo.ts']);
 if (!skipBuild) step('Building the extension', 'npx', ['wxt', 'build', 'extension'], process.env);
+// wrangler refuses to start without the `[assets]` directory, so --no-build still builds it once.
+if (!skipBuild || !existsSync('worker/console/dist/console/index.html')) {
+  step('Building the console', 'npm', ['run', '--silent', 'build:console'], process.env);
+}
 
 console.info('\n▶ Starting the Worker (wrangler dev, workerd)');
 const worker = spawn(

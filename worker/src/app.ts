@@ -3,6 +3,7 @@ import { corsAllowList } from './middleware/cors';
 import { rateLimit } from './middleware/rate-limit';
 import { auditRoutes } from './features/audit/audit.routes';
 import { authRoutes } from './features/auth/auth.routes';
+import { consoleRoutes } from './features/console/console.routes';
 import { totpRoutes } from './features/auth/totp.routes';
 import { estimatesRoutes } from './features/estimates/estimates.routes';
 import { healthRoutes } from './features/health/health.routes';
@@ -27,6 +28,7 @@ export function createApp() {
     .route('/', auditRoutes)
     .route('/', estimatesRoutes);
   app.route(API_PREFIX, api);
+  app.route('/', consoleRoutes);
 
   app.doc31(`${API_PREFIX}/openapi.json`, {
     openapi: '3.1.0',

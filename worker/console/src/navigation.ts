@@ -1,0 +1,46 @@
+import { can, type Capability, type Role } from '../../../shared/roles';
+import type { Operations } from './api';
+
+export interface NavItem {
+  route: string;
+  label: string;
+  /** What the role needs (from shared/roles.ts); undefined: every signed-in member. */
+  capability?: Capability;
+  /** The API operation the page needs; the item is hidden until the Worker offers it. */
+  needs?: { path: string; method: string };
+}
+
+export const NAV_ITEMS: NavItem[] = [
+  { route: '/', label: 'Dashboard', capability: 'dashboard:read' },
+  {
+    route: '/members',
+    label: 'Users and teams',
+    capability: 'users:manage',
+    needs: { path: '/members', method: 'get' },
+  },
+  {
+    route: '/audit',
+    label: 'Audit log',
+    capability: 'audit:read',
+    needs: { path: '/audit', method: 'get' },
+  },
+  { route: '/security', label: 'Two-factor sign-in' },
+];
+
+export function offers(operations: Operations, path: string, method = 'get'): boolean {
+  return operations.get(path)?.has(method) ?? false;
+}
+
+/** The navigation a role may see: capability allowed and the API present. */
+export function visibleNav(role: Role, operations: Operations): NavItem[] {
+  return NAV_ITEMS.filter(
+    (item) =>
+      (!item.capability || can(role, item.capability)) &&
+      (!item.needs || offers(operations, item.needs.path, item.needs.method)),
+  );
+}
+
+export function allowedRoute(role: Role, operations: Operations, route: string): boolean {
+  const item = NAV_ITEMS.find((candidate) => candidate.route === route);
+  return !item || visibleNav(role, operations).includes(item);
+}

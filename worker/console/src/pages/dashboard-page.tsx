@@ -1,0 +1,61 @@
+import { CAPABILITIES, can } from '../../../../shared/roles';
+import { api } from '../api';
+import { Link } from '../components/link';
+import { ProblemMessage } from '../components/problem-message';
+import { useApi } from '../components/use-api';
+import { offers } from '../navigation';
+import { useSession } from '../session';
+import { FootprintSummary, type Summary } from './footprint-summary';
+
+/** Tenant, role and the period's footprint (when the summary API is deployed). */
+export function DashboardPage() {
+  const { me, operations } = useSession();
+  const hasSummary = offers(operations, '/summary');
+  return (
+    <section aria-labelledby="dashboard-title">
+      <h1 id="dashboard-title">Dashboard</h1>
+      <div class="tiles">
+        <div class="tile">
+          <span class="tile-label">Tenant</span>
+          <span class="tile-value">{me.tenant.name}</span>
+          <span class="muted">{me.tenant.plan} plan</span>
+        </div>
+        <div class="tile">
+          <span class="tile-label">Your role</span>
+          <span class="tile-value">{me.role}</span>
+          <span class="muted">{me.email}</span>
+        </div>
+        <div class="tile">
+          <span class="tile-label">Two-factor sign-in</span>
+          <span class="tile-value">{me.totpEnabled ? 'On' : 'Off'}</span>
+          {!me.totpEnabled && <Link to="/security">Turn it on</Link>}
+        </div>
+      </div>
+      {hasSummary ? (
+        <SummarySection />
+      ) : (
+        <p class="card muted">
+          The footprint summary appears here once the Worker offers <code>GET /api/v1/summary</code>
+          .
+        </p>
+      )}
+      <details class="card">
+        <summary>What your role may do</summary>
+        <ul class="capabilities">
+          {CAPABILITIES.filter((capability) => can(me.role, capability)).map((capability) => (
+            <li key={capability}>
+              <code>{capability}</code>
+            </li>
+          ))}
+        </ul>
+      </details>
+    </section>
+  );
+}
+
+function SummarySection() {
+  const summary = useApi(() => api.get<Summary>('/summary'));
+  if (summary.loading) return <p role="status">Loading the footprint…</p>;
+  if (summary.error) return <ProblemMessage error={summary.error} />;
+  return summary.data ? <FootprintSummary summary={summary.data} /> : null;
+}
