@@ -8,4 +8,3 @@ export * from './access-log';
 export * from './audit-log';
 export * from './recovery-codes';
 export * from './audit-checkpoints';
-export * from './outbox';
