@@ -6,5 +6,5 @@ export type LowerEmissionHint =
 
 export type BadgeState =
   | { kind: 'estimated'; result: EstimatedResult; medianFactor: number; hint?: LowerEmissionHint }
-  | { kind: 'unable'; reason: string }
+  | { kind: 'unable'; reason: string; naics?: string }
   | { kind: 'unavailable'; message: string; signedOut: boolean };

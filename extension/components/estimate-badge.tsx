@@ -7,7 +7,7 @@ import { EstimatePanel } from './estimate-panel';
 interface Props {
   state: BadgeState;
   panelId: string;
-  onCorrect(suggestedNaics: string | undefined): Promise<boolean>;
+  onCorrect(suggestedNaics: string): Promise<boolean>;
   onSignIn(): void;
 }
 

@@ -8,7 +8,7 @@ interface Props {
   result: EstimatedResult;
   hint: LowerEmissionHint | undefined;
   onClose(): void;
-  onCorrect(suggestedNaics: string | undefined): Promise<boolean>;
+  onCorrect(suggestedNaics: string): Promise<boolean>;
 }
 
 const METHOD_LABELS: Record<string, string> = {
@@ -59,7 +59,13 @@ export function EstimatePanel({ id, result, hint, onClose, onCorrect }: Props) {
         <dd>{SOURCE_LABELS[result.classificationSource] ?? result.classificationSource}</dd>
         <dt>Confidence</dt>
         <dd data-field="confidence">{formatPercent(result.confidence)}</dd>
-        {result.range && (
+        {result.provisional && (
+        <>
+          <dt>Note</dt>
+          <dd>Provisional: uses the latest published rates and prices.</dd>
+        </>
+      )}
+      {result.range && (
           <>
             <dt>Range</dt>
             <dd>
@@ -85,7 +91,7 @@ export function EstimatePanel({ id, result, hint, onClose, onCorrect }: Props) {
             {result.alternatives.slice(0, 3).map((alt) => (
               <li key={alt.naics}>
                 NAICS {alt.naics}
-                {alt.title ? ` — ${alt.title}` : ''} ({formatPercent(alt.confidence)})
+                {alt.naicsTitle ? ` — ${alt.naicsTitle}` : ''} ({formatPercent(alt.confidence)})
               </li>
             ))}
           </ul>

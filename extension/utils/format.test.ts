@@ -15,6 +15,10 @@ describe('format', () => {
       'currency: rate 1.1, date 2026-01-02',
       'factor: 0.3',
     ]);
+    expect(formatSteps([{ step: 'factor', label: 'Factor', value: 0.6, unit: 'kg CO2e/USD' }, { step: 'note', label: 'USD assumed', value: null }])).toEqual([
+      'Factor: 0.6 kg CO2e/USD',
+      'USD assumed',
+    ]);
     expect(formatSteps(undefined)).toEqual([]);
     expect(formatSteps(42)).toEqual([]);
   });

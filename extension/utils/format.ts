@@ -35,7 +35,8 @@ export function formatSteps(steps: unknown): string[] {
   const fromObject = (step: Record<string, unknown>): string => {
     const label = step.label ?? step.description ?? step.name ?? step.step;
     const value = step.value ?? step.result ?? step.output;
-    if (typeof label === 'string' && value !== undefined) return `${label}: ${describeValue(value)}`;
+    const unit = typeof step.unit === 'string' ? ` ${step.unit}` : '';
+    if (typeof label === 'string' && value !== undefined && value !== null) return `${label}: ${describeValue(value)}${unit}`;
     if (typeof label === 'string') return label;
     return describeValue(step);
   };

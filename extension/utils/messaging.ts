@@ -16,7 +16,7 @@ export const messageSchemas = {
   // Allowed from content scripts.
   'estimate-lines': z.object({ lines: z.array(lineFieldsSchema).min(1).max(5000) }).strict(),
   'report-correction': z
-    .object({ line: lineFieldsSchema, estimatedNaics: naicsCode.optional(), suggestedNaics: naicsCode.optional() })
+    .object({ line: lineFieldsSchema, estimatedNaics: naicsCode.optional(), suggestedNaics: z.string().regex(/^\d{6}$/) })
     .strict(),
   'record-purchase': z
     .object({ pageKind: z.enum(['cart', 'requisition', 'order']), lines: z.array(lineFieldsSchema).min(1).max(500) })
@@ -59,7 +59,7 @@ export interface AuthStatus {
 export interface MessageResponses {
   'estimate-lines': Outcome<{ ruleVersion: number; results: EstimateResult[]; medianFactor?: number }>;
   'report-correction': Outcome;
-  'record-purchase': Outcome<{ recorded: number }>;
+  'record-purchase': Outcome<{ recorded: number; duplicates: number }>;
   'report-page-summary': Outcome;
   'open-options': Outcome;
   'sign-in': Outcome<{ status: 'signed-in' | 'mfa-required' }>;

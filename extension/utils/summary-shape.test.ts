@@ -23,6 +23,34 @@ describe('normalizeSummary', () => {
     });
   });
 
+  test('reads the Worker shape of shared/api/summary.ts', () => {
+    const group = (key: string, label: string, kgCO2e: number) => ({ key, label, kgCO2e, spendUsd: kgCO2e * 3, lines: 2 });
+    const view = normalizeSummary({
+      period: '2026-03',
+      previousPeriod: '2026-02',
+      scope: 'tenant',
+      team: null,
+      totals: { kgCO2e: 500, spendUsd: 1500, lines: 9 },
+      byCategory: { sector: [group('33', 'Manufacturing', 500)], subsector: [group('334', 'Computer and electronic products', 300), group('322', 'Paper', 200)] },
+      bySupplier: [group('s1', 'Office Supply Co.', 400)],
+      byTeam: [],
+      byMonth: [],
+      trend: [{ period: '2026-02', kgCO2e: 450, spendUsd: 1, lines: 1 }, { period: '2026-03', kgCO2e: 500, spendUsd: 1, lines: 1 }],
+      movers: [{ dimension: 'supplier', key: 's1', label: 'Office Supply Co.', kgCO2e: 400, previousKgCO2e: 300, changeKgCO2e: 100 }],
+      dataQuality: { byConfidence: [], byMethod: [] },
+    });
+    expect(view).toEqual({
+      period: '2026-03',
+      totalKg: 500,
+      spend: { amount: 1500, currency: 'USD' },
+      lineCount: 9,
+      byCategory: [{ label: 'Computer and electronic products', kg: 300 }, { label: 'Paper', kg: 200 }],
+      bySupplier: [{ label: 'Office Supply Co.', kg: 400 }],
+      trend: [{ period: '2026-02', kg: 450 }, { period: '2026-03', kg: 500 }],
+      movers: [{ label: 'Office Supply Co.', deltaKg: 100 }],
+    });
+  });
+
   test('never throws on nonsense', () => {
     for (const raw of [null, 3, 'x', [], { byCategory: 'no', trend: [1, null, {}] }, { totals: { kgCO2e: 'NaN' } }]) {
       expect(() => normalizeSummary(raw)).not.toThrow();

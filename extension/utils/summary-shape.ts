@@ -53,7 +53,7 @@ function firstString(object: Json, keys: string[]): string | undefined {
 }
 
 const KG_KEYS = ['kgCO2e', 'kg', 'totalKg', 'totalKgCO2e', 'emissionsKg', 'value'];
-const LABEL_KEYS = ['title', 'naicsTitle', 'name', 'label', 'supplier', 'category', 'naics', 'team'];
+const LABEL_KEYS = ['label', 'title', 'naicsTitle', 'name', 'supplier', 'category', 'naics', 'team', 'key'];
 
 function rows(value: unknown): SummaryRow[] {
   const list = Array.isArray(value) ? value : isObject(value) ? Object.entries(value).map(([label, v]) => (isObject(v) ? { label, ...v } : { label, kg: v })) : [];
@@ -81,7 +81,11 @@ export function normalizeSummary(raw: unknown): SummaryView {
   }
   const lineCount = firstNumber(totals, ['lineCount', 'lines', 'count']);
   if (lineCount !== undefined) view.lineCount = lineCount;
-  view.byCategory = rows(root.byCategory ?? root.categories);
+  // shared/api/summary.ts: byCategory is {sector, subsector} (NAICS-2 and NAICS-3 groups).
+  const categories = isObject(root.byCategory) && (Array.isArray(root.byCategory.subsector) || Array.isArray(root.byCategory.sector))
+    ? (Array.isArray(root.byCategory.subsector) && root.byCategory.subsector.length > 0 ? root.byCategory.subsector : root.byCategory.sector)
+    : (root.byCategory ?? root.categories);
+  view.byCategory = rows(categories);
   view.bySupplier = rows(root.bySupplier ?? root.suppliers);
   const trend = Array.isArray(root.trend) ? root.trend : Array.isArray(root.byMonth) ? root.byMonth : [];
   view.trend = trend
@@ -92,7 +96,7 @@ export function normalizeSummary(raw: unknown): SummaryView {
   const movers = Array.isArray(root.movers) ? root.movers : Array.isArray(root.biggestMovers) ? root.biggestMovers : [];
   view.movers = movers
     .filter(isObject)
-    .map((mover) => ({ label: firstString(mover, LABEL_KEYS) ?? '—', deltaKg: firstNumber(mover, ['deltaKg', 'deltaKgCO2e', 'change', 'delta', 'changeKg']) }))
+    .map((mover) => ({ label: firstString(mover, LABEL_KEYS) ?? '—', deltaKg: firstNumber(mover, ['changeKgCO2e', 'deltaKg', 'deltaKgCO2e', 'change', 'delta', 'changeKg']) }))
     .filter((mover): mover is Mover => mover.deltaKg !== undefined)
     .slice(0, 5);
   return view;

@@ -3,7 +3,7 @@ import { createElement } from 'preact';
 import type { BadgeState } from '../../components/badge-state';
 import { EstimateBadge } from '../../components/estimate-badge';
 import { PageTotalBadge } from '../../components/page-total-badge';
-import type { EstimateResult } from '../../utils/api/estimate-schema';
+import { isEstimated, type EstimateResult } from '../../utils/api/estimate-schema';
 import { lineFieldsSchema } from '../../utils/api/line-schema';
 import { kgAttribute } from '../../utils/format';
 import { FALLBACK_MEDIAN_FACTOR } from '../../utils/intensity';
@@ -29,6 +29,12 @@ interface AnnotatedTotal {
 
 let panelCounter = 0;
 
+function unableState(result: EstimateResult | undefined): BadgeState {
+  if (!result) return { kind: 'unable', reason: 'no answer' };
+  if (result.status === 'unable') return { kind: 'unable', reason: result.reason };
+  return { kind: 'unable', reason: `classified as NAICS ${result.naics} ${result.naicsTitle}, but no amount to price`, naics: result.naics };
+}
+
 /**
  * Finds the page's line items, asks the background for estimates (one message per scan),
  * and shows a badge beside each price, a total beside the page's total, lower-emission hints
@@ -44,7 +50,8 @@ export function annotatePage(page: PageContext, adapters: readonly SiteAdapter[]
     const { host, root } = entry.badge;
     const estimated = entry.state.kind === 'estimated' ? entry.state.result : undefined;
     host.setAttribute('data-spendprint-kg', estimated ? kgAttribute(estimated.kgCO2e) : '');
-    host.setAttribute('data-spendprint-naics', estimated ? estimated.naics : '');
+    const classifiedOnly = entry.state.kind === 'unable' ? entry.state.naics : undefined;
+    host.setAttribute('data-spendprint-naics', estimated?.naics ?? classifiedOnly ?? '');
     if (entry.state.kind === 'estimated' && entry.state.hint) host.setAttribute('data-spendprint-hint', entry.state.hint.kind);
     else host.removeAttribute('data-spendprint-hint');
     render(
@@ -56,7 +63,7 @@ export function annotatePage(page: PageContext, adapters: readonly SiteAdapter[]
           const answer = await sendMessage('report-correction', {
             line: entry.line.fields,
             ...(estimated ? { estimatedNaics: estimated.naics } : {}),
-            ...(suggestedNaics ? { suggestedNaics } : {}),
+            suggestedNaics,
           });
           return answer.ok;
         },
@@ -67,7 +74,7 @@ export function annotatePage(page: PageContext, adapters: readonly SiteAdapter[]
 
   const refreshDerived = () => {
     const hints = lowerEmissionHints(
-      lines.map((entry) => ({ description: entry.line.fields.description, result: entry.result?.status === 'estimated' ? entry.result : undefined })),
+      lines.map((entry) => ({ description: entry.line.fields.description, result: isEstimated(entry.result) ? entry.result : undefined })),
     );
     lines.forEach((entry, index) => {
       if (entry.state.kind !== 'estimated') return;
@@ -78,13 +85,13 @@ export function annotatePage(page: PageContext, adapters: readonly SiteAdapter[]
     });
     for (const { total, badge } of totals) {
       const covered = lines.filter((entry) => total.scope.contains(entry.line.row));
-      const estimated = covered.filter((entry) => entry.result?.status === 'estimated');
-      const totalKg = estimated.reduce((sum, entry) => sum + (entry.result as { kgCO2e: number }).kgCO2e, 0);
+      const estimated = covered.flatMap((entry) => (isEstimated(entry.result) ? [entry.result] : []));
+      const totalKg = estimated.reduce((sum, result) => sum + result.kgCO2e, 0);
       badge.host.setAttribute('data-spendprint-total-kg', estimated.length ? kgAttribute(totalKg) : '');
       render(createElement(PageTotalBadge, { totalKg, estimated: estimated.length, lines: covered.length }), badge.root);
     }
-    const estimatedAll = lines.filter((entry) => entry.result?.status === 'estimated');
-    const pageKg = estimatedAll.reduce((sum, entry) => sum + (entry.result as { kgCO2e: number }).kgCO2e, 0);
+    const estimatedAll = lines.flatMap((entry) => (isEstimated(entry.result) ? [entry.result] : []));
+    const pageKg = estimatedAll.reduce((sum, result) => sum + result.kgCO2e, 0);
     void sendMessage('report-page-summary', {
       lineCount: lines.length,
       estimatedCount: estimatedAll.length,
@@ -109,11 +116,7 @@ export function annotatePage(page: PageContext, adapters: readonly SiteAdapter[]
     }
     valid.forEach((line, index) => {
       const result = results[index];
-      const state: BadgeState =
-        failure ??
-        (result?.status === 'estimated'
-          ? { kind: 'estimated', result, medianFactor }
-          : { kind: 'unable', reason: result?.status === 'unable' ? result.reason : 'no answer' });
+      const state: BadgeState = failure ?? (isEstimated(result) ? { kind: 'estimated', result, medianFactor } : unableState(result));
       const entry: AnnotatedLine = { panelId: `spendprint-panel-${++panelCounter}`, line, result, state, badge: createShadowHost('line') };
       line.anchor.append(entry.badge.host);
       lines.push(entry);

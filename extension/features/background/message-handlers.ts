@@ -4,6 +4,7 @@ import type { MessageHandlers } from '../../utils/messaging';
 import { authStatus, cacheScope, signIn, signOut, verifySecondFactor } from './auth';
 import { syncContentScriptRegistration } from './content-script-registration';
 import { estimateLines } from './estimate-lines';
+import { toLedgerLines } from './ledger-lines';
 import { savePageSummary } from '../../utils/storage/page-summaries';
 import { saveCachedSummary } from '../../utils/storage/summary-cache';
 import { toFailure } from './to-failure';
@@ -12,18 +13,25 @@ import { toFailure } from './to-failure';
 export function createMessageHandlers(api: ApiClient): MessageHandlers {
   return {
     'estimate-lines': ({ lines }) => estimateLines({ api, cacheScope }, lines),
-    'report-correction': async (payload) => {
+    'report-correction': async ({ line, suggestedNaics }) => {
       try {
-        await api.correction(payload);
+        await api.correction({
+          description: line.description,
+          suggestedNaics,
+          ...(line.supplier ? { supplier: line.supplier } : {}),
+          ...(line.glAccount ? { glAccount: line.glAccount } : {}),
+        });
         return { ok: true };
       } catch (error) {
         return toFailure(error);
       }
     },
-    'record-purchase': async ({ pageKind, lines }) => {
+    'record-purchase': async ({ lines }) => {
       try {
-        await api.recordPurchase({ pageKind, lines });
-        return { ok: true, recorded: lines.length };
+        const ledgerLines = toLedgerLines(lines, new Date());
+        if (ledgerLines.length === 0) return { ok: false, error: 'bad-request', message: 'No line on this page has an amount.' };
+        const answer = await api.recordPurchase(ledgerLines);
+        return { ok: true, recorded: answer.recorded, duplicates: answer.duplicates };
       } catch (error) {
         return toFailure(error);
       }

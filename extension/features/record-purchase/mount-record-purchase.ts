@@ -31,7 +31,10 @@ export function mountRecordPurchase(page: PageContext, currentLines: () => LineF
           const lines = currentLines().slice(0, MAX_RECORDED_LINES);
           const answer = await sendMessage('record-purchase', { pageKind: kind, lines });
           return answer.ok
-            ? { ok: true, message: `Recorded ${answer.recorded} lines in your spend ledger.` }
+            ? {
+                ok: true,
+                message: `Recorded ${answer.recorded} lines in your spend ledger${answer.duplicates ? ` (${answer.duplicates} already there)` : ''}.`,
+              }
             : { ok: false, message: answer.message };
         },
       }),

@@ -111,20 +111,25 @@ describeInChromium('estimates on pages, against the API', () => {
         expect(await panel.locator('[data-field="factor"]').textContent()).toBe('0.6 kg CO2e/USD (stub factors test)');
         expect(await panel.locator('[data-field="method"]').textContent()).toContain('Spend-based');
         expect(await panel.locator('[data-field="confidence"]').textContent()).toBe('86%');
-        expect(await panel.locator('[data-field="steps"] li').allTextContents()).toEqual(['USD to USD: 1', 'USD spend: 180', 'kg CO2e: 108']);
+        expect(await panel.locator('[data-field="steps"] li').allTextContents()).toEqual([
+          'Spend: 180 USD',
+          'USD to USD: 1',
+          'Factor: 0.6 kg CO2e/USD',
+          'Emissions: 108 kg CO2e',
+        ]);
         expect(await panel.locator('[data-field="alternatives"]').textContent()).toContain('423420');
       }
       await panel.getByRole('button', { name: 'Not this category?' }).click();
-      const before = api.stub?.of('/api/v1/corrections').length ?? 0;
+      const before = api.stub?.of('/api/v1/review/corrections').length ?? 0;
       await panel.getByRole('button', { name: /^Use 423420/ }).click();
       await panel.getByText('sent to your team’s review queue').waitFor();
       if (api.stub) {
-        const corrections = api.stub.of('/api/v1/corrections').slice(before);
+        const corrections = api.stub.of('/api/v1/review/corrections').slice(before);
         expect(corrections).toHaveLength(1);
         expect(corrections[0]!.body).toEqual({
-          line: { description: 'Recycled copy paper, A4, 80 g/m², 5 reams', amount: 180, currency: 'USD', quantity: 4, unitPrice: 45, supplier: 'Office Supply Co.' },
-          estimatedNaics: '322121',
+          description: 'Recycled copy paper, A4, 80 g/m², 5 reams',
           suggestedNaics: '423420',
+          supplier: 'Office Supply Co.',
         });
       }
       await page.close();
@@ -167,9 +172,17 @@ describeInChromium('estimates on pages, against the API', () => {
       await record.getByRole('button', { name: 'Record this purchase' }).click();
       await record.getByText('Recorded 4 lines in your spend ledger.').waitFor();
       if (api.stub) {
-        const [recorded] = api.stub.of('/api/v1/ledger/lines').slice(-1);
-        expect(recorded!.body).toMatchObject({ source: 'extension', pageKind: 'cart' });
-        expect((recorded!.body as { lines: unknown[] }).lines).toHaveLength(4);
+        const [recorded] = api.stub.of('/api/v1/spend/record').slice(-1);
+        const lines = (recorded!.body as { lines: Array<Record<string, unknown>> }).lines;
+        expect(lines).toHaveLength(4);
+        expect(lines[0]).toEqual({
+          description: 'Recycled copy paper, A4, 80 g/m², 5 reams',
+          amount: 180,
+          currency: 'USD',
+          date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+          quantity: 4,
+          supplier: 'Office Supply Co.',
+        });
       }
       await page.close();
     });
@@ -245,7 +258,7 @@ describeInChromium('estimates on pages, against the API', () => {
       await popup.getByRole('heading', { name: /^Footprint \d{4}-\d{2}$/ }).waitFor();
       if (api.stub) {
         await expect.poll(() => popup.getByTestId('period-total').textContent()).toBe('4,322 kg CO2e');
-        expect(await popup.getByRole('region', { name: 'By category' }).textContent()).toContain('Electronic computer manufacturing');
+        expect(await popup.getByRole('region', { name: 'By category' }).textContent()).toContain('Computer and electronic product manufacturing');
         expect(await popup.getByRole('region', { name: 'By supplier' }).textContent()).toContain('Office Supply Co.');
         expect(await popup.getByRole('img', { name: /^Trend:/ }).count()).toBe(1);
         expect(await popup.getByRole('region', { name: 'Biggest movers' }).textContent()).toContain('Haulage plc');

@@ -84,14 +84,28 @@ export function createApiClient(deps: ApiClientDeps) {
       const path = `${API_ROUTES.summary}?period=${encodeURIComponent(period)}`;
       return call({ method: 'GET', path, authenticated: true }, anything);
     },
-    correction(body: { line: LineFieldsInput; estimatedNaics?: string; suggestedNaics?: string }): Promise<unknown> {
+    /** Body of shared/api/review.ts CorrectionRequest: the text is hashed by the Worker. */
+    correction(body: { description: string; suggestedNaics: string; supplier?: string; glAccount?: string }): Promise<unknown> {
       return call({ method: 'POST', path: API_ROUTES.corrections, body, authenticated: true }, anything);
     },
-    recordPurchase(body: { pageKind: string; lines: LineFieldsInput[] }): Promise<unknown> {
-      return call({ method: 'POST', path: API_ROUTES.recordPurchase, body: { source: 'extension', ...body }, authenticated: true }, anything);
+    /** Body of shared/api/spend.ts RecordSpendRequest. */
+    recordPurchase(lines: RecordLine[]): Promise<{ recorded: number; duplicates: number }> {
+      return call({ method: 'POST', path: API_ROUTES.recordPurchase, body: { lines }, authenticated: true }, recordResponseSchema);
     },
   };
 }
 
 export type ApiClient = ReturnType<typeof createApiClient>;
 const anything = z.unknown();
+const recordResponseSchema = z.looseObject({ recorded: z.number(), duplicates: z.number().catch(0) });
+
+/** A line for the spend ledger: amount and a full date are required there. */
+export interface RecordLine {
+  description: string;
+  amount: number;
+  currency: string;
+  date: string;
+  supplier?: string;
+  glAccount?: string;
+  quantity?: number;
+}

@@ -1,19 +1,23 @@
 import { z } from 'zod';
 
-// Mirrors the documented answer of POST /api/v1/estimates. When shared/api/estimates.ts lands,
-// its types replace these (type-only import); this schema stays as the extension's defensive parse.
+// The extension's defensive parse of POST /api/v1/estimates. The contract is
+// shared/api/estimates.ts; estimate-schema-compat.ts proves at compile time that every answer
+// valid there is valid here, while this parse tolerates additions and drops broken alternatives.
 
-const alternativeSchema = z.object({
+const alternativeSchema = z.looseObject({
   naics: z.string(),
-  title: z.string().optional(),
+  naicsTitle: z.string().optional(),
   confidence: z.number(),
+  factorKgPerUsd: z.number().nullable().optional(),
 });
 
-export const estimatedResultSchema = z.looseObject({
-  status: z.literal('estimated'),
+/** Classified; priced when `kgCO2e` is a number (status `classified`: the line had no amount). */
+export const okResultSchema = z.looseObject({
+  status: z.enum(['estimated', 'classified']),
   naics: z.string(),
   naicsTitle: z.string(),
-  kgCO2e: z.number(),
+  kgCO2e: z.number().nullable(),
+  provisional: z.boolean().optional(),
   confidence: z.number().min(0).max(1),
   alternatives: z.array(alternativeSchema).catch([]),
   calculationMethod: z.string(),
@@ -24,16 +28,17 @@ export const estimatedResultSchema = z.looseObject({
     dataset: z.string(),
     version: z.union([z.string(), z.number()]).transform(String),
   }),
-  range: z.object({ low: z.number(), high: z.number() }).optional(),
+  range: z.object({ low: z.number(), high: z.number() }).nullable().optional(),
   steps: z.unknown().optional(),
 });
 
 export const unableResultSchema = z.looseObject({
   status: z.literal('unable'),
+  reasonCode: z.string().optional(),
   reason: z.string().catch('unable to estimate'),
 });
 
-export const estimateResultSchema = z.union([estimatedResultSchema, unableResultSchema]);
+export const estimateResultSchema = z.union([okResultSchema, unableResultSchema]);
 
 export const estimatesResponseSchema = z.looseObject({
   ruleVersion: z.number(),
@@ -42,7 +47,13 @@ export const estimatesResponseSchema = z.looseObject({
   medianFactor: z.number().positive().optional(),
 });
 
-export type EstimatedResult = z.infer<typeof estimatedResultSchema>;
+export type OkResult = z.infer<typeof okResultSchema>;
+/** An estimate with a number of kilograms. */
+export type EstimatedResult = OkResult & { status: 'estimated'; kgCO2e: number };
 export type UnableResult = z.infer<typeof unableResultSchema>;
 export type EstimateResult = z.infer<typeof estimateResultSchema>;
 export type EstimatesResponse = z.infer<typeof estimatesResponseSchema>;
+
+export function isEstimated(result: EstimateResult | undefined): result is EstimatedResult {
+  return result?.status === 'estimated' && typeof result.kgCO2e === 'number';
+}

@@ -5,8 +5,9 @@ export const API_ROUTES = {
   verify2fa: '/api/v1/auth/verify-2fa',
   logout: '/api/v1/auth/logout',
   summary: '/api/v1/summary',
-  corrections: '/api/v1/corrections',
-  recordPurchase: '/api/v1/ledger/lines',
+  /** Not yet served by the Worker when this was written (shared/api/review.ts has the body). */
+  corrections: '/api/v1/review/corrections',
+  recordPurchase: '/api/v1/spend/record',
 } as const;
 
 /** The Worker answers at most this many lines per estimates request. */

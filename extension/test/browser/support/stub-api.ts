@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * A test double for the network only: it answers the documented routes and shapes of the
- * Spendprint API (login, verify-2fa, estimates, summary, corrections, ledger lines) with fixed,
+ * Spendprint API (login, verify-2fa, estimates, summary, review corrections, spend record) with fixed,
  * simple numbers so browser tests can assert exact badges. It holds no product logic the
  * extension relies on; point SPENDPRINT_API_URL at `wrangler dev` to run against the Worker.
  */
@@ -37,23 +37,29 @@ export const STUB_COMMODITIES: Commodity[] = [
 /** USD per unit of currency (fixed for the stub). */
 export const STUB_RATES: Record<string, number> = { USD: 1, EUR: 1.08, GBP: 1.27, JPY: 0.0067 };
 
+const group = (key: string, label: string, kgCO2e: number) => ({ key, label, kgCO2e, spendUsd: kgCO2e * 4, lines: 3 });
+
+/** In the shape of shared/api/summary.ts `Summary`. */
 export const STUB_SUMMARY = {
   period: 'current',
-  totals: { kgCO2e: 4321.5, spendUsd: 18250, lineCount: 57 },
-  byCategory: [
-    { naics: '334111', title: 'Electronic computer manufacturing', kgCO2e: 1500 },
-    { naics: '322121', title: 'Paper mills', kgCO2e: 900 },
-  ],
-  bySupplier: [
-    { supplier: 'Office Supply Co.', kgCO2e: 2100 },
-    { supplier: 'Haulage plc', kgCO2e: 800 },
-  ],
+  previousPeriod: 'previous',
+  scope: 'tenant',
+  team: null,
+  totals: { kgCO2e: 4321.5, spendUsd: 18250, lines: 57 },
+  byCategory: {
+    sector: [group('33', 'Manufacturing', 2400)],
+    subsector: [group('334', 'Computer and electronic product manufacturing', 1500), group('322', 'Paper manufacturing', 900)],
+  },
+  bySupplier: [group('office-supply', 'Office Supply Co.', 2100), group('haulage', 'Haulage plc', 800)],
+  byTeam: [],
+  byMonth: [],
   trend: [
-    { period: 'M-2', kgCO2e: 3900 },
-    { period: 'M-1', kgCO2e: 4100 },
-    { period: 'M', kgCO2e: 4321.5 },
+    { period: 'M-2', kgCO2e: 3900, spendUsd: 16000, lines: 50 },
+    { period: 'M-1', kgCO2e: 4100, spendUsd: 17000, lines: 52 },
+    { period: 'M', kgCO2e: 4321.5, spendUsd: 18250, lines: 57 },
   ],
-  movers: [{ supplier: 'Haulage plc', deltaKgCO2e: 320 }],
+  movers: [{ dimension: 'supplier', key: 'haulage', label: 'Haulage plc', kgCO2e: 800, previousKgCO2e: 480, changeKgCO2e: 320 }],
+  dataQuality: { byConfidence: [], byMethod: [] },
 };
 
 export interface RecordedRequest {
@@ -75,28 +81,33 @@ type LineBody = { description: string; amount?: number; currency?: string };
 
 function estimate(line: LineBody) {
   const commodity = STUB_COMMODITIES.find((c) => c.keyword.test(line.description));
-  if (!commodity) return { status: 'unable', reason: 'no matching category' };
-  if (line.amount === undefined) return { status: 'unable', reason: 'no amount' };
+  if (!commodity) return { status: 'unable', reasonCode: 'unclassifiable', reason: 'no matching category' };
   const currency = line.currency ?? 'USD';
   const rate = STUB_RATES[currency];
-  if (rate === undefined) return { status: 'unable', reason: `no exchange rate for ${currency}` };
+  if (rate === undefined) return { status: 'unable', reasonCode: 'conversion', reason: `no exchange rate for ${currency}` };
+  const classification = {
+    naics: commodity.naics,
+    naicsTitle: commodity.title,
+    confidence: 0.86,
+    alternatives: [{ naics: '423420', naicsTitle: 'Office equipment merchant wholesalers', confidence: 0.09, factorKgPerUsd: 0.1 }],
+    classificationSource: 'classifier',
+    calculationMethod: 'spend-based',
+    factor: { value: commodity.factor, unit: 'kg CO2e/USD', dataset: 'stub factors', version: 'test' },
+    provisional: false,
+  };
+  if (line.amount === undefined) return { status: 'classified', ...classification, kgCO2e: null, range: null, steps: [] };
   const usd = line.amount * rate;
   const kg = Math.round(usd * commodity.factor * 1000) / 1000;
   return {
     status: 'estimated',
-    naics: commodity.naics,
-    naicsTitle: commodity.title,
+    ...classification,
     kgCO2e: kg,
-    confidence: 0.86,
-    alternatives: [{ naics: '423420', title: 'Office equipment merchant wholesalers', confidence: 0.09 }],
-    calculationMethod: 'spend-based',
-    classificationSource: 'classifier',
-    factor: { value: commodity.factor, unit: 'kg CO2e/USD', dataset: 'stub factors', version: 'test' },
     range: { low: Math.round(kg * 0.8 * 1000) / 1000, high: Math.round(kg * 1.2 * 1000) / 1000 },
     steps: [
-      { label: `${currency} to USD`, value: rate },
-      { label: 'USD spend', value: Math.round(usd * 100) / 100 },
-      { label: 'kg CO2e', value: kg },
+      { step: 'amount', label: 'Spend', value: line.amount, unit: currency },
+      { step: 'currency-rate', label: `${currency} to USD`, value: rate },
+      { step: 'factor', label: 'Factor', value: commodity.factor, unit: 'kg CO2e/USD' },
+      { step: 'result', label: 'Emissions', value: kg, unit: 'kg CO2e' },
     ],
   };
 }
@@ -175,10 +186,17 @@ export async function startStubApi(): Promise<StubApi> {
       }
       case 'GET /api/v1/summary':
         return send(res, 200, { ...STUB_SUMMARY, period: url.searchParams.get('period') });
-      case 'POST /api/v1/corrections':
-        return send(res, 201, { queued: true });
-      case 'POST /api/v1/ledger/lines':
-        return send(res, 201, { recorded: (body as { lines?: unknown[] })?.lines?.length ?? 0 });
+      case 'POST /api/v1/review/corrections': {
+        const { description, suggestedNaics } = (body ?? {}) as { description?: string; suggestedNaics?: string };
+        if (!description || !/^\d{6}$/.test(suggestedNaics ?? '')) return problem(res, 400, 'description and a 6-digit suggestedNaics are required');
+        return send(res, 201, { id: `review-${++counter}` });
+      }
+      case 'POST /api/v1/spend/record': {
+        const lines = (body as { lines?: Array<{ amount?: unknown; date?: unknown }> })?.lines;
+        if (!Array.isArray(lines) || lines.length === 0 || lines.length > 500) return problem(res, 400, 'lines: 1 to 500 items');
+        if (lines.some((l) => typeof l.amount !== 'number' || !/^\d{4}-\d{2}-\d{2}$/.test(String(l.date)))) return problem(res, 400, 'amount and date are required');
+        return send(res, 201, { ruleVersion: state.ruleVersion, recorded: lines.length, duplicates: 0, lines: [] });
+      }
       default:
         return problem(res, 404, 'Not found');
     }
