@@ -2,11 +2,11 @@ import { eq, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Database } from './client';
-import { loginAttempts, memberships, recoveryCodes, tenants, users } from './schema';
+import { emailTokens, loginAttempts, memberships, recoveryCodes, tenants, users } from './schema';
 import type { TenantStatement } from './tenant-db';
 
 /** Tables that belong to no single tenant. Everything else carries `tenant_id`. */
-export const GLOBAL_TABLES = { users, tenants, loginAttempts, recoveryCodes } as const;
+export const GLOBAL_TABLES = { users, tenants, loginAttempts, recoveryCodes, emailTokens } as const;
 export type GlobalTable = (typeof GLOBAL_TABLES)[keyof typeof GLOBAL_TABLES];
 
 /** Access to the global tables only; tenant tables are out of reach by type. */

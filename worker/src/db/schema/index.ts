@@ -8,3 +8,4 @@ export * from './access-log';
 export * from './audit-log';
 export * from './recovery-codes';
 export * from './audit-checkpoints';
+export * from './outbox';

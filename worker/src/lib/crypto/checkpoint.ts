@@ -12,7 +12,12 @@
  */
 import { concatBytes, fromBase64, fromHex, toBase64, toHex, utf8, constantTimeEqualBytes, type Bytes } from './encoding';
 import { sha256 } from './digest';
-import { ed25519PublicKeyBytes, importEd25519PublicJwk, type Ed25519PublicJwk } from './ed25519-keys';
+import {
+  ed25519PublicKeyBytes,
+  importEd25519PrivateJwk,
+  importEd25519PublicJwk,
+  type Ed25519PublicJwk,
+} from './ed25519-keys';
 
 export {
   generateEd25519KeyPair,
@@ -83,17 +88,34 @@ export function checkpointBody(content: CheckpointContent): string {
   return `${checkpointOrigin(content.tenantId)}\n${content.size}\n${toBase64(head)}\n${TIME_PREFIX}${content.time}\n`;
 }
 
+/** A private key with the public half that names it in the signature line. */
+export interface CheckpointSigningKey {
+  privateKey: CryptoKey;
+  publicKeyJwk: Ed25519PublicJwk;
+}
+
+/** From the private JWK kept as a Worker secret (its `x` is the public half). */
+export async function importCheckpointSigningKey(privateJwk: unknown): Promise<CheckpointSigningKey> {
+  const privateKey = await importEd25519PrivateJwk(privateJwk);
+  const { x } = privateJwk as Ed25519PublicJwk;
+  return { privateKey, publicKeyJwk: { kty: 'OKP', crv: 'Ed25519', x } };
+}
+
+/** Signs any note text (which must end in a newline) in the signed-note format. */
+export async function signNote(text: string, signingKey: CheckpointSigningKey, keyName: string): Promise<string> {
+  if (!KEY_NAME.test(keyName)) throw new CheckpointError('key name must be non-empty without spaces or +');
+  if (!text.endsWith('\n') || text.includes('\n\n')) throw new CheckpointError('note text must end in a newline and have no blank line');
+  const signature = new Uint8Array(await crypto.subtle.sign('Ed25519', signingKey.privateKey, utf8(text)));
+  const keyHash = await noteKeyHash(keyName, ed25519PublicKeyBytes(signingKey.publicKeyJwk));
+  return `${text}\n${EM_DASH_PREFIX}${keyName} ${toBase64(concatBytes(keyHash, signature))}\n`;
+}
+
 export async function signCheckpoint(
-  privateKey: CryptoKey,
-  publicKeyJwk: Ed25519PublicJwk,
+  signingKey: CheckpointSigningKey,
   keyName: string,
   content: CheckpointContent,
 ): Promise<string> {
-  if (!KEY_NAME.test(keyName)) throw new CheckpointError('key name must be non-empty without spaces or +');
-  const body = checkpointBody(content);
-  const signature = new Uint8Array(await crypto.subtle.sign('Ed25519', privateKey, utf8(body)));
-  const keyHash = await noteKeyHash(keyName, ed25519PublicKeyBytes(publicKeyJwk));
-  return `${body}\n${EM_DASH_PREFIX}${keyName} ${toBase64(concatBytes(keyHash, signature))}\n`;
+  return signNote(checkpointBody(content), signingKey, keyName);
 }
 
 function parseSignatureLine(line: string): NoteSignature {
