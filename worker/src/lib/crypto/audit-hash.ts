@@ -70,16 +70,27 @@ export function auditRowProblem(row: unknown): string | null {
   for (const key of ['tenantId', 'actor', 'entityType', 'entityId', 'requestId'] as const) {
     if (typeof r[key] !== 'string' || r[key] === '') return `${key} must be a non-empty string`;
   }
-  if (typeof r.seq !== 'number' || !Number.isSafeInteger(r.seq) || r.seq < 1) return 'seq must be a positive integer';
-  if (typeof r.at !== 'string' || !ISO_UTC.test(r.at) || Number.isNaN(Date.parse(r.at))) return 'at must be ISO 8601 UTC';
-  if (typeof r.action !== 'string' || !ACTION.test(r.action)) return 'action must look like resource.verb';
-  if (!isPlainObject(r.changes) || !isPlainObject(r.changes.before) || !isPlainObject(r.changes.after)) {
+  if (typeof r.seq !== 'number' || !Number.isSafeInteger(r.seq) || r.seq < 1)
+    return 'seq must be a positive integer';
+  if (typeof r.at !== 'string' || !ISO_UTC.test(r.at) || Number.isNaN(Date.parse(r.at)))
+    return 'at must be ISO 8601 UTC';
+  if (typeof r.action !== 'string' || !ACTION.test(r.action))
+    return 'action must look like resource.verb';
+  if (
+    !isPlainObject(r.changes) ||
+    !isPlainObject(r.changes.before) ||
+    !isPlainObject(r.changes.after)
+  ) {
     return 'changes must be {before, after} objects';
   }
-  if (r.personalHash !== null && (typeof r.personalHash !== 'string' || !SHA256_HEX.test(r.personalHash))) {
+  if (
+    r.personalHash !== null &&
+    (typeof r.personalHash !== 'string' || !SHA256_HEX.test(r.personalHash))
+  ) {
     return 'personalHash must be SHA-256 hex or null';
   }
-  if (typeof r.prevHash !== 'string' || !SHA256_HEX.test(r.prevHash)) return 'prevHash must be SHA-256 hex';
+  if (typeof r.prevHash !== 'string' || !SHA256_HEX.test(r.prevHash))
+    return 'prevHash must be SHA-256 hex';
   return null;
 }
 
@@ -106,7 +117,9 @@ export async function hashAuditRow(row: AuditRow): Promise<string> {
 }
 
 /** SHA-256 hex of the canonical JSON of the personal details, or null when there are none. */
-export async function hashPersonalDetails(details: AuditPersonalDetails | null): Promise<string | null> {
+export async function hashPersonalDetails(
+  details: AuditPersonalDetails | null,
+): Promise<string | null> {
   return details === null ? null : sha256Hex(canonicalJson(details));
 }
 
@@ -123,7 +136,11 @@ export async function verifyChain(
   let expectedSeq = options.startSeq ?? (fromGenesis ? 1 : (rows[0]?.seq ?? 1));
   let prevHash = startPrevHash;
   const tenantId = rows[0]?.tenantId;
-  const fail = (firstBadSeq: number, reason: ChainBreakReason, detail: string): ChainVerification => ({
+  const fail = (
+    firstBadSeq: number,
+    reason: ChainBreakReason,
+    detail: string,
+  ): ChainVerification => ({
     ok: false,
     firstBadSeq,
     reason,
@@ -133,12 +150,17 @@ export async function verifyChain(
   for (const row of rows) {
     const problem = auditRowProblem(row);
     if (problem) return fail(expectedSeq, 'malformed-row', problem);
-    if (row.tenantId !== tenantId) return fail(row.seq, 'tenant-mismatch', 'row belongs to another tenant');
-    if (row.seq < expectedSeq) return fail(row.seq, 'seq-duplicate', `seq ${row.seq} appears again (fork or reorder)`);
-    if (row.seq > expectedSeq) return fail(expectedSeq, 'seq-gap', `expected seq ${expectedSeq}, found ${row.seq}`);
+    if (row.tenantId !== tenantId)
+      return fail(row.seq, 'tenant-mismatch', 'row belongs to another tenant');
+    if (row.seq < expectedSeq)
+      return fail(row.seq, 'seq-duplicate', `seq ${row.seq} appears again (fork or reorder)`);
+    if (row.seq > expectedSeq)
+      return fail(expectedSeq, 'seq-gap', `expected seq ${expectedSeq}, found ${row.seq}`);
     const hash = await hashAuditRow(row);
-    if (row.hash !== undefined && row.hash !== hash) return fail(row.seq, 'hash-mismatch', 'row content does not match its stored hash');
-    if (row.prevHash !== prevHash) return fail(row.seq, 'prev-hash-mismatch', 'row does not link to the previous row');
+    if (row.hash !== undefined && row.hash !== hash)
+      return fail(row.seq, 'hash-mismatch', 'row content does not match its stored hash');
+    if (row.prevHash !== prevHash)
+      return fail(row.seq, 'prev-hash-mismatch', 'row does not link to the previous row');
     prevHash = hash;
     expectedSeq += 1;
   }

@@ -18,8 +18,14 @@ export class SigningKeyError extends Error {
 
 const ED25519 = { name: 'Ed25519' } as const;
 
-export async function generateEd25519KeyPair(): Promise<{ privateKey: CryptoKey; publicKey: CryptoKey }> {
-  const pair = (await crypto.subtle.generateKey(ED25519, true, ['sign', 'verify'])) as CryptoKeyPair;
+export async function generateEd25519KeyPair(): Promise<{
+  privateKey: CryptoKey;
+  publicKey: CryptoKey;
+}> {
+  const pair = (await crypto.subtle.generateKey(ED25519, true, [
+    'sign',
+    'verify',
+  ])) as CryptoKeyPair;
   return { privateKey: pair.privateKey, publicKey: pair.publicKey };
 }
 
@@ -49,7 +55,8 @@ function checkKeyPart(value: unknown, field: string): string {
 function checkEd25519Jwk(jwk: unknown): Record<string, unknown> {
   if (typeof jwk !== 'object' || jwk === null) throw new SigningKeyError('JWK must be an object');
   const record = jwk as Record<string, unknown>;
-  if (record.kty !== 'OKP' || record.crv !== 'Ed25519') throw new SigningKeyError('JWK must be kty OKP, crv Ed25519');
+  if (record.kty !== 'OKP' || record.crv !== 'Ed25519')
+    throw new SigningKeyError('JWK must be kty OKP, crv Ed25519');
   checkKeyPart(record.x, 'x');
   return record;
 }
@@ -58,13 +65,25 @@ function checkEd25519Jwk(jwk: unknown): Record<string, unknown> {
 export async function importEd25519PublicJwk(jwk: unknown): Promise<CryptoKey> {
   const record = checkEd25519Jwk(jwk);
   if ('d' in record) throw new SigningKeyError('expected a public key, got a private key');
-  return crypto.subtle.importKey('jwk', { kty: 'OKP', crv: 'Ed25519', x: record.x as string }, ED25519, true, ['verify']);
+  return crypto.subtle.importKey(
+    'jwk',
+    { kty: 'OKP', crv: 'Ed25519', x: record.x as string },
+    ED25519,
+    true,
+    ['verify'],
+  );
 }
 
 export async function importEd25519PrivateJwk(jwk: unknown): Promise<CryptoKey> {
   const record = checkEd25519Jwk(jwk);
   const d = checkKeyPart(record.d, 'd');
-  return crypto.subtle.importKey('jwk', { kty: 'OKP', crv: 'Ed25519', x: record.x as string, d }, ED25519, false, ['sign']);
+  return crypto.subtle.importKey(
+    'jwk',
+    { kty: 'OKP', crv: 'Ed25519', x: record.x as string, d },
+    ED25519,
+    false,
+    ['sign'],
+  );
 }
 
 export function ed25519PublicKeyBytes(jwk: Ed25519PublicJwk): Bytes {
