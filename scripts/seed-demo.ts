@@ -2,6 +2,7 @@
  * `npm run seed:demo`: idempotent demo data in the LOCAL D1 database only (the one under
  * .wrangler/state that `npm start` serves). There is no flag to point it anywhere else.
  */
+import { join } from 'node:path';
 import { drizzle } from 'drizzle-orm/d1';
 import { getPlatformProxy } from 'wrangler';
 import * as schema from '../worker/src/db/schema';
@@ -129,22 +130,30 @@ export async function seedDemo(d1: D1Database, now = new Date()): Promise<void> 
 
 export const DEMO_SIGN_IN = USERS.map((u) => u.email);
 
+/**
+ * Seeds a local D1 database through wrangler's platform proxy: the default one under
+ * .wrangler/state, or the one `wrangler dev --persist-to <dir>` uses (browser tests).
+ */
+export async function seedLocalDatabase(persistTo?: string): Promise<void> {
+  Object.assign(process.env, OFFLINE_WRANGLER_ENV);
+  const { env, dispose } = await getPlatformProxy<{ DB: D1Database }>({
+    configPath: 'wrangler.toml',
+    persist: persistTo ? { path: join(persistTo, 'v3') } : true,
+  });
+  try {
+    await seedDemo(env.DB);
+  } finally {
+    await dispose();
+  }
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   if (process.argv.slice(2).some((arg) => arg.includes('remote') || arg.includes('env'))) {
     console.error('seed:demo writes only the local database; it takes no target.');
     process.exit(2);
   }
-  Object.assign(process.env, OFFLINE_WRANGLER_ENV);
-  const { env, dispose } = await getPlatformProxy<{ DB: D1Database }>({
-    configPath: 'wrangler.toml',
-    persist: true,
-  });
-  try {
-    await seedDemo(env.DB);
-    console.info(
-      `Seeded ${TENANTS.length} tenants and ${USERS.length} users into the local D1 database.`,
-    );
-  } finally {
-    await dispose();
-  }
+  await seedLocalDatabase();
+  console.info(
+    `Seeded ${TENANTS.length} tenants and ${USERS.length} users into the local D1 database.`,
+  );
 }

@@ -22,7 +22,7 @@ export function DashboardPage() {
         </div>
         <div class="tile">
           <span class="tile-label">Your role</span>
-          <span class="tile-value">{me.role}</span>
+          <span class="tile-value capitalize">{me.role}</span>
           <span class="muted">{me.email}</span>
         </div>
         <div class="tile">

@@ -55,7 +55,10 @@ export function SecurityPage() {
     <section aria-labelledby="security-title">
       <h1 id="security-title">Two-factor sign-in</h1>
       {step.kind === 'done' ? (
-        <RecoveryCodes codes={step.recoveryCodes} onDone={() => void refresh()} />
+        <RecoveryCodes
+          codes={step.recoveryCodes}
+          onDone={() => void refresh().then(() => setStep({ kind: 'idle' }))}
+        />
       ) : step.kind === 'scan' ? (
         <div class="card enrol">
           <h2>1. Scan this code with your authenticator app</h2>

@@ -1,0 +1,145 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { describeInChromium, launchChromium } from './support/chromium';
+import {
+  navLabels,
+  openConsole,
+  screenshot,
+  signInWithPassword,
+  totpCode,
+  waitForNextStep,
+  type ConsolePage,
+} from './support/console-page';
+import { DEMO_PASSWORD, startLocalWorker, type LocalWorker } from './support/local-worker';
+
+describeInChromium('the console against a real local Worker', () => {
+  let worker: LocalWorker;
+  let browser: Browser;
+  const opened: ConsolePage[] = [];
+
+  const open = async (path?: string) => {
+    const consolePage = await openConsole(browser, worker.url, path);
+    opened.push(consolePage);
+    return consolePage;
+  };
+
+  beforeAll(async () => {
+    worker = await startLocalWorker();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    for (const { problems } of opened) {
+      expect(
+        problems.filter((text) => /Content Security Policy|CSP violation/i.test(text)),
+      ).toEqual([]);
+    }
+    await browser?.close();
+    await worker?.stop();
+  });
+
+  test('a wrong password shows the problem title and detail, no stack', async () => {
+    const { page } = await open();
+    await signInWithPassword(page, 'analyst@acme.test', 'not-the-password');
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toMatch(/Sign-in required/);
+    expect(await alert.textContent()).toMatch(/Request id/);
+    expect(await alert.textContent()).not.toMatch(/at .*\.(ts|js):\d+/);
+  });
+
+  test('admin signs in with a password and sees the dashboard', async () => {
+    const { page } = await open();
+    await page.getByRole('heading', { name: 'Sign in to the console' }).waitFor();
+    await screenshot(page, 'console-sign-in');
+    await signInWithPassword(page, 'admin@acme.test', DEMO_PASSWORD);
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    await expect.poll(() => page.locator('.topbar').textContent()).toContain('Acme Manufacturing');
+    expect(await navLabels(page)).toEqual([
+      'Dashboard',
+      'Users and teams',
+      'Audit log',
+      'Two-factor sign-in',
+    ]);
+    await screenshot(page, 'console-dashboard');
+
+    await page.getByRole('link', { name: 'Users and teams' }).click();
+    await page.getByRole('heading', { name: 'Users and teams' }).waitFor();
+    await page.getByRole('cell', { name: 'viewer@acme.test' }).waitFor();
+    await screenshot(page, 'console-users');
+  });
+
+  test('each role sees only the pages its capabilities allow', async () => {
+    const expected: Record<string, string[]> = {
+      'viewer@acme.test': ['Dashboard', 'Two-factor sign-in'],
+      'auditor@acme.test': ['Dashboard', 'Audit log', 'Two-factor sign-in'],
+      'analyst@acme.test': ['Dashboard', 'Two-factor sign-in'],
+    };
+    for (const [email, labels] of Object.entries(expected)) {
+      const { page, close } = await open();
+      await signInWithPassword(page, email, DEMO_PASSWORD);
+      await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+      expect(await navLabels(page), email).toEqual(labels);
+      // A deep link to a page the role lacks answers "not found", not the page.
+      await page.goto(`${worker.url}/console/members`);
+      await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+      await close();
+    }
+  });
+
+  test('admin enrols TOTP, signs out, and signs in again with password + code', async () => {
+    const { page } = await open('/console/security');
+    await signInWithPassword(page, 'admin@acme.test', DEMO_PASSWORD);
+    await page.getByRole('heading', { name: 'Two-factor sign-in' }).waitFor();
+    await page.getByRole('button', { name: 'Set up two-factor sign-in' }).click();
+    await page.getByRole('img', { name: 'QR code for your authenticator app' }).waitFor();
+    const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
+    expect(secret).toMatch(/^[A-Z2-7]+=*$/);
+    await screenshot(page, 'console-totp-enrolment');
+
+    const enrolledAt = Date.now();
+    await page.getByLabel('6-digit code').fill(totpCode(secret, enrolledAt));
+    await page.getByRole('button', { name: 'Turn on two-factor sign-in' }).click();
+    const codes = page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem');
+    await expect.poll(() => codes.count()).toBeGreaterThanOrEqual(8);
+    await screenshot(page, 'console-recovery-codes');
+    await page.getByRole('button', { name: 'I have saved them' }).click();
+    await page.getByText('Two-factor sign-in is on for admin@acme.test').waitFor();
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in to the console' }).waitFor();
+    // The session cookie is gone: the API answers 401 to this browser now.
+    const me = await page.evaluate(() => fetch('/api/v1/auth/me').then((r) => r.status));
+    expect(me).toBe(401);
+
+    await signInWithPassword(page, 'admin@acme.test', DEMO_PASSWORD);
+    await page.getByRole('heading', { name: 'Two-factor sign-in' }).waitFor();
+    await page.getByLabel('Authentication code').waitFor();
+    await screenshot(page, 'console-sign-in-totp');
+    await waitForNextStep(enrolledAt);
+    await page.getByLabel('Authentication code').fill(totpCode(secret));
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    await expect.poll(() => page.locator('.tile').nth(2).textContent()).toContain('On');
+  });
+
+  test('an auditor verifies the audit log from its page, after a reload (CSRF from /auth/csrf)', async () => {
+    const { page } = await open();
+    await signInWithPassword(page, 'auditor@acme.test', DEMO_PASSWORD);
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    // A deep link and a full reload: the SPA fallback serves the page, the session survives.
+    await page.goto(`${worker.url}/console/audit`);
+    await page.getByRole('heading', { name: 'Audit log' }).waitFor();
+    await page.getByRole('cell', { name: 'session.create' }).first().waitFor();
+
+    await page.getByRole('button', { name: 'Verify the chain' }).click();
+    const verdict = page.getByTestId('audit-verdict');
+    await expect.poll(() => verdict.textContent()).toMatch(/^Chain verified: \d+ entries/);
+
+    // A write after the reload: the client fetches the CSRF token again.
+    await page.getByRole('button', { name: 'Sign a checkpoint now' }).click();
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Signed checkpoints' }).textContent())
+      .toMatch(/Latest: \d+ entries/);
+    await screenshot(page, 'console-audit-log');
+  });
+});

@@ -1,0 +1,20 @@
+import { fileURLToPath } from 'node:url';
+import { defineProject } from 'vitest/config';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+// The console in Debian Chromium (playwright-core) against a real local Worker: `wrangler dev
+// --local` with its own temporary D1/R2, migrations applied and the demo seeded. Needs the built
+// console (`npm run build:console`, which `npm test` runs first).
+export default defineProject({
+  test: {
+    name: 'console-browser',
+    root: repoRoot,
+    // *.e2e.ts, not *.test.ts: the workerd project picks up worker/**/*.test.ts.
+    include: ['worker/console/test/**/*.e2e.ts'],
+    environment: 'node',
+    fileParallelism: false,
+    testTimeout: 90_000,
+    hookTimeout: 180_000,
+  },
+});
