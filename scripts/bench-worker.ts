@@ -1,0 +1,116 @@
+/**
+ * The Worker's cold start, measured in workerd through Miniflare on the bundle `wrangler deploy
+ * --dry-run` produces: start-up, the first request (module evaluation), the first estimate (the
+ * engine index is built lazily on first use) and a warm estimate, each in milliseconds.
+ */
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import { Miniflare } from 'miniflare';
+import { buildWorkerBundle, BUNDLE_DIR } from './worker-bundle';
+import { DEMO_PASSWORD } from './local-env';
+import { seedDemo } from './seed-demo';
+
+const wranglerToml = readFileSync('wrangler.toml', 'utf8');
+const compatibilityDate = /compatibility_date = "([^"]+)"/.exec(wranglerToml)![1]!;
+const ed25519Jwk = () =>
+  JSON.stringify(generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' }));
+
+async function applyMigrations(d1: D1Like): Promise<void> {
+  for (const file of readdirSync('migrations')
+    .filter((f) => f.endsWith('.sql'))
+    .sort()) {
+    for (const statement of readFileSync(`migrations/${file}`, 'utf8').split(
+      '--> statement-breakpoint',
+    )) {
+      if (statement.trim()) await d1.prepare(statement).run();
+    }
+  }
+}
+type D1Like = { prepare(sql: string): { run(): Promise<unknown> } };
+
+async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const start = performance.now();
+  const value = await fn();
+  return [value, Math.round((performance.now() - start) * 10) / 10];
+}
+
+export interface WorkerBenchResult {
+  bundleGzippedKb: number;
+  startupMs: number;
+  firstRequestMs: number;
+  firstEstimateMs: number;
+  warmEstimateMs: number;
+}
+
+export async function benchWorker(): Promise<WorkerBenchResult> {
+  const bundle = buildWorkerBundle();
+  const options = {
+    modules: true,
+    scriptPath: `${BUNDLE_DIR}/index.js`,
+    compatibilityDate,
+    compatibilityFlags: ['nodejs_compat'],
+    d1Databases: ['DB'],
+    r2Buckets: ['BUCKET'],
+    ratelimits: {
+      API_RATE_LIMITER: { simple: { limit: 1000, period: 60 } },
+      SIGN_IN_RATE_LIMITER: { simple: { limit: 1000, period: 60 } },
+    },
+    bindings: {
+      ENVIRONMENT: 'test',
+      CONSOLE_ORIGIN: 'http://127.0.0.1',
+      EXTENSION_ORIGIN: 'chrome-extension://x',
+      SESSION_SIGNING_JWK: ed25519Jwk(),
+      AUDIT_SIGNING_JWK: ed25519Jwk(),
+      DATA_SEALING_SECRET: randomBytes(32).toString('base64url'),
+      DESCRIPTION_HASH_SECRET: randomBytes(32).toString('base64url'),
+    },
+  };
+  const [mf, startupMs] = await timed(async () => {
+    const instance = new Miniflare(options);
+    await instance.ready;
+    return instance;
+  });
+  try {
+    const d1 = (await mf.getD1Database('DB')) as unknown as D1Like;
+    await applyMigrations(d1);
+    await seedDemo(d1 as never);
+    const [login, firstRequestMs] = await timed(() =>
+      mf.dispatchFetch('http://localhost/api/v1/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'buyer@acme.test', password: DEMO_PASSWORD }),
+      }),
+    );
+    const { token } = (await login.json()) as { token: string };
+    const estimate = () =>
+      mf
+        .dispatchFetch('http://localhost/api/v1/estimates', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({
+            lines: [
+              { description: 'laptop computer', amount: 1200, currency: 'USD', date: '2024-05-01' },
+            ],
+          }),
+        })
+        .then(async (response) => {
+          if (response.status !== 200) throw new Error(`estimate answered ${response.status}`);
+          return response.text();
+        });
+    const [, firstEstimateMs] = await timed(estimate);
+    const [, warmEstimateMs] = await timed(estimate);
+    return {
+      bundleGzippedKb: Math.round(bundle.gzippedBytes / 1024),
+      startupMs,
+      firstRequestMs,
+      firstEstimateMs,
+      warmEstimateMs,
+    };
+  } finally {
+    await mf.dispose();
+  }
+}
+
+if (process.argv[1]?.endsWith('bench-worker.ts')) {
+  console.log(await benchWorker());
+}

@@ -1,0 +1,20 @@
+/**
+ * `npm run bench`: the product's speed and memory figures in one run. Figures are ratios and
+ * milliseconds measured on this machine in this run; it is shared and noisy, so compare the
+ * ratios, not the absolute numbers across runs.
+ */
+import { benchEngine } from './bench-engine';
+import { benchWorker } from './bench-worker';
+
+const engine = benchEngine();
+console.log(
+  `engine      ${engine.classifierLinesPerSecond.toLocaleString('en-US')} lines/s classify+estimate on one core ` +
+    `(reference parse+serialise ${engine.referenceLinesPerSecond.toLocaleString('en-US')} lines/s: ${engine.ratio}× the engine's cost); ` +
+    `engine build ${engine.coldEngineMs} ms; heap ${engine.heapUsedMb} MB, RSS ${engine.rssMb} MB`,
+);
+const worker = await benchWorker();
+console.log(
+  `worker      bundle ${worker.bundleGzippedKb} KiB gzipped; workerd start-up ${worker.startupMs} ms; ` +
+    `first request (module evaluation + sign-in) ${worker.firstRequestMs} ms; ` +
+    `first estimate (lazy engine build) ${worker.firstEstimateMs} ms; warm estimate ${worker.warmEstimateMs} ms`,
+);
