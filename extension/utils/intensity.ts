@@ -1,10 +1,11 @@
 import type { EstimatedResult } from './api/estimate-schema';
 
 /**
- * Median supply-chain factor across all commodities (kg CO2e per 2022 USD, with margins),
- * used when the server does not send `medianFactor`. Approximate: the server's value wins.
+ * Median supply-chain factor of all 1,016 commodities of EPA Supply Chain GHG Emission
+ * Factors v1.3 (kg CO2e per 2022 USD, purchaser price, with margins). intensity.test.ts checks
+ * it against the engine's data; a `medianFactor` sent by the server would win.
  */
-export const FALLBACK_MEDIAN_FACTOR = 0.3;
+export const FALLBACK_MEDIAN_FACTOR = 0.173;
 
 export type IntensityLevel = 'low' | 'typical' | 'high';
 

@@ -27,7 +27,7 @@ export interface ShadowHost {
 export function createShadowHost(kind: 'line' | 'total' | 'record'): ShadowHost {
   const host = document.createElement('span');
   host.setAttribute(HOST_ATTRIBUTE, kind);
-  host.style.cssText = 'all: initial; display: inline-block; vertical-align: middle; margin-inline-start: 6px;';
+  host.style.cssText = 'all: initial; display: inline-block; position: relative; vertical-align: middle; margin-inline-start: 6px;';
   const root = host.attachShadow({ mode: 'open' });
   const sheet = styleSheet();
   if (sheet) root.adoptedStyleSheets = [sheet];

@@ -9,7 +9,6 @@ import type { AddressInfo } from 'node:net';
  */
 export const STUB_PASSWORD = 'demo-password-123';
 export const STUB_TOTP_CODE = '123456';
-export const STUB_MEDIAN_FACTOR = 0.3;
 
 interface Commodity {
   keyword: RegExp;
@@ -182,7 +181,7 @@ export async function startStubApi(): Promise<StubApi> {
       case 'POST /api/v1/estimates': {
         const lines = (body as { lines?: LineBody[] })?.lines;
         if (!Array.isArray(lines) || lines.length === 0 || lines.length > 500) return problem(res, 400, 'lines: 1 to 500 items');
-        return send(res, 200, { ruleVersion: state.ruleVersion, results: lines.map(estimate), medianFactor: STUB_MEDIAN_FACTOR });
+        return send(res, 200, { ruleVersion: state.ruleVersion, results: lines.map(estimate) });
       }
       case 'GET /api/v1/summary':
         return send(res, 200, { ...STUB_SUMMARY, period: url.searchParams.get('period') });
