@@ -1,6 +1,7 @@
 import { database } from './db/middleware';
 import { corsAllowList } from './middleware/cors';
 import { rateLimit } from './middleware/rate-limit';
+import { apiKeysRoutes } from './features/api-keys/api-keys.routes';
 import { auditRoutes } from './features/audit/audit.routes';
 import { authRoutes } from './features/auth/auth.routes';
 import { consoleRoutes } from './features/console/console.routes';
@@ -26,6 +27,7 @@ export function createApp() {
     .route('/', authRoutes)
     .route('/', totpRoutes)
     .route('/', auditRoutes)
+    .route('/', apiKeysRoutes)
     .route('/', estimatesRoutes);
   app.route(API_PREFIX, api);
   app.route('/', consoleRoutes);

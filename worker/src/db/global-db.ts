@@ -2,7 +2,15 @@ import { eq, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Database } from './client';
-import { emailTokens, loginAttempts, memberships, recoveryCodes, tenants, users } from './schema';
+import {
+  apiKeys,
+  emailTokens,
+  loginAttempts,
+  memberships,
+  recoveryCodes,
+  tenants,
+  users,
+} from './schema';
 import type { TenantStatement } from './tenant-db';
 
 /** Tables that belong to no single tenant. Everything else carries `tenant_id`. */
@@ -74,6 +82,16 @@ export class GlobalDb {
   /** Sign-in only: which tenants a person belongs to, before any tenant is known. */
   membershipsOf(userId: string) {
     return this.db.select().from(memberships).where(eq(memberships.userId, userId));
+  }
+
+  /** API-key sign-in only: which tenant a key hash belongs to, before any tenant is known. */
+  async apiKeyTenantByHash(keyHash: string): Promise<{ tenantId: string } | undefined> {
+    const rows = await this.db
+      .select({ tenantId: apiKeys.tenantId })
+      .from(apiKeys)
+      .where(eq(apiKeys.keyHash, keyHash))
+      .limit(1);
+    return rows[0];
   }
 
   tenantBySlug(slug: string) {

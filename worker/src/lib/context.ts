@@ -1,4 +1,4 @@
-import type { Role } from '../../../shared/roles';
+import type { Capability, Role } from '../../../shared/roles';
 import type { GlobalDb } from '../db/global-db';
 import type { TenantDb } from '../db/tenant-db';
 
@@ -8,6 +8,8 @@ export interface Principal {
   role: Role;
   jti: string;
   tokenFingerprint: string;
+  /** Set for API keys: the only capabilities the credential has, whatever `role` says. */
+  scopes?: readonly Capability[];
 }
 
 /** Values middleware puts on the Hono context for handlers to read. */

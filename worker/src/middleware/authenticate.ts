@@ -7,14 +7,18 @@ import { accessLog, sessions } from '../db/schema';
 import type { AppEnv } from '../env';
 import { verifySession } from '../features/auth/session-token';
 import { csrfTokenFor, sessionCookie } from '../features/auth/transport';
+import { authenticateApiKey, looksLikeApiKey } from '../features/api-keys/api-key-credential';
+import type { TenantDb } from '../db/tenant-db';
 import { now } from '../lib/clock';
+import type { Principal } from '../lib/context';
 import { tokenFingerprint } from '../lib/fingerprint';
 
 const BEARER = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/;
 
 /**
  * The tenant comes only from the verified credential: a signed session whose `jti` is live in
- * the sessions table. Every credentialed call is written to the access log.
+ * the sessions table, or an unrevoked API key (Bearer `sp_live_…`, found by its SHA-256).
+ * Every credentialed call is written to the access log.
  */
 export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   const authorization = c.req.header('authorization');
@@ -27,18 +31,11 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
     );
   if (cookieToken) await assertSameSiteWrite(c, cookieToken);
   const at = now(c);
-  const claims = await verifySession(c.env.SESSION_SIGNING_JWK, token, at);
-  if (!claims) throw new AppError(ErrorCode.unauthenticated, 'The token is not valid.');
-  const db = c.var.tenantDbFor(claims.tenantId);
-  const live = await db.findOne(
-    sessions,
-    and(eq(sessions.jti, claims.jti), isNull(sessions.revokedAt), gt(sessions.expiresAt, at))!,
-  );
-  if (!live || live.userId !== claims.userId) {
-    throw new AppError(ErrorCode.unauthenticated, 'The session has ended.');
-  }
-  const fingerprint = await tokenFingerprint(token);
-  c.set('principal', { ...claims, tokenFingerprint: fingerprint });
+  const { principal, db } =
+    !cookieToken && looksLikeApiKey(token)
+      ? await authenticateApiKey(c, token, at)
+      : await authenticateSession(c, token, at);
+  c.set('principal', principal);
   c.set('db', db);
   try {
     await next();
@@ -49,13 +46,31 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
       method: c.req.method,
       route: c.req.routePath,
       status: c.res.status,
-      tokenFingerprint: fingerprint,
-      scope: claims.role,
+      tokenFingerprint: principal.tokenFingerprint,
+      scope: principal.scopes ? principal.scopes.join(' ') : principal.role,
       requestId: c.var.requestId,
     });
     c.executionCtx.waitUntil(db.batch([entry]).catch(() => undefined));
   }
 });
+
+async function authenticateSession(
+  c: Context<AppEnv>,
+  token: string,
+  at: Date,
+): Promise<{ principal: Principal; db: TenantDb }> {
+  const claims = await verifySession(c.env.SESSION_SIGNING_JWK, token, at);
+  if (!claims) throw new AppError(ErrorCode.unauthenticated, 'The token is not valid.');
+  const db = c.var.tenantDbFor(claims.tenantId);
+  const live = await db.findOne(
+    sessions,
+    and(eq(sessions.jti, claims.jti), isNull(sessions.revokedAt), gt(sessions.expiresAt, at))!,
+  );
+  if (!live || live.userId !== claims.userId) {
+    throw new AppError(ErrorCode.unauthenticated, 'The session has ended.');
+  }
+  return { principal: { ...claims, tokenFingerprint: await tokenFingerprint(token) }, db };
+}
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const FORM_CONTENT_TYPES = /^(text\/csv|multipart\/form-data)\b/;
@@ -86,9 +101,14 @@ async function assertSameSiteWrite(c: Context<AppEnv>, cookieToken: string): Pro
 
 export function requireCapability(capability: Capability) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    if (!can(c.var.principal.role, capability)) {
+    if (!hasCapability(c.var.principal, capability)) {
       throw new AppError(ErrorCode.forbidden, `Your role may not ${capability.replace(':', ' ')}.`);
     }
     await next();
   });
+}
+
+/** A role's capabilities; for an API key, only its scopes (a key never exceeds them). */
+export function hasCapability(principal: Principal, capability: Capability): boolean {
+  return principal.scopes ? principal.scopes.includes(capability) : can(principal.role, capability);
 }

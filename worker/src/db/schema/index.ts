@@ -9,3 +9,4 @@ export * from './audit-log';
 export * from './recovery-codes';
 export * from './audit-checkpoints';
 export * from './outbox';
+export * from './api-keys';
