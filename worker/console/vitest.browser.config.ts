@@ -16,5 +16,7 @@ export default defineProject({
     fileParallelism: false,
     testTimeout: 90_000,
     hookTimeout: 180_000,
+    // The page waits on a real Worker: give expect.poll more than its 1 s default.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
   },
 });

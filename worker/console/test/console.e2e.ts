@@ -10,11 +10,13 @@ import {
   waitForNextStep,
   type ConsolePage,
 } from './support/console-page';
+import { recordDemoSpend } from './support/demo-spend';
 import { DEMO_PASSWORD, startLocalWorker, type LocalWorker } from './support/local-worker';
 
 describeInChromium('the console against a real local Worker', () => {
   let worker: LocalWorker;
   let browser: Browser;
+  let spendRecorded = false;
   const opened: ConsolePage[] = [];
 
   const open = async (path?: string) => {
@@ -26,6 +28,7 @@ describeInChromium('the console against a real local Worker', () => {
   beforeAll(async () => {
     worker = await startLocalWorker();
     browser = await launchChromium();
+    spendRecorded = await recordDemoSpend(worker.url);
   });
 
   afterAll(async () => {
@@ -60,6 +63,15 @@ describeInChromium('the console against a real local Worker', () => {
       'Audit log',
       'Two-factor sign-in',
     ]);
+    if (spendRecorded) {
+      const total = page.getByTestId('footprint-total');
+      await expect.poll(() => total.textContent()).toMatch(/CO2e$/);
+      expect(await total.textContent()).not.toMatch(/^0 kg/);
+      await page
+        .getByRole('region', { name: 'By supplier' })
+        .getByText('Northwind Computers')
+        .waitFor();
+    }
     await screenshot(page, 'console-dashboard');
 
     await page.getByRole('link', { name: 'Users and teams' }).click();

@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { CAPABILITIES, can } from '../../../../shared/roles';
 import { api } from '../api';
 import { Link } from '../components/link';
@@ -54,8 +55,25 @@ export function DashboardPage() {
 }
 
 function SummarySection() {
-  const summary = useApi(() => api.get<Summary>('/summary'));
-  if (summary.loading) return <p role="status">Loading the footprint…</p>;
-  if (summary.error) return <ProblemMessage error={summary.error} />;
-  return summary.data ? <FootprintSummary summary={summary.data} /> : null;
+  const [period, setPeriod] = useState('');
+  const summary = useApi(
+    () => api.get<Summary>(`/summary${period ? `?period=${encodeURIComponent(period)}` : ''}`),
+    [period],
+  );
+  return (
+    <>
+      <form class="filters" onSubmit={(event) => event.preventDefault()}>
+        <label for="summary-period">Period</label>
+        <input
+          id="summary-period"
+          type="month"
+          value={period || summary.data?.period || ''}
+          onChange={(event) => setPeriod(event.currentTarget.value)}
+        />
+      </form>
+      {summary.loading && <p role="status">Loading the footprint…</p>}
+      <ProblemMessage error={summary.error} />
+      {summary.data && <FootprintSummary summary={summary.data} />}
+    </>
+  );
 }
