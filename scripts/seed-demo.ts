@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { drizzle } from 'drizzle-orm/d1';
 import { getPlatformProxy } from 'wrangler';
 import * as schema from '../worker/src/db/schema';
-import { hashPassword } from '../worker/src/features/auth/password';
+import { hashPassword } from '../worker/src/lib/crypto/password';
 import type { Role } from '../shared/roles';
 import { DEMO_PASSWORD, OFFLINE_WRANGLER_ENV } from './local-env';
 

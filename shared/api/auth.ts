@@ -28,7 +28,9 @@ export const VerifiedResponse = z.union([SessionResponse, CookieSessionResponse]
 export const VerifyTwoFactorRequest = z.object({
   transport: z.enum(['bearer', 'cookie']).default('bearer'),
   challenge: z.string().min(1).max(4096),
-  code: z.string().regex(/^(\d{6}|[a-z0-9]{5}-[a-z0-9]{5})$/, 'a 6-digit code or a recovery code'),
+  code: z
+    .string()
+    .regex(/^(\d{6}|[A-Za-z2-7]{4}(-?[A-Za-z2-7]{4}){3})$/, 'a 6-digit code or a recovery code'),
 });
 
 export const TotpEnrolment = z.object({ secret: z.string(), otpauthUri: z.string() });

@@ -26,8 +26,21 @@ const LATER_SEGMENT_WEIGHT = 0.7;
 /** Share of a code's other matching documents added to its best document. */
 const SUPPORT_SHARE = 0.08;
 const TOP = 4;
+/** Out-of-vocabulary words fall back to vocabulary words sharing a long prefix, at this weight. */
+const RELATED_WEIGHT = 0.7;
+const RELATED_MIN_LENGTH = 6;
+const RELATED_MIN_PREFIX = 5;
+const RELATED_PREFIX_SHARE = 0.6;
+const RELATED_MAX = 4;
+/**
+ * Factor-aware decision: among the top DECISION_POOL codes, with p_i ∝ exp((s_i − s_1)/T), the
+ * code minimising the expected |ln(factor error)| Σ p_i |ln f_c − ln f_i| is returned first.
+ * When close candidates disagree on the factor, the one in the middle of their factors wins.
+ */
+const DECISION_POOL = 8;
+const DECISION_TEMPERATURE = 0.04;
 /** Weight of the learned term → code associations next to the vocabulary score. */
-export const LEARNED_WEIGHT = 1;
+export const LEARNED_WEIGHT = 1.5;
 
 /**
  * Vocabulary classifier: weighted term overlap (BM25-like, weights pre-computed at build time)
@@ -43,6 +56,7 @@ export class Classifier {
   private readonly prior: Float64Array;
   private readonly maxPosting: Float64Array;
   private readonly learnedScore: Float64Array;
+  private readonly relatedCache = new Map<string, readonly number[]>();
   /** Learned associations by term id, flattened [codeIndex, weight, …]. */
   private readonly learned: Map<number, number[]>;
 
@@ -71,19 +85,30 @@ export class Classifier {
     }
   }
 
-  classify(text: string): ClassifierOutput {
+  /**
+   * Accumulates, for every code the line's words touch, its vocabulary score (best document
+   * plus support, normalised by the query's ideal score, before the prior) into `vocabScore`
+   * and its learned association score into `learnedScore`; returns the touched codes.
+   * The caller must reset both arrays for the returned codes.
+   */
+  private accumulate(text: string): { touched: number[]; matchedTerms: string[] } {
     const tokens = tokenize(text);
     const weightByTerm = new Map<number, number>();
     for (const t of tokens) {
-      const id = this.termId.get(t.term);
-      if (id === undefined) continue;
       const w = (t.segment === 0 ? 1 : LATER_SEGMENT_WEIGHT) / (1 + POSITION_DECAY * t.position);
-      weightByTerm.set(id, Math.max(weightByTerm.get(id) ?? 0, w));
+      const id = this.termId.get(t.term);
+      if (id !== undefined) {
+        weightByTerm.set(id, Math.max(weightByTerm.get(id) ?? 0, w));
+        continue;
+      }
+      for (const rid of this.relatedTerms(t.term)) {
+        weightByTerm.set(rid, Math.max(weightByTerm.get(rid) ?? 0, RELATED_WEIGHT * w));
+      }
     }
     const matchedTerms = [...weightByTerm.keys()].map((id) => this.index.terms[id]!);
-    if (weightByTerm.size === 0) return { best: null, alternatives: [], matchedTerms };
-
-    const { docScore, codeBest, codeSum } = this;
+    const touched: number[] = [];
+    if (weightByTerm.size === 0) return { touched, matchedTerms };
+    const { docScore, codeBest, codeSum, learnedScore } = this;
     const touchedDocs: number[] = [];
     let ideal = 0;
     for (const [id, w] of weightByTerm) {
@@ -95,16 +120,19 @@ export class Classifier {
         docScore[doc]! += w * postings[i + 1]!;
       }
     }
-    const touchedCodes: number[] = [];
     for (const doc of touchedDocs) {
       const code = this.index.docCode[doc]!;
       const s = docScore[doc]!;
       docScore[doc] = 0;
-      if (codeSum[code] === 0) touchedCodes.push(code);
+      if (codeSum[code] === 0) touched.push(code);
       codeSum[code]! += s;
       if (s > codeBest[code]!) codeBest[code] = s;
     }
-    const { learnedScore } = this;
+    for (const code of touched) {
+      const best = codeBest[code]!;
+      codeSum[code] = (best + SUPPORT_SHARE * (codeSum[code]! - best)) / ideal;
+      codeBest[code] = 1;
+    }
     let queryWeight = 0;
     for (const w of weightByTerm.values()) queryWeight += w;
     for (const [id, w] of weightByTerm) {
@@ -112,24 +140,96 @@ export class Classifier {
       if (!pairs) continue;
       for (let i = 0; i < pairs.length; i += 2) {
         const code = pairs[i]!;
-        if (codeSum[code] === 0 && learnedScore[code] === 0) touchedCodes.push(code);
+        if (codeBest[code] === 0) {
+          touched.push(code);
+          codeBest[code] = 1;
+        }
         learnedScore[code]! += (w * pairs[i + 1]!) / queryWeight;
       }
     }
+    return { touched, matchedTerms };
+  }
+
+  /** Every touched code with its vocabulary score (before prior) and learned score (diagnostics, eval). */
+  scoreAll(text: string): { code: string; vocabulary: number; learned: number }[] {
+    const { touched } = this.accumulate(text);
+    const { codeBest, codeSum, learnedScore } = this;
+    return touched.map((code) => {
+      const out = { code: this.index.codes[code]!, vocabulary: codeSum[code]!, learned: learnedScore[code]! };
+      codeBest[code] = 0;
+      codeSum[code] = 0;
+      learnedScore[code] = 0;
+      return out;
+    });
+  }
+
+  /**
+   * Vocabulary words sharing a long prefix with a word the vocabulary lacks ("lubricant" →
+   * "lubricating", "lubricated"; "protection" → "protective"): a derivational fallback that the
+   * plural-only stemmer leaves out on purpose. At most RELATED_MAX words, by shortest.
+   */
+  private relatedTerms(term: string): readonly number[] {
+    let hit = this.relatedCache.get(term);
+    if (hit) return hit;
+    hit = [];
+    if (term.length >= RELATED_MIN_LENGTH) {
+      const prefix = term.slice(0, Math.max(RELATED_MIN_PREFIX, Math.ceil(RELATED_PREFIX_SHARE * term.length)));
+      const terms = this.index.terms;
+      let lo = 0,
+        hi = terms.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (terms[mid]! < prefix) lo = mid + 1;
+        else hi = mid;
+      }
+      const found: number[] = [];
+      for (let i = lo; i < terms.length && terms[i]!.startsWith(prefix); i++) found.push(i);
+      found.sort((a, b) => terms[a]!.length - terms[b]!.length || a - b);
+      hit = found.slice(0, RELATED_MAX);
+    }
+    if (this.relatedCache.size < 20_000) this.relatedCache.set(term, hit);
+    return hit;
+  }
+
+  /** Index into `ranked` (sorted by score) of the code with the least expected |ln factor error|. */
+  private decide(ranked: readonly { code: number; score: number }[]): number {
+    if (ranked.length < 2) return 0;
+    const top = ranked[0]!.score;
+    const factors = this.index.factors;
+    let chosen = 0;
+    let least = Infinity;
+    for (let a = 0; a < ranked.length; a++) {
+      const la = Math.log(factors[ranked[a]!.code]!);
+      let loss = 0;
+      for (const b of ranked) loss += Math.exp((b.score - top) / DECISION_TEMPERATURE) * Math.abs(la - Math.log(factors[b.code]!));
+      if (loss < least - 1e-12) {
+        least = loss;
+        chosen = a;
+      }
+    }
+    return chosen;
+  }
+
+  classify(text: string): ClassifierOutput {
+    const { touched: touchedCodes, matchedTerms } = this.accumulate(text);
+    if (touchedCodes.length === 0) return { best: null, alternatives: [], matchedTerms };
+    const { codeBest, codeSum, learnedScore } = this;
     const top: { code: number; score: number }[] = [];
     for (const code of touchedCodes) {
-      const best = codeBest[code]!;
-      const vocabulary = ((best + SUPPORT_SHARE * (codeSum[code]! - best)) / ideal) * this.prior[code]!;
+      const vocabulary = codeSum[code]! * this.prior[code]!;
       const score = vocabulary + this.learnedWeight * learnedScore[code]!;
       codeBest[code] = 0;
       codeSum[code] = 0;
       learnedScore[code] = 0;
-      if (top.length < TOP || score > top[top.length - 1]!.score) {
+      if (top.length < DECISION_POOL || score > top[top.length - 1]!.score) {
         top.push({ code, score });
         top.sort((a, b) => b.score - a.score || a.code - b.code);
-        if (top.length > TOP) top.pop();
+        if (top.length > DECISION_POOL) top.pop();
       }
     }
+    const chosen = this.decide(top);
+    if (chosen > 0) top.unshift(...top.splice(chosen, 1));
+    top.length = Math.min(top.length, TOP);
     const probabilities = calibrate(top.map((t) => t.score));
     const candidates = top.map((t, i): Candidate => ({
       naics: this.index.codes[t.code]!,

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { drizzle } from 'drizzle-orm/d1';
 import * as schema from '../src/db/schema';
-import { hashPassword } from '../src/features/auth/password';
+import { hashPassword } from '../src/lib/crypto/password';
 import { ROLES, type Role } from '../../shared/roles';
 import { call, json } from './http';
 

@@ -1,7 +1,12 @@
 import { and, asc, desc, eq, gt, gte, lte, type SQL } from 'drizzle-orm';
 import { auditCheckpoints, auditLog } from '../../db/schema';
 import type { TenantDb } from '../../db/tenant-db';
-import type { AuditRow } from '../../lib/crypto/audit-hash';
+import {
+  GENESIS_PREV_HASH,
+  type AuditPersonalDetails,
+  type AuditRow,
+} from '../../lib/crypto/audit-hash';
+import { serializeAuditExport } from '../../lib/crypto/audit-export-format';
 
 export interface AuditFilter {
   from?: string;
@@ -41,6 +46,30 @@ export function toChainRow(row: typeof auditLog.$inferSelect): AuditRow & { hash
 export async function chainRows(db: TenantDb, filter: AuditFilter = {}) {
   const rows = await db.select(auditLog, auditFilter(filter)).orderBy(asc(auditLog.seq));
   return rows.map(toChainRow);
+}
+
+/**
+ * The verifiable JSONL export (format in lib/crypto/audit-export-format.ts): a header naming
+ * where the range starts, then each row with its stored hash and erasable personal details.
+ */
+export async function jsonlExport(
+  db: TenantDb,
+  filter: AuditFilter,
+  exportedAt: Date,
+): Promise<string> {
+  const rows = await db.select(auditLog, auditFilter(filter)).orderBy(asc(auditLog.seq));
+  const first = rows[0];
+  const header = {
+    tenantId: db.tenantId,
+    exportedAt: exportedAt.toISOString(),
+    startSeq: first?.seq ?? 1,
+    startPrevHash: first?.prevHash ?? GENESIS_PREV_HASH,
+  };
+  const exported = rows.map((row) => ({
+    ...toChainRow(row),
+    personal: (row.personal ?? null) as AuditPersonalDetails | null,
+  }));
+  return serializeAuditExport(header, exported);
 }
 
 export async function latestCheckpoint(db: TenantDb) {

@@ -7,6 +7,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { createDatabase } from '../../db/client';
 import { TenantDb } from '../../db/tenant-db';
+import { verifyAuditExport } from '../../lib/crypto/audit-export-verify';
 import { verifyCheckpoint } from '../../lib/crypto/checkpoint';
 import { sha256Hex } from '../../lib/crypto/digest';
 import { bearer, createTenant, signIn } from '../../../test/fixtures';
@@ -62,7 +63,8 @@ describe('audit routes', () => {
     const jsonl = await call('/api/v1/audit/export?format=jsonl', { headers: bearer(token) });
     const text = await jsonl.text();
     expect(jsonl.headers.get('x-content-sha256')).toBe(await sha256Hex(text));
-    expect(text.trim().split('\n')).toHaveLength(4);
+    // A header line, then the three settings rows and the auditor's sign-in.
+    expect(text.trim().split('\n')).toHaveLength(5);
     const csv = await (
       await call('/api/v1/audit/export?format=csv', { headers: bearer(token) })
     ).text();
@@ -103,5 +105,44 @@ describe('audit routes', () => {
     expect((await json<{ note: string }>(latest)).note).toContain(
       `spendprint.dev/audit/${tenant.id}`,
     );
+  });
+
+  it('exports what the offline verifier accepts, and it names an edited row', async () => {
+    const { tenant, token } = await tenantWithHistory('audit-offline', 6);
+    const get = (path: string) => call(path, { headers: bearer(token) });
+    await call('/api/v1/audit/checkpoints', { method: 'POST', headers: bearer(token) });
+    const checkpoint = (await json<{ note: string }>(await get('/api/v1/audit/checkpoints/latest')))
+      .note;
+    const publicKeyJwk = await json(await get('/api/v1/audit/public-key'));
+    const exportOf = async () =>
+      new Uint8Array(await (await get('/api/v1/audit/export?format=jsonl')).arrayBuffer());
+
+    expect(
+      await verifyAuditExport({
+        exportBytes: await exportOf(),
+        checkpoints: [checkpoint],
+        publicKeyJwk,
+      }),
+    ).toMatchObject({ ok: true });
+
+    await env.DB.prepare('DROP TRIGGER audit_log_no_update').run();
+    try {
+      await env.DB.prepare("UPDATE audit_log SET actor = 'mallory' WHERE tenant_id = ? AND seq = 4")
+        .bind(tenant.id)
+        .run();
+    } finally {
+      const migration = env.TEST_MIGRATIONS.find((m) => m.name.includes('audit_triggers'))!;
+      await env.DB.prepare(migration.queries.find((q) => q.includes('audit_log_no_update'))!).run();
+    }
+    const tampered = await verifyAuditExport({
+      exportBytes: await exportOf(),
+      checkpoints: [checkpoint],
+      publicKeyJwk,
+    });
+    expect(tampered).toMatchObject({ ok: false, firstBadSeq: 4 });
+    expect(await json(await get('/api/v1/audit/verify'))).toMatchObject({
+      ok: false,
+      firstBadSeq: 4,
+    });
   });
 });

@@ -15,9 +15,9 @@ import { sha256Hex } from '../../lib/crypto/digest';
 import { jsonContent, problemResponses } from '../../lib/openapi';
 import { defineRoute } from '../../lib/route';
 import { createRouter } from '../../lib/router';
-import { auditFilter, chainRows, latestCheckpoint, toChainRow } from './audit-rows';
+import { auditFilter, chainRows, jsonlExport, latestCheckpoint, toChainRow } from './audit-rows';
 import { checkpointKey, createCheckpoint } from './checkpoints';
-import { toCsv, toJsonl } from './export-format';
+import { toCsv } from './export-format';
 
 const listRoute = defineRoute('audit:read', {
   method: 'get',
@@ -40,7 +40,10 @@ const exportRoute = defineRoute('audit:read', {
   method: 'get',
   path: '/audit/export',
   tags: ['audit'],
-  summary: 'Export as JSONL (verifiable offline) or CSV; SHA-256 of the file in X-Content-SHA256',
+  summary:
+    'Export as JSONL (verifiable offline with npm run audit:verify) or CSV; SHA-256 in X-Content-SHA256',
+  description:
+    'An entity or actor filter leaves gaps in the sequence: such an export is for reading, not verifying.',
   request: { query: AuditExportQuery },
   responses: {
     200: {
@@ -111,9 +114,12 @@ export const auditRoutes = createRouter()
   })
   .openapi(exportRoute, async (c) => {
     const { format, ...filter } = c.req.valid('query');
-    const rows = await chainRows(c.var.db, filter);
-    const body = format === 'csv' ? toCsv(rows) : toJsonl(rows);
-    const stamp = now(c).toISOString().slice(0, 10);
+    const at = now(c);
+    const body =
+      format === 'csv'
+        ? toCsv(await chainRows(c.var.db, filter))
+        : await jsonlExport(c.var.db, filter, at);
+    const stamp = at.toISOString().slice(0, 10);
     return c.body(body, 200, {
       'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson',
       'Content-Disposition': `attachment; filename="audit-${stamp}.${format}"`,

@@ -2,11 +2,6 @@ import type { AuditRow } from '../../lib/crypto/audit-hash';
 
 type ChainRow = AuditRow & { hash: string };
 
-/** JSONL: one chained row with its stored hash per line, in sequence order; all an auditor needs. */
-export function toJsonl(rows: readonly ChainRow[]): string {
-  return rows.map((row) => JSON.stringify(row)).join('\n') + (rows.length ? '\n' : '');
-}
-
 const CSV_COLUMNS = [
   'seq',
   'at',

@@ -16,7 +16,7 @@ import { jsonContent, problemResponses } from '../../lib/openapi';
 import { defineRoute } from '../../lib/route';
 import { createRouter } from '../../lib/router';
 import { writeWithAudit } from '../audit/append';
-import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from './password';
+import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from '../../lib/crypto/password';
 import { MFA_AUDIENCE, verifySession } from './session-token';
 import {
   assertNotLocked,

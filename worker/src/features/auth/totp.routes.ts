@@ -3,14 +3,19 @@ import { RecoveryCodes, TotpConfirmRequest, TotpEnrolment } from '../../../../sh
 import { AppError, ErrorCode } from '../../../../shared/errors';
 import { recoveryCodes, users } from '../../db/schema';
 import { now } from '../../lib/clock';
-import { sha256Hex } from '../../lib/fingerprint';
 import { jsonContent, problemResponses } from '../../lib/openapi';
 import { defineRoute } from '../../lib/route';
 import { createRouter } from '../../lib/router';
 import { seal, unseal } from '../../lib/seal';
 import { writeWithAudit } from '../audit/append';
-import { newRecoveryCodes, TOTP_SEAL_PURPOSE } from './second-factor';
-import { newTotpSecret, otpauthUri, verifyTotp } from './totp';
+import {
+  buildOtpauthUri,
+  generateRecoveryCodes,
+  generateTotpSecret,
+  hashRecoveryCode,
+  verifyTotp,
+} from '../../lib/crypto/totp';
+import { TOTP_SEAL_PURPOSE } from './second-factor';
 
 const enrollRoute = defineRoute('member', {
   method: 'post',
@@ -38,7 +43,7 @@ export const totpRoutes = createRouter()
     if (!user) throw new AppError(ErrorCode.unauthenticated);
     if (user.totpEnabledAt)
       throw new AppError(ErrorCode.conflict, 'Two-factor sign-in is already on.');
-    const secret = newTotpSecret();
+    const secret = generateTotpSecret();
     const totpSecretSealed = await seal(
       c.env.DATA_SEALING_SECRET,
       TOTP_SEAL_PURPOSE,
@@ -46,7 +51,8 @@ export const totpRoutes = createRouter()
       secret,
     );
     await globalDb.batch([globalDb.update(users, { totpSecretSealed }, eq(users.id, user.id))]);
-    return c.json({ secret, otpauthUri: otpauthUri(secret, user.email) }, 200);
+    const otpauthUri = buildOtpauthUri({ issuer: 'Spendprint', accountName: user.email, secret });
+    return c.json({ secret, otpauthUri }, 200);
   })
   .openapi(confirmRoute, async (c) => {
     const { globalDb, principal, db } = c.var;
@@ -62,11 +68,11 @@ export const totpRoutes = createRouter()
       user.id,
       user.totpSecretSealed,
     );
-    const step = verifyTotp(secret, code, at, user.totpLastStep);
+    const step = await verifyTotp(secret, code, at, user.totpLastStep);
     if (step === null)
       throw new AppError(ErrorCode.validation, 'The code does not match; check the device clock.');
-    const codes = newRecoveryCodes();
-    const hashes = await Promise.all(codes.map(sha256Hex));
+    const codes = generateRecoveryCodes();
+    const hashes = await Promise.all(codes.map(hashRecoveryCode));
     await writeWithAudit(
       db,
       [

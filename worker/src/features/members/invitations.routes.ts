@@ -15,7 +15,7 @@ import { jsonContent, problemResponses } from '../../lib/openapi';
 import { defineRoute } from '../../lib/route';
 import { createRouter } from '../../lib/router';
 import { writeWithAudit } from '../audit/append';
-import { hashPassword } from '../auth/password';
+import { hashPassword } from '../../lib/crypto/password';
 import { normaliseEmail } from '../auth/sign-in';
 import { emailWithToken, redeemToken } from './email-tokens';
 
