@@ -3,6 +3,9 @@ import { corsAllowList } from './middleware/cors';
 import { rateLimit } from './middleware/rate-limit';
 import { apiKeysRoutes } from './features/api-keys/api-keys.routes';
 import { auditRoutes } from './features/audit/audit.routes';
+import { ssoConnectionRoutes } from './features/sso/sso-connection.routes';
+import { ssoDomainRoutes } from './features/sso/sso-domains.routes';
+import { ssoLoginRoutes } from './features/sso/sso-login.routes';
 import { authRoutes } from './features/auth/auth.routes';
 import { consoleRoutes } from './features/console/console.routes';
 import { totpRoutes } from './features/auth/totp.routes';
@@ -28,6 +31,9 @@ export function createApp() {
     .route('/', totpRoutes)
     .route('/', auditRoutes)
     .route('/', apiKeysRoutes)
+    .route('/', ssoConnectionRoutes)
+    .route('/', ssoDomainRoutes)
+    .route('/', ssoLoginRoutes)
     .route('/', estimatesRoutes);
   app.route(API_PREFIX, api);
   app.route('/', consoleRoutes);

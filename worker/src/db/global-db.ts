@@ -1,4 +1,4 @@
-import { eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Database } from './client';
@@ -8,6 +8,8 @@ import {
   loginAttempts,
   memberships,
   recoveryCodes,
+  ssoDomains,
+  ssoLoginRequests,
   tenants,
   users,
 } from './schema';
@@ -90,6 +92,26 @@ export class GlobalDb {
       .select({ tenantId: apiKeys.tenantId })
       .from(apiKeys)
       .where(eq(apiKeys.keyHash, keyHash))
+      .limit(1);
+    return rows[0];
+  }
+
+  /** SSO start only: the tenant whose verified domain an email belongs to. */
+  async tenantByVerifiedSsoDomain(domain: string): Promise<{ tenantId: string } | undefined> {
+    const rows = await this.db
+      .select({ tenantId: ssoDomains.tenantId })
+      .from(ssoDomains)
+      .where(and(eq(ssoDomains.domain, domain), isNotNull(ssoDomains.verifiedAt)))
+      .limit(1);
+    return rows[0];
+  }
+
+  /** SSO callback only: which tenant a pending sign-in (by its state's hash) belongs to. */
+  async ssoLoginTenantByStateHash(stateHash: string): Promise<{ tenantId: string } | undefined> {
+    const rows = await this.db
+      .select({ tenantId: ssoLoginRequests.tenantId })
+      .from(ssoLoginRequests)
+      .where(eq(ssoLoginRequests.stateHash, stateHash))
       .limit(1);
     return rows[0];
   }

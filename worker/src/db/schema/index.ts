@@ -10,3 +10,4 @@ export * from './recovery-codes';
 export * from './audit-checkpoints';
 export * from './outbox';
 export * from './api-keys';
+export * from './sso';

@@ -79,7 +79,7 @@ export async function issueSession(
   claims: Omit<SessionClaims, 'jti'>,
   emailHash: string,
   now: Date,
-  method: 'password' | 'totp' | 'recovery-code',
+  method: 'password' | 'totp' | 'recovery-code' | 'sso',
 ) {
   const jti = crypto.randomUUID();
   const session = await signSession(deps.signingJwk, { ...claims, jti }, now);
