@@ -24,6 +24,12 @@ export const NAV_ITEMS: NavItem[] = [
     capability: 'audit:read',
     needs: { path: '/audit', method: 'get' },
   },
+  {
+    route: '/api-keys',
+    label: 'API keys',
+    capability: 'keys:manage',
+    needs: { path: '/api-keys', method: 'get' },
+  },
   { route: '/security', label: 'Two-factor sign-in' },
 ];
 

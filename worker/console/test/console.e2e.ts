@@ -17,6 +17,7 @@ describeInChromium('the console against a real local Worker', () => {
   let worker: LocalWorker;
   let browser: Browser;
   let spendRecorded = false;
+  let apiKeysOffered = false;
   const opened: ConsolePage[] = [];
 
   const open = async (path?: string) => {
@@ -29,6 +30,8 @@ describeInChromium('the console against a real local Worker', () => {
     worker = await startLocalWorker();
     browser = await launchChromium();
     spendRecorded = await recordDemoSpend(worker.url);
+    const doc = await (await fetch(`${worker.url}/api/v1/openapi.json`)).json();
+    apiKeysOffered = Boolean((doc as { paths: Record<string, unknown> }).paths['/api/v1/api-keys']);
   });
 
   afterAll(async () => {
@@ -61,6 +64,7 @@ describeInChromium('the console against a real local Worker', () => {
       'Dashboard',
       'Users and teams',
       'Audit log',
+      ...(apiKeysOffered ? ['API keys'] : []),
       'Two-factor sign-in',
     ]);
     if (spendRecorded) {
@@ -78,6 +82,31 @@ describeInChromium('the console against a real local Worker', () => {
     await page.getByRole('heading', { name: 'Users and teams' }).waitFor();
     await page.getByRole('cell', { name: 'viewer@acme.test' }).waitFor();
     await screenshot(page, 'console-users');
+  });
+
+  test('admin creates an API key (shown once) and revokes it', async (context) => {
+    if (!apiKeysOffered) return context.skip();
+    const { page } = await open('/console/api-keys');
+    await signInWithPassword(page, 'admin@acme.test', DEMO_PASSWORD);
+    await page.getByRole('heading', { name: 'API keys' }).waitFor();
+    await page.getByLabel('Key name').fill('ERP export');
+    await page.getByRole('checkbox', { name: 'dashboard:read' }).check();
+    await page.getByRole('button', { name: 'Create key' }).click();
+    const key = (await page.getByTestId('new-api-key').textContent())!;
+    expect(key).toMatch(/^sp_live_/);
+    const row = page.getByRole('row', { name: /ERP export/ });
+    await expect.poll(() => row.textContent()).toContain(key.slice(8, 16));
+    // The full key appears only in the one-time notice, never in the list.
+    expect(await row.textContent()).not.toContain(key);
+    // It works as a Bearer credential until revoked.
+    const callWithKey = () =>
+      fetch(`${worker.url}/api/v1/teams`, { headers: { Authorization: `Bearer ${key}` } });
+    expect((await callWithKey()).status).toBe(200);
+    await screenshot(page, 'console-api-keys');
+    await row.getByRole('button', { name: 'Revoke' }).click();
+    await row.getByRole('button', { name: 'Confirm: revoke ERP export' }).click();
+    await expect.poll(() => row.textContent()).toMatch(/revoked/);
+    expect((await callWithKey()).status).toBe(401);
   });
 
   test('each role sees only the pages its capabilities allow', async () => {

@@ -1,6 +1,7 @@
 import { allowedRoute } from '../navigation';
 import { useRoute } from '../router';
 import { useSession } from '../session';
+import { ApiKeysPage } from './api-keys-page';
 import { AuditPage } from './audit-page';
 import { DashboardPage } from './dashboard-page';
 import { MembersPage } from './members-page';
@@ -10,6 +11,7 @@ import { SecurityPage } from './security-page';
 const PAGES: Record<string, () => preact.JSX.Element> = {
   '/': DashboardPage,
   '/audit': AuditPage,
+  '/api-keys': ApiKeysPage,
   '/members': MembersPage,
   '/security': SecurityPage,
 };

@@ -1,0 +1,87 @@
+import { useState } from 'preact/hooks';
+import { CAPABILITIES, type Capability } from '../../../../shared/roles';
+import { api } from '../api';
+import { formatDateTime } from '../components/format';
+import { ProblemMessage } from '../components/problem-message';
+import { useApi } from '../components/use-api';
+import { ApiKeyCreateForm } from './api-key-create-form';
+
+export interface ApiKey {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: Capability[];
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+/** API keys: shown once at creation, listed by prefix, revocable (two clicks). */
+export function ApiKeysPage() {
+  const keys = useApi(() => api.get<{ keys: ApiKey[] }>('/api-keys'));
+  const [confirming, setConfirming] = useState<string>();
+  const [error, setError] = useState<unknown>();
+
+  async function revoke(id: string) {
+    setError(undefined);
+    try {
+      await api.delete(`/api-keys/${encodeURIComponent(id)}`);
+      setConfirming(undefined);
+      keys.reload();
+    } catch (caught) {
+      setError(caught);
+    }
+  }
+
+  return (
+    <section aria-labelledby="keys-title">
+      <h1 id="keys-title">API keys</h1>
+      <ApiKeyCreateForm scopes={CAPABILITIES} onCreated={keys.reload} />
+      <ProblemMessage error={error ?? keys.error} />
+      {keys.data && keys.data.keys.length === 0 && <p>No API keys yet.</p>}
+      {keys.data && keys.data.keys.length > 0 && (
+        <div class="table-wrap">
+          <table>
+            <caption class="visually-hidden">API keys</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Key</th>
+                <th scope="col">Scopes</th>
+                <th scope="col">Created</th>
+                <th scope="col">Last used</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {keys.data.keys.map((key) => (
+                <tr key={key.id}>
+                  <td>{key.name}</td>
+                  <td>
+                    <code>sp_live_{key.prefix}…</code>
+                  </td>
+                  <td>{key.scopes.join(', ')}</td>
+                  <td>{formatDateTime(key.createdAt)}</td>
+                  <td>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : 'never'}</td>
+                  <td>
+                    {key.revokedAt ? (
+                      <span class="muted">revoked {formatDateTime(key.revokedAt)}</span>
+                    ) : confirming === key.id ? (
+                      <button type="button" class="danger" onClick={() => void revoke(key.id)}>
+                        Confirm: revoke {key.name}
+                      </button>
+                    ) : (
+                      <button type="button" class="secondary" onClick={() => setConfirming(key.id)}>
+                        Revoke
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
