@@ -9,6 +9,7 @@ import * as schema from '../worker/src/db/schema';
 import { hashPassword } from '../worker/src/lib/crypto/password';
 import type { Role } from '../shared/roles';
 import { DEMO_PASSWORD, OFFLINE_WRANGLER_ENV } from './local-env';
+import { localDescriptionSecret, seedDemoSpend } from './demo/seed-spend';
 
 const TENANTS = [
   { id: 'tnt_acme', name: 'Acme Manufacturing', slug: 'acme', plan: 'enterprise' as const },
@@ -75,7 +76,11 @@ type D1Database = Parameters<typeof drizzle>[0];
 
 const slug = (email: string) => email.replace(/[^a-z0-9]+/g, '_');
 
-export async function seedDemo(d1: D1Database, now = new Date()): Promise<void> {
+export async function seedDemo(
+  d1: D1Database,
+  now = new Date(),
+  descriptionSecret = localDescriptionSecret(),
+): Promise<void> {
   const db = drizzle(d1, { schema });
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const teamId = (tenantId: string, name?: string) =>
@@ -126,6 +131,10 @@ export async function seedDemo(d1: D1Database, now = new Date()): Promise<void> 
         .onConflictDoNothing(),
     ),
   ]);
+  const lines = await seedDemoSpend(db, descriptionSecret, now);
+  console.info(
+    `Seeded ${lines} demo spend lines for Acme (twelve months, rules, a supplier factor).`,
+  );
 }
 
 export const DEMO_SIGN_IN = USERS.map((u) => u.email);

@@ -28,6 +28,7 @@ export default defineProject({
           SESSION_SIGNING_JWK: sessionSigningJwk,
           DATA_SEALING_SECRET: randomUUID(),
           AUDIT_SIGNING_JWK: newEd25519Jwk(),
+          DESCRIPTION_HASH_SECRET: randomUUID(),
           TEST_MIGRATIONS: await readD1Migrations(`${root}migrations`),
         },
       },

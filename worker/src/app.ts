@@ -3,16 +3,15 @@ import { corsAllowList } from './middleware/cors';
 import { rateLimit } from './middleware/rate-limit';
 import { apiKeysRoutes } from './features/api-keys/api-keys.routes';
 import { auditRoutes } from './features/audit/audit.routes';
-import { ssoConnectionRoutes } from './features/sso/sso-connection.routes';
-import { ssoDomainRoutes } from './features/sso/sso-domains.routes';
-import { ssoLoginRoutes } from './features/sso/sso-login.routes';
-import { invitationRoutes } from './features/members/invitations.routes';
-import { membersRoutes } from './features/members/members.routes';
-import { teamsRoutes } from './features/members/teams.routes';
 import { authRoutes } from './features/auth/auth.routes';
 import { consoleRoutes } from './features/console/console.routes';
 import { totpRoutes } from './features/auth/totp.routes';
 import { estimatesRoutes } from './features/estimates/estimates.routes';
+import { reviewRoutes } from './features/review/review.routes';
+import { rulesRoutes } from './features/rules/rules.routes';
+import { summaryRoutes } from './features/summary/summary.routes';
+import { spendRoutes } from './features/spend/spend.routes';
+import { supplierFactorsRoutes } from './features/supplier-factors/supplier-factors.routes';
 import { healthRoutes } from './features/health/health.routes';
 import { onError, onNotFound } from './middleware/error-handler';
 import { requestId } from './middleware/request-id';
@@ -33,14 +32,13 @@ export function createApp() {
     .route('/', authRoutes)
     .route('/', totpRoutes)
     .route('/', auditRoutes)
-    .route('/', membersRoutes)
-    .route('/', teamsRoutes)
-    .route('/', invitationRoutes)
     .route('/', apiKeysRoutes)
-    .route('/', ssoConnectionRoutes)
-    .route('/', ssoDomainRoutes)
-    .route('/', ssoLoginRoutes)
-    .route('/', estimatesRoutes);
+    .route('/', estimatesRoutes)
+    .route('/', rulesRoutes)
+    .route('/', supplierFactorsRoutes)
+    .route('/', spendRoutes)
+    .route('/', reviewRoutes)
+    .route('/', summaryRoutes);
   app.route(API_PREFIX, api);
   app.route('/', consoleRoutes);
 

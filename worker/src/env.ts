@@ -13,8 +13,8 @@ export interface Env {
   DATA_SEALING_SECRET: string;
   /** Secret: private Ed25519 JWK (JSON) that signs audit checkpoints. */
   AUDIT_SIGNING_JWK: string;
-  /** SSO domain checks: a DNS-over-HTTPS JSON resolver (default Cloudflare's dns-query). */
-  DOH_RESOLVER_URL?: string;
+  /** Secret: root of the per-tenant keys (HKDF) that hash line descriptions (HMAC-SHA-256). */
+  DESCRIPTION_HASH_SECRET: string;
   API_RATE_LIMITER: RateLimit;
   SIGN_IN_RATE_LIMITER: RateLimit;
 }

@@ -5,11 +5,11 @@ import {
   estimateResponseSchema,
   MAX_ESTIMATE_LINES,
 } from '../../../../shared/api/estimates';
-import { estimateLines } from '../../../../shared/engine';
 import { AppError, ErrorCode } from '../../../../shared/errors';
 import { jsonContent, problemResponses } from '../../lib/openapi';
 import { defineRoute } from '../../lib/route';
 import { createRouter } from '../../lib/router';
+import { estimateForTenant } from './estimate-with-tenant';
 
 const EstimatesAnswer = estimateResponseSchema.extend({
   ruleVersion: z.number().int().describe('Tenant rule version the answers used; caches key on it'),
@@ -53,7 +53,12 @@ estimatesRoutes.post(
     await next();
   },
 );
-estimatesRoutes.openapi(estimatesRoute, (c) => {
+estimatesRoutes.openapi(estimatesRoute, async (c) => {
   const { lines } = c.req.valid('json');
-  return c.json({ ruleVersion: 0, results: estimateLines(lines) }, 200);
+  const { ruleVersion, results } = await estimateForTenant(
+    c.var.db,
+    c.env.DESCRIPTION_HASH_SECRET,
+    lines,
+  );
+  return c.json({ ruleVersion, results }, 200);
 });

@@ -1,0 +1,105 @@
+import type { drizzle } from 'drizzle-orm/d1';
+import { existsSync, readFileSync } from 'node:fs';
+import type { TenantRule } from '../../shared/engine';
+import { hashDescription } from '../../worker/src/features/estimates/description-hash';
+import * as schema from '../../worker/src/db/schema';
+import { chunkForParameters } from '../../worker/src/db/bulk';
+import { ACME, DEMO_RULES, DEMO_SUPPLIER_FACTOR, demoSpend, lastTwelveMonths } from './demo-spend';
+
+type Db = ReturnType<typeof drizzle<typeof schema>>;
+
+/**
+ * The Worker's description-hash secret from .dev.vars, so demo hashes match what the local
+ * Worker computes (dedup and description-hash rules then work on demo lines too).
+ */
+export function localDescriptionSecret(): string {
+  const vars = existsSync('.dev.vars') ? readFileSync('.dev.vars', 'utf8') : '';
+  const found = /^DESCRIPTION_HASH_SECRET='?([^'\n]+)'?$/m.exec(vars)?.[1];
+  if (found) return found;
+  console.warn(
+    'No DESCRIPTION_HASH_SECRET in .dev.vars (run npm start once); demo hashes will not match the Worker.',
+  );
+  return 'demo-description-hash-secret';
+}
+
+/** Idempotent: fixed ids and INSERT … ON CONFLICT DO NOTHING everywhere. */
+export async function seedDemoSpend(db: Db, secret: string, now: Date): Promise<number> {
+  const at = now;
+  const months = lastTwelveMonths(now);
+  const rules: TenantRule[] = await Promise.all(
+    DEMO_RULES.map(async ({ text, ...r }) => ({
+      ...r,
+      match: r.kind === 'description-hash' ? await hashDescription(secret, ACME, text!) : r.match,
+      enabled: true,
+      version: 1,
+    })),
+  );
+  const factor = DEMO_SUPPLIER_FACTOR(`${months[0]}-01`);
+  const lines = await demoSpend(secret, now, rules, factor);
+  const actor = 'usr_analyst_acme_test';
+  const statements = [
+    db
+      .insert(schema.tenantRules)
+      .values(
+        rules.map((r) => ({
+          ...r,
+          tenantId: ACME,
+          createdAt: at,
+          createdBy: actor,
+          updatedAt: at,
+          updatedBy: actor,
+        })),
+      )
+      .onConflictDoNothing(),
+    db
+      .insert(schema.tenantRuleVersions)
+      .values(
+        rules.map((r) => ({
+          tenantId: ACME,
+          ruleId: r.id,
+          version: 1,
+          kind: r.kind,
+          match: r.match,
+          naics: r.naics,
+          enabled: true,
+          changedAt: at,
+          changedBy: actor,
+        })),
+      )
+      .onConflictDoNothing(),
+    db
+      .insert(schema.supplierFactors)
+      .values({
+        id: factor.id,
+        tenantId: ACME,
+        supplier: factor.supplier,
+        kgPerUsd: factor.kgPerUsd ?? null,
+        validFrom: factor.validFrom,
+        source: factor.source,
+        sourceDocument: 'demo: dell-pcf-2023.pdf',
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+      })
+      .onConflictDoNothing(),
+    db
+      .insert(schema.classificationVersions)
+      .values({ tenantId: ACME, ruleVersion: rules.length + 1 })
+      .onConflictDoNothing(),
+    ...chunkForParameters(lines.map((l) => l.row)).map((chunk) =>
+      db
+        .insert(schema.spendLines)
+        .values(chunk as never)
+        .onConflictDoNothing(),
+    ),
+    ...chunkForParameters(lines.flatMap((l) => (l.review ? [l.review] : []))).map((chunk) =>
+      db
+        .insert(schema.reviewItems)
+        .values(chunk as never)
+        .onConflictDoNothing(),
+    ),
+  ];
+  const [first, ...rest] = statements;
+  await db.batch([first!, ...rest]);
+  return lines.length;
+}

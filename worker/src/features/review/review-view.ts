@@ -1,0 +1,27 @@
+import type { z } from 'zod';
+import type { ReviewCandidate, ReviewItem } from '../../../../shared/api/review';
+import type { reviewItems } from '../../db/schema';
+
+export type ReviewRow = typeof reviewItems.$inferSelect;
+
+/** What the reviewer sees: no description text, only its context and the engine's ranking. */
+export function toReviewItem(row: ReviewRow): z.infer<typeof ReviewItem> {
+  return {
+    id: row.id,
+    kind: row.kind,
+    status: row.status,
+    spendLineId: row.spendLineId,
+    supplier: row.supplier,
+    glAccount: row.glAccount,
+    amount: row.amount,
+    currency: row.currency,
+    naics: row.naics,
+    confidence: row.confidence,
+    candidates: (row.candidates ?? []) as z.infer<typeof ReviewCandidate>[],
+    suggestedNaics: row.suggestedNaics,
+    reason: row.reason,
+    createdAt: row.createdAt.toISOString(),
+    resolvedNaics: row.resolvedNaics,
+    ruleId: row.ruleId,
+  };
+}

@@ -1,0 +1,161 @@
+import { inArray } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { recordLineSchema, RecordedLine } from '../../../../shared/api/spend';
+import { reviewItems, spendLines } from '../../db/schema';
+import type { TenantDb, TenantStatement } from '../../db/tenant-db';
+import { estimateForTenant } from '../estimates/estimate-with-tenant';
+import { dedupKeyOf, estimateFacts, reviewCandidates, supplierKeyOf } from './line-facts';
+
+export type IncomingLine = z.infer<typeof recordLineSchema>;
+type Source = (typeof spendLines.$inferSelect)['source'];
+
+export interface RecordOptions {
+  source: Source;
+  teamId: string | null;
+  actor: string;
+  at: Date;
+  reviewThreshold: number;
+  secret: string;
+}
+
+export interface RecordPlan {
+  ruleVersion: number;
+  statements: TenantStatement[];
+  lines: z.infer<typeof RecordedLine>[];
+  recordedIds: string[];
+}
+
+/**
+ * Estimates the lines with the tenant's rules and plans their storage: no description, only
+ * its keyed hash; duplicates (already stored, or repeated within the request) are reported
+ * and not stored again; lines below the review threshold get a review item.
+ */
+export async function planRecordSpend(
+  db: TenantDb,
+  incoming: readonly IncomingLine[],
+  options: RecordOptions,
+): Promise<RecordPlan> {
+  const { ruleVersion, results, hashes } = await estimateForTenant(db, options.secret, incoming);
+  const keys = await Promise.all(
+    incoming.map((line, i) =>
+      dedupKeyOf({
+        supplierKey: supplierKeyOf(line.supplier),
+        date: line.date,
+        amount: line.amount,
+        currency: line.currency,
+        descriptionHash: hashes[i]!,
+      }),
+    ),
+  );
+  const existing = await findExisting(db, keys, incoming);
+  const seenKeys = new Map<string, string>();
+  const seenErp = new Map<string, string>();
+  const rows: (typeof spendLines.$inferInsert)[] = [];
+  const reviews: Omit<typeof reviewItems.$inferInsert, 'tenantId'>[] = [];
+  const lines: RecordPlan['lines'] = [];
+
+  incoming.forEach((line, index) => {
+    const result = results[index]!;
+    const facts = estimateFacts(result, line.amount, line.currency);
+    const key = keys[index]!;
+    const duplicateOf =
+      existing.byKey.get(key) ??
+      (line.erpLineId ? existing.byErp.get(line.erpLineId) : undefined) ??
+      seenKeys.get(key) ??
+      (line.erpLineId ? seenErp.get(line.erpLineId) : undefined);
+    const needsReview = facts.status === 'unable' || facts.confidence < options.reviewThreshold;
+    const summary = {
+      index,
+      status: facts.status,
+      naics: facts.naics,
+      kgCO2e: facts.kgCO2e,
+      confidence: facts.confidence,
+      needsReview,
+    };
+    if (duplicateOf) {
+      lines.push({ ...summary, id: duplicateOf, duplicate: true });
+      return;
+    }
+    const id = `sl_${crypto.randomUUID()}`;
+    seenKeys.set(key, id);
+    if (line.erpLineId) seenErp.set(line.erpLineId, id);
+    rows.push({
+      id,
+      tenantId: db.tenantId,
+      source: options.source,
+      teamId: options.teamId,
+      recordedBy: options.actor,
+      date: line.date,
+      month: line.date.slice(0, 7),
+      supplier: line.supplier || null,
+      supplierKey: supplierKeyOf(line.supplier),
+      glAccount: line.glAccount || null,
+      amount: line.amount,
+      currency: line.currency,
+      quantity: line.quantity ?? null,
+      descriptionHash: hashes[index]!,
+      erpLineId: line.erpLineId ?? null,
+      dedupKey: key,
+      ...facts,
+      estimate: result,
+      ruleVersion,
+      needsReview,
+      createdAt: options.at,
+      updatedAt: options.at,
+    });
+    if (needsReview) {
+      reviews.push({
+        id: `rv_${crypto.randomUUID()}`,
+        kind: facts.status === 'unable' ? 'unable' : 'low-confidence',
+        status: 'open',
+        spendLineId: id,
+        descriptionHash: hashes[index]!,
+        supplier: line.supplier || null,
+        glAccount: line.glAccount || null,
+        amount: line.amount,
+        currency: line.currency,
+        naics: facts.naics,
+        confidence: facts.confidence,
+        candidates: reviewCandidates(result),
+        suggestedNaics: null,
+        reason: result.status === 'unable' ? result.reason : null,
+        createdBy: options.actor,
+        createdAt: options.at,
+      });
+    }
+    lines.push({ ...summary, id, duplicate: false });
+  });
+
+  const statements = [
+    ...db.insertMany(
+      spendLines,
+      rows.map(({ tenantId: _t, ...row }) => row),
+    ),
+    ...db.insertMany(reviewItems, reviews),
+  ];
+  return { ruleVersion, statements, lines, recordedIds: rows.map((r) => r.id) };
+}
+
+async function findExisting(db: TenantDb, keys: string[], incoming: readonly IncomingLine[]) {
+  const erpIds = incoming.flatMap((l) => (l.erpLineId ? [l.erpLineId] : []));
+  const byKey = new Map<string, string>();
+  const byErp = new Map<string, string>();
+  // Chunks keep each query within D1's bound-parameter limit.
+  for (let i = 0; i < keys.length; i += 90) {
+    const found = await db.selectFields(
+      spendLines,
+      { id: spendLines.id, dedupKey: spendLines.dedupKey },
+      inArray(spendLines.dedupKey, keys.slice(i, i + 90)),
+    );
+    for (const row of found) byKey.set(row.dedupKey, row.id);
+  }
+  for (let i = 0; i < erpIds.length; i += 90) {
+    const found = await db.selectFields(
+      spendLines,
+      { id: spendLines.id, erpLineId: spendLines.erpLineId },
+      inArray(spendLines.erpLineId, erpIds.slice(i, i + 90)),
+    );
+    for (const row of found) if (row.erpLineId) byErp.set(row.erpLineId, row.id);
+  }
+  return { byKey, byErp };
+}

@@ -1,0 +1,124 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { createTenant, signIn } from '../../../test/fixtures';
+import { send, sendJson } from '../../../test/spend-helpers';
+
+interface SummaryBody {
+  scope: string | string[];
+  totals: { kgCO2e: number; spendUsd: number; lines: number };
+  byCategory: {
+    sector: { key: string; label: string }[];
+    subsector: { key: string; label: string }[];
+  };
+  bySupplier: { label: string; lines: number }[];
+  byTeam: { key: string; label: string; lines: number }[];
+  byMonth: { key: string; lines: number }[];
+  trend: { period: string; lines: number }[];
+  movers: { dimension: string; label: string; changeKgCO2e: number }[];
+  dataQuality: { byConfidence: { key: string; share: number }[]; byMethod: { key: string }[] };
+}
+
+const laptop = (date: string, amount: number) => ({
+  description: 'Laptop computer 14 inch',
+  amount,
+  currency: 'USD',
+  date,
+  supplier: 'Dell Inc.',
+});
+
+async function addTeam(tenantId: string, name: string, members: [string, boolean][]) {
+  const id = `team_${crypto.randomUUID()}`;
+  await env.DB.prepare('INSERT INTO teams (id, tenant_id, name, created_at) VALUES (?, ?, ?, ?)')
+    .bind(id, tenantId, name, Date.now())
+    .run();
+  for (const [userId, manager] of members) {
+    await env.DB.prepare(
+      'INSERT INTO team_members (tenant_id, team_id, user_id, is_manager) VALUES (?, ?, ?, ?)',
+    )
+      .bind(tenantId, id, userId, manager ? 1 : 0)
+      .run();
+  }
+  return id;
+}
+
+describe('GET /api/v1/summary', () => {
+  it('sums a period with categories, suppliers, months, trend, movers and data quality', async () => {
+    const tenant = await createTenant('summary');
+    const [buyer, viewer] = await Promise.all([
+      signIn(tenant.emails.buyer),
+      signIn(tenant.emails.viewer),
+    ]);
+    await sendJson(
+      buyer,
+      'POST',
+      '/api/v1/spend/record',
+      {
+        lines: [laptop('2024-02-10', 1000), laptop('2024-03-10', 3000), laptop('2024-03-11', 500)],
+      },
+      201,
+    );
+    const march = await sendJson<SummaryBody>(viewer, 'GET', '/api/v1/summary?period=2024-03');
+    expect(march.scope).toBe('tenant');
+    expect(march.totals).toMatchObject({ lines: 2, spendUsd: 3500 });
+    expect(march.totals.kgCO2e).toBeGreaterThan(0);
+    expect(march.byCategory.sector[0]).toMatchObject({ key: '31-33', label: 'Manufacturing' });
+    expect(march.byCategory.subsector[0]).toMatchObject({ key: '334' });
+    expect(march.bySupplier[0]).toMatchObject({ label: 'Dell Inc.', lines: 2 });
+    expect(march.trend.map((t) => [t.period, t.lines]).slice(-2)).toEqual([
+      ['2024-02', 1],
+      ['2024-03', 2],
+    ]);
+    expect(march.movers[0]).toMatchObject({ dimension: 'supplier', label: 'Dell Inc.' });
+    expect(march.movers[0]!.changeKgCO2e).toBeGreaterThan(0);
+    const shares = march.dataQuality.byConfidence.reduce((s, b) => s + b.share, 0);
+    expect(shares).toBeCloseTo(1, 1);
+    const year = await sendJson<SummaryBody>(viewer, 'GET', '/api/v1/summary?period=2024');
+    expect(year.totals.lines).toBe(3);
+    expect(year.byMonth).toHaveLength(12);
+    expect((await send(viewer, 'GET', '/api/v1/summary?period=24-03')).status).toBe(400);
+  });
+
+  it('scopes buyers and team managers to their teams; other roles see the tenant', async () => {
+    const tenant = await createTenant('summary-scope');
+    const ops = await addTeam(tenant.id, 'Operations', [[tenant.userIds.buyer, true]]);
+    const other = await addTeam(tenant.id, 'Facilities', [[tenant.userIds.viewer, true]]);
+    const [buyer, viewer, admin] = await Promise.all([
+      signIn(tenant.emails.buyer),
+      signIn(tenant.emails.viewer),
+      signIn(tenant.emails.admin),
+    ]);
+    await sendJson(
+      buyer,
+      'POST',
+      '/api/v1/spend/record',
+      { teamId: ops, lines: [laptop('2024-03-10', 100)] },
+      201,
+    );
+    // A line of another team, recorded by someone else.
+    await env.DB.prepare(
+      `INSERT INTO spend_lines SELECT 'sl_other', tenant_id, source, ?, ?, date, month, supplier, supplier_key, gl_account, 900, currency, 900, quantity, description_hash, NULL, 'other-key', status, naics, confidence, calculation_method, classification_source, kg_co2e * 9, estimate, rule_version, needs_review, created_at, updated_at FROM spend_lines WHERE tenant_id = ?`,
+    )
+      .bind(other, tenant.userIds.viewer, tenant.id)
+      .run();
+
+    const forBuyer = await sendJson<SummaryBody>(buyer, 'GET', '/api/v1/summary?period=2024-03');
+    expect(forBuyer.scope).toEqual([ops]);
+    expect(forBuyer.totals.lines).toBe(1);
+    expect(forBuyer.byTeam.map((t) => t.label)).toEqual(['Operations']);
+    expect((await send(buyer, 'GET', `/api/v1/summary?period=2024-03&team=${other}`)).status).toBe(
+      404,
+    );
+
+    for (const token of [viewer, admin]) {
+      const all = await sendJson<SummaryBody>(token, 'GET', '/api/v1/summary?period=2024-03');
+      expect(all.scope).toBe('tenant');
+      expect(all.totals.lines).toBe(2);
+      const narrowed = await sendJson<SummaryBody>(
+        token,
+        'GET',
+        `/api/v1/summary?period=2024-03&team=${other}`,
+      );
+      expect(narrowed.totals).toMatchObject({ lines: 1, spendUsd: 900 });
+    }
+  });
+});
