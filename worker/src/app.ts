@@ -3,6 +3,12 @@ import { corsAllowList } from './middleware/cors';
 import { rateLimit } from './middleware/rate-limit';
 import { apiKeysRoutes } from './features/api-keys/api-keys.routes';
 import { auditRoutes } from './features/audit/audit.routes';
+import { ssoConnectionRoutes } from './features/sso/sso-connection.routes';
+import { ssoDomainRoutes } from './features/sso/sso-domains.routes';
+import { ssoLoginRoutes } from './features/sso/sso-login.routes';
+import { invitationRoutes } from './features/members/invitations.routes';
+import { membersRoutes } from './features/members/members.routes';
+import { teamsRoutes } from './features/members/teams.routes';
 import { authRoutes } from './features/auth/auth.routes';
 import { consoleRoutes } from './features/console/console.routes';
 import { totpRoutes } from './features/auth/totp.routes';
@@ -32,7 +38,13 @@ export function createApp() {
     .route('/', authRoutes)
     .route('/', totpRoutes)
     .route('/', auditRoutes)
+    .route('/', membersRoutes)
+    .route('/', teamsRoutes)
+    .route('/', invitationRoutes)
     .route('/', apiKeysRoutes)
+    .route('/', ssoConnectionRoutes)
+    .route('/', ssoDomainRoutes)
+    .route('/', ssoLoginRoutes)
     .route('/', estimatesRoutes)
     .route('/', rulesRoutes)
     .route('/', supplierFactorsRoutes)

@@ -15,6 +15,8 @@ export interface Env {
   AUDIT_SIGNING_JWK: string;
   /** Secret: root of the per-tenant keys (HKDF) that hash line descriptions (HMAC-SHA-256). */
   DESCRIPTION_HASH_SECRET: string;
+  /** SSO domain checks: a DNS-over-HTTPS JSON resolver (default Cloudflare's dns-query). */
+  DOH_RESOLVER_URL?: string;
   API_RATE_LIMITER: RateLimit;
   SIGN_IN_RATE_LIMITER: RateLimit;
 }

@@ -10,6 +10,7 @@ export * from './recovery-codes';
 export * from './audit-checkpoints';
 export * from './outbox';
 export * from './api-keys';
+export * from './sso';
 export * from './rules';
 export * from './supplier-factors';
 export * from './spend';
