@@ -15,7 +15,11 @@ const isTestBuild = buildKind === 'test';
 export default defineConfig({
   srcDir: '.',
   outDir: isTestBuild ? '.output/test' : '.output',
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    // SPENDPRINT_NO_MINIFY=1 keeps names readable in CPU profiles of the built extension.
+    build: process.env.SPENDPRINT_NO_MINIFY === '1' ? { minify: false } : {},
+  }),
   manifest: ({ mode }) => ({
     name: 'Spendprint',
     description: 'Carbon estimates (kg CO2e) beside every line item you buy.',

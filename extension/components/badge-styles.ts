@@ -1,6 +1,7 @@
 /** Styles inside each badge's shadow root; page CSS cannot reach them, nor they the page. */
 export const BADGE_CSS = `
-:host { all: initial; display: inline-block; position: relative; vertical-align: middle; }
+:host { all: initial; display: inline-block; position: relative; width: 0; height: 1em; }
+.float { position: absolute; inset-inline-start: 6px; top: 50%; transform: translateY(-50%); white-space: nowrap; z-index: 2147483646; }
 * { box-sizing: border-box; }
 .badge {
   font: 600 12px/1.3 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
@@ -15,7 +16,7 @@ export const BADGE_CSS = `
 .confidence { letter-spacing: -1px; font-size: 10px; }
 .hint { font-size: 11px; }
 .panel {
-  position: absolute; z-index: 2147483647; top: calc(100% + 4px); inset-inline-start: 0;
+  position: absolute; z-index: 2147483647; top: calc(100% + 4px); inset-inline-start: 0; transform: none;
   width: 330px; max-width: 90vw; padding: 10px 12px; background: #ffffff; color: #202124;
   border: 1px solid #80868b; border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.2);
   font: 400 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; text-align: start; white-space: normal;

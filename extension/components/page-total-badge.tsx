@@ -10,8 +10,10 @@ interface Props {
 export function PageTotalBadge({ totalKg, estimated, lines }: Props) {
   const partial = estimated < lines ? ` (${estimated} of ${lines} lines)` : '';
   return (
-    <span class="badge total" role="note" aria-label={`Spendprint total: ${formatKg(totalKg)} kilograms CO2e${partial}`}>
-      Σ {formatKg(totalKg)} kg CO2e{partial}
+    <span class="float">
+      <span class="badge total" role="note" aria-label={`Spendprint total: ${formatKg(totalKg)} kilograms CO2e${partial}`}>
+        Σ {formatKg(totalKg)} kg CO2e{partial}
+      </span>
     </span>
   );
 }

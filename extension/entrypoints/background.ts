@@ -2,7 +2,7 @@ import { syncContentScriptRegistration } from '../features/background/content-sc
 import { createMessageHandlers } from '../features/background/message-handlers';
 import { forgetPageSummary } from '../utils/storage/page-summaries';
 import { createApiClient } from '../utils/api/api-client';
-import { listenForMessages } from '../utils/messaging';
+import { listenForMessages } from '../utils/messaging-guard';
 import { getAuthSession, restrictSessionStorage } from '../utils/storage/auth-session';
 import { getServerSetting } from '../utils/storage/settings';
 

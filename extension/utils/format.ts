@@ -1,7 +1,10 @@
+// Number.prototype.toLocaleString builds a formatter per call (~0.25 ms): reuse two.
+const ONE_DECIMAL = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+const WHOLE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
 /** "12.3", "1,235": kilograms as a reader wants them. */
 export function formatKg(kg: number): string {
-  const digits = Math.abs(kg) < 10 ? 1 : 0;
-  return kg.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  return (Math.abs(kg) < 10 ? ONE_DECIMAL : WHOLE).format(kg);
 }
 
 /** The value of `data-spendprint-kg`: a plain number, three decimals at most. */

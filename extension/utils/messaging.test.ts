@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { dispatchMessage, parseEnvelope, type MessageHandlers } from './messaging';
+import { dispatchMessage, parseEnvelope, type MessageHandlers } from './messaging-guard';
 
 const extensionPage = { id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}/options.html` };
 const contentScript = { id: fakeBrowser.runtime.id, url: 'https://shop.example/cart', tab: { id: 7 } };

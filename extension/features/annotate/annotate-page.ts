@@ -1,17 +1,19 @@
 import { render } from 'preact';
 import { createElement } from 'preact';
-import type { BadgeState } from '../../components/badge-state';
-import { EstimateBadge } from '../../components/estimate-badge';
+import type { BadgeState, LowerEmissionHint } from '../../components/badge-state';
 import { PageTotalBadge } from '../../components/page-total-badge';
-import { isEstimated, type EstimateResult } from '../../utils/api/estimate-schema';
-import { lineFieldsSchema } from '../../utils/api/line-schema';
+import { isEstimated } from '../../utils/api/estimate-result';
+import type { EstimateResult } from '../../utils/api/estimate-schema';
 import { kgAttribute } from '../../utils/format';
+import { timed } from '../../utils/main-thread-timing';
 import { FALLBACK_MEDIAN_FACTOR } from '../../utils/intensity';
 import { sendMessage } from '../../utils/messaging';
 import type { FoundLine, FoundTotal, PageContext, ScanResult, SiteAdapter } from '../line-items/line-item';
 import { watchLineItems } from '../line-items/scanner';
 import { mountRecordPurchase } from '../record-purchase/mount-record-purchase';
+import { mountLineBadge, type LineBadge } from './line-badge';
 import { lowerEmissionHints } from './lower-emission-hints';
+import { isSendableLine } from './sendable-line';
 import { createShadowHost, type ShadowHost } from './shadow-host';
 
 interface AnnotatedLine {
@@ -20,6 +22,7 @@ interface AnnotatedLine {
   result: EstimateResult | undefined;
   state: BadgeState;
   badge: ShadowHost;
+  view: LineBadge;
 }
 
 interface AnnotatedTotal {
@@ -28,6 +31,12 @@ interface AnnotatedTotal {
 }
 
 let panelCounter = 0;
+
+function sameHint(a: LowerEmissionHint | undefined, b: LowerEmissionHint | undefined): boolean {
+  if (!a || !b) return a === b;
+  if (a.kind === 'lowest') return b.kind === 'lowest' && a.groupSize === b.groupSize;
+  return b.kind === 'alternative' && a.description === b.description && a.intensity === b.intensity;
+}
 
 function unableState(result: EstimateResult | undefined): BadgeState {
   if (!result) return { kind: 'unable', reason: 'no answer' };
@@ -47,41 +56,45 @@ export function annotatePage(page: PageContext, adapters: readonly SiteAdapter[]
   const record = mountRecordPurchase(page, () => lines.map((entry) => entry.line.fields), signal);
 
   const renderLine = (entry: AnnotatedLine) => {
-    const { host, root } = entry.badge;
+    const { host } = entry.badge;
     const estimated = entry.state.kind === 'estimated' ? entry.state.result : undefined;
     host.setAttribute('data-spendprint-kg', estimated ? kgAttribute(estimated.kgCO2e) : '');
     const classifiedOnly = entry.state.kind === 'unable' ? entry.state.naics : undefined;
     host.setAttribute('data-spendprint-naics', estimated?.naics ?? classifiedOnly ?? '');
     if (entry.state.kind === 'estimated' && entry.state.hint) host.setAttribute('data-spendprint-hint', entry.state.hint.kind);
     else host.removeAttribute('data-spendprint-hint');
-    render(
-      createElement(EstimateBadge, {
-        state: entry.state,
-        panelId: entry.panelId,
-        onSignIn: () => void sendMessage('open-options', {}),
-        onCorrect: async (suggestedNaics) => {
-          const answer = await sendMessage('report-correction', {
-            line: entry.line.fields,
-            ...(estimated ? { estimatedNaics: estimated.naics } : {}),
-            suggestedNaics,
-          });
-          return answer.ok;
-        },
-      }),
-      root,
-    );
+    entry.view.update(entry.state);
   };
 
-  const refreshDerived = () => {
+  const createView = (badge: ShadowHost, line: FoundLine, result: EstimateResult | undefined, panelId: string) =>
+    mountLineBadge(badge.root, {
+      panelId,
+      onSignIn: () => void sendMessage('open-options', {}),
+      onCorrect: async (suggestedNaics) => {
+        const answer = await sendMessage('report-correction', {
+          line: line.fields,
+          ...(isEstimated(result) ? { estimatedNaics: result.naics } : {}),
+          suggestedNaics,
+        });
+        return answer.ok;
+      },
+    });
+
+  /** Hints, totals and the page summary; renders new lines once and changed lines again. */
+  const refreshDerived = (fresh: ReadonlySet<AnnotatedLine>) => {
     const hints = lowerEmissionHints(
       lines.map((entry) => ({ description: entry.line.fields.description, result: isEstimated(entry.result) ? entry.result : undefined })),
     );
     lines.forEach((entry, index) => {
-      if (entry.state.kind !== 'estimated') return;
-      const hint = hints[index];
-      if (JSON.stringify(hint) === JSON.stringify(entry.state.hint)) return;
-      entry.state = hint ? { ...entry.state, hint } : { kind: 'estimated', result: entry.state.result, medianFactor: entry.state.medianFactor };
-      renderLine(entry);
+      let changed = fresh.has(entry);
+      if (entry.state.kind === 'estimated') {
+        const hint = hints[index];
+        if (!sameHint(hint, entry.state.hint)) {
+          entry.state = hint ? { ...entry.state, hint } : { kind: 'estimated', result: entry.state.result, medianFactor: entry.state.medianFactor };
+          changed = true;
+        }
+      }
+      if (changed) renderLine(entry);
     });
     for (const { total, badge } of totals) {
       const covered = lines.filter((entry) => total.scope.contains(entry.line.row));
@@ -101,7 +114,7 @@ export function annotatePage(page: PageContext, adapters: readonly SiteAdapter[]
   };
 
   const handleScan = async (scan: ScanResult) => {
-    const valid = scan.lines.filter((line) => lineFieldsSchema.safeParse(line.fields).success);
+    const valid = timed('validate', () => scan.lines.filter((line) => isSendableLine(line.fields)));
     let results: Array<EstimateResult | undefined> = valid.map(() => undefined);
     let failure: BadgeState | undefined;
     if (valid.length > 0) {
@@ -114,20 +127,32 @@ export function annotatePage(page: PageContext, adapters: readonly SiteAdapter[]
         failure = { kind: 'unavailable', message: answer.message, signedOut: answer.error === 'signed-out' };
       }
     }
+    timed('annotate', () => showResults(valid, results, failure, scan.totals));
+  };
+
+  const showResults = (
+    valid: FoundLine[],
+    results: Array<EstimateResult | undefined>,
+    failure: BadgeState | undefined,
+    newTotals: FoundTotal[],
+  ) => {
+    const fresh = new Set<AnnotatedLine>();
     valid.forEach((line, index) => {
       const result = results[index];
       const state: BadgeState = failure ?? (isEstimated(result) ? { kind: 'estimated', result, medianFactor } : unableState(result));
-      const entry: AnnotatedLine = { panelId: `spendprint-panel-${++panelCounter}`, line, result, state, badge: createShadowHost('line') };
-      line.anchor.append(entry.badge.host);
+      const panelId = `spendprint-panel-${++panelCounter}`;
+      const badge = createShadowHost('line');
+      const entry: AnnotatedLine = { panelId, line, result, state, badge, view: createView(badge, line, result, panelId) };
+      line.anchor.append(badge.host);
       lines.push(entry);
-      renderLine(entry);
+      fresh.add(entry);
     });
-    for (const total of scan.totals) {
+    for (const total of newTotals) {
       const badge = createShadowHost('total');
       total.anchor.append(badge.host);
       totals.push({ total, badge });
     }
-    refreshDerived();
+    refreshDerived(fresh);
   };
 
   // Scans are handled one after another so totals and hints see every earlier line.
@@ -144,7 +169,11 @@ export function annotatePage(page: PageContext, adapters: readonly SiteAdapter[]
   signal.addEventListener(
     'abort',
     () => {
-      for (const entry of [...lines, ...totals]) {
+      for (const entry of lines) {
+        entry.view.destroy();
+        entry.badge.host.remove();
+      }
+      for (const entry of totals) {
         render(null, entry.badge.root);
         entry.badge.host.remove();
       }

@@ -1,6 +1,6 @@
 import type { ApiClient } from '../../utils/api/api-client';
 import { ApiError } from '../../utils/api/api-error';
-import type { MessageHandlers } from '../../utils/messaging';
+import type { MessageHandlers } from '../../utils/messaging-guard';
 import { authStatus, cacheScope, signIn, signOut, verifySecondFactor } from './auth';
 import { syncContentScriptRegistration } from './content-script-registration';
 import { estimateLines } from './estimate-lines';

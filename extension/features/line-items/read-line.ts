@@ -26,13 +26,14 @@ export function isTotalRow(cells: readonly Element[]): boolean {
 }
 
 /**
- * Reads one line from the cells of a table or grid row mapped by header roles.
+ * Reads one line from the cells of a table or grid row mapped by header roles (the caller has
+ * already set summary rows aside with `isTotalRow`).
  * Returns undefined for rows that are not purchase lines (empty description, no price).
  */
 export function readLine(cells: readonly Element[], map: ColumnMap, currencies: CurrencyContext): ReadLine | undefined {
   const cell = (index: number | undefined) => (index === undefined ? undefined : cells[index]);
   const description = sanitizeDescription(visibleText(cell(map.description)));
-  if (!description || isTotalRow(cells)) return undefined;
+  if (!description) return undefined;
 
   const amountCell = cell(map.amount);
   const unitPriceCell = cell(map.unitPrice);

@@ -1,3 +1,4 @@
+import { timed } from '../../utils/main-thread-timing';
 import { isOwnElement } from './host-marker';
 import type { FoundLine, FoundTotal, PageContext, ScanResult, SiteAdapter } from './line-item';
 
@@ -60,7 +61,7 @@ export function watchLineItems({ page, adapters, signal, onScan }: WatchOptions)
   const dedupe = createDeduper();
   const scan = (root: Document | Element) => active.map((adapter) => adapter.find(root, page));
 
-  const first = dedupe(scan(page.document));
+  const first = timed('scan', () => dedupe(scan(page.document)));
   onScan(first);
 
   let pending: MutationRecord[] = [];
@@ -68,11 +69,12 @@ export function watchLineItems({ page, adapters, signal, onScan }: WatchOptions)
   const flush = () => {
     scheduled = false;
     if (signal.aborted) return;
-    const roots = addedRoots(pending);
-    pending = [];
-    if (roots.length === 0) return;
-    const result = dedupe(roots.flatMap(scan));
-    if (result.lines.length > 0 || result.totals.length > 0) onScan(result);
+    const result = timed('observe', () => {
+      const roots = addedRoots(pending);
+      pending = [];
+      return roots.length === 0 ? undefined : dedupe(roots.flatMap(scan));
+    });
+    if (result && (result.lines.length > 0 || result.totals.length > 0)) onScan(result);
   };
   const observer = new MutationObserver((records) => {
     pending.push(...records);

@@ -53,7 +53,3 @@ export type EstimatedResult = OkResult & { status: 'estimated'; kgCO2e: number }
 export type UnableResult = z.infer<typeof unableResultSchema>;
 export type EstimateResult = z.infer<typeof estimateResultSchema>;
 export type EstimatesResponse = z.infer<typeof estimatesResponseSchema>;
-
-export function isEstimated(result: EstimateResult | undefined): result is EstimatedResult {
-  return result?.status === 'estimated' && typeof result.kgCO2e === 'number';
-}

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startApiTarget, type ApiTarget } from './support/api-target';
+import { launchWithExtension, type LoadedExtension } from './support/chromium';
+import { describeInChromium } from './support/describe-in-chromium';
+import { startFixtureServer, type FixtureServer } from './support/fixture-server';
+import { signInThroughOptions } from './support/sign-in';
+
+/**
+ * Budgets from issue 8: 500 lines cost < 50 ms of main-thread time; badges shift layout < 0.01.
+ * Layout shift is deterministic and always enforced. Main-thread time depends on the machine:
+ * SPENDPRINT_PERF_STRICT=1 enforces the 50 ms budget (a quiet machine, as for benchmarks); by
+ * default a shared CI box only guards against gross regressions (250 ms) and logs the figure.
+ */
+const MAIN_THREAD_BUDGET_MS = process.env.SPENDPRINT_PERF_STRICT === '1' ? 50 : 250;
+const CLS_BUDGET = 0.01;
+
+describeInChromium('the page does not feel slower', () => {
+  let browser: LoadedExtension;
+  let fixtures: FixtureServer;
+  let api: ApiTarget;
+
+  beforeAll(async () => {
+    [fixtures, api] = await Promise.all([startFixtureServer(), startApiTarget()]);
+    browser = await launchWithExtension();
+    await signInThroughOptions(browser.context, browser.extensionId, { serverUrl: api.url, email: api.email, password: api.password });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all([fixtures?.close(), api?.close()]);
+  });
+
+  test('500 lines: main-thread time and layout shift within budget', async () => {
+    const page = await browser.context.newPage();
+    await page.addInitScript(() => {
+      const w = window as unknown as { __cls: number };
+      w.__cls = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) {
+          if (!entry.hadRecentInput) w.__cls += entry.value;
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(fixtures.url('/large-requisition.html'));
+    await expect.poll(() => page.locator('[data-spendprint-host="line"][data-spendprint-kg]').count(), { timeout: 30_000 }).toBe(500);
+    await page.waitForTimeout(500);
+    const { mainThreadMs, measures, cls } = await page.evaluate(() => {
+      const entries = performance.getEntriesByType('measure').filter((m) => m.name.startsWith('spendprint:'));
+      return {
+        mainThreadMs: entries.reduce((sum, m) => sum + m.duration, 0),
+        measures: Object.entries(entries.reduce((acc: Record<string, number>, m) => { acc[m.name] = (acc[m.name] ?? 0) + m.duration; return acc; }, {})).map(([n, d]) => `${n} ${d.toFixed(1)}`),
+        cls: (window as unknown as { __cls: number }).__cls,
+      };
+    });
+    console.info(`[performance] 500 lines: ${mainThreadMs.toFixed(1)} ms main thread (${measures.join(', ')}); CLS ${cls.toFixed(4)}`);
+    expect(measures.length).toBeGreaterThan(0);
+    expect(mainThreadMs).toBeLessThan(MAIN_THREAD_BUDGET_MS);
+    expect(cls).toBeLessThan(CLS_BUDGET);
+    await page.close();
+  });
+});
