@@ -1,7 +1,8 @@
 /** Styles inside each badge's shadow root; page CSS cannot reach them, nor they the page. */
 export const BADGE_CSS = `
 :host { all: initial; display: inline-block; position: relative; width: 0; height: 1em; }
-.float { position: absolute; inset-inline-start: 6px; top: 50%; transform: translateY(-50%); white-space: nowrap; z-index: 2147483646; }
+.float { position: absolute; inset-inline-start: 6px; top: 50%; transform: translateY(-50%); white-space: nowrap; z-index: 2147483000; }
+.float.open { z-index: 2147483647; }
 * { box-sizing: border-box; }
 .badge {
   font: 600 12px/1.3 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;

@@ -47,6 +47,7 @@ export function mountLineBadge(root: ShadowRoot, options: LineBadgeOptions): Lin
     const { result, hint } = state;
     render(createElement(EstimatePanel, { id: options.panelId, result, hint, onClose: () => close(true), onCorrect: options.onCorrect }), panelHost);
     button.setAttribute('aria-expanded', 'true');
+    container.classList.add('open');
     document.addEventListener('pointerdown', onOutsidePointer, true);
   };
   function close(returnFocus: boolean) {
@@ -55,6 +56,7 @@ export function mountLineBadge(root: ShadowRoot, options: LineBadgeOptions): Lin
     panelHost.remove();
     panelHost = undefined;
     button?.setAttribute('aria-expanded', 'false');
+    container.classList.remove('open');
     document.removeEventListener('pointerdown', onOutsidePointer, true);
     if (returnFocus) button?.focus();
   }
