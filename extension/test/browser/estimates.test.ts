@@ -256,6 +256,18 @@ describeInChromium('estimates on pages, against the API', () => {
     test('the popup shows the period footprint and the current page total', async () => {
       const cart = await open('cart-table.html');
       await expect.poll(async () => (await kgOf(cart, 'paper')) !== '').toBe(true);
+      // The content script reported the page's total to the background for the popup.
+      await expect
+        .poll(() =>
+          browser.worker.evaluate(async () => {
+            const api = (globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } } }).chrome;
+            const all = await api.storage.session.get(null);
+            return Object.entries(all)
+              .filter(([key]) => key.startsWith('pageSummary:'))
+              .map(([, value]) => value as { lineCount: number; estimatedCount: number; totalKg: number | null });
+          }),
+        )
+        .toContainEqual(expect.objectContaining({ lineCount: 4, estimatedCount: api.stub ? 3 : expect.any(Number) }));
       await cart.bringToFront();
       const popup = await browser.context.newPage();
       await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
