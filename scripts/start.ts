@@ -30,6 +30,7 @@ const LOCAL_SECRETS: Record<string, () => string> = {
     JSON.stringify(generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' })),
   DATA_SEALING_SECRET: () => randomBytes(32).toString('base64url'),
   DESCRIPTION_HASH_SECRET: () => randomBytes(32).toString('base64url'),
+  KEY_WRAPPING_SECRET: () => randomBytes(32).toString('base64url'),
 };
 
 /** Adds whichever local secret .dev.vars lacks, keeping the ones already there. */

@@ -29,6 +29,7 @@ export default defineProject({
           DATA_SEALING_SECRET: randomUUID(),
           AUDIT_SIGNING_JWK: newEd25519Jwk(),
           DESCRIPTION_HASH_SECRET: randomUUID(),
+          KEY_WRAPPING_SECRET: `${randomUUID()}${randomUUID()}`,
           TEST_MIGRATIONS: await readD1Migrations(`${root}migrations`),
         },
       },

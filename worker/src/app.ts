@@ -19,6 +19,7 @@ import { summaryRoutes } from './features/summary/summary.routes';
 import { spendRoutes } from './features/spend/spend.routes';
 import { supplierFactorsRoutes } from './features/supplier-factors/supplier-factors.routes';
 import { healthRoutes } from './features/health/health.routes';
+import { keysRoutes } from './features/keys/keys.routes';
 import { onError, onNotFound } from './middleware/error-handler';
 import { requestId } from './middleware/request-id';
 import { securityHeaders } from './middleware/security-headers';
@@ -50,7 +51,8 @@ export function createApp() {
     .route('/', supplierFactorsRoutes)
     .route('/', spendRoutes)
     .route('/', reviewRoutes)
-    .route('/', summaryRoutes);
+    .route('/', summaryRoutes)
+    .route('/', keysRoutes);
   app.route(API_PREFIX, api);
   app.route('/', consoleRoutes);
 

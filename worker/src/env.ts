@@ -15,6 +15,8 @@ export interface Env {
   AUDIT_SIGNING_JWK: string;
   /** Secret: root of the per-tenant keys (HKDF) that hash line descriptions (HMAC-SHA-256). */
   DESCRIPTION_HASH_SECRET: string;
+  /** Secret (≥ 32 characters): master key (HKDF) that wraps every tenant's managed and BYOK keys. */
+  KEY_WRAPPING_SECRET: string;
   /** SSO domain checks: a DNS-over-HTTPS JSON resolver (default Cloudflare's dns-query). */
   DOH_RESOLVER_URL?: string;
   API_RATE_LIMITER: RateLimit;

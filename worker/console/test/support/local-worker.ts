@@ -73,6 +73,7 @@ function testSecrets(): Record<string, string> {
     AUDIT_SIGNING_JWK: ed25519Jwk(),
     DATA_SEALING_SECRET: randomBytes(32).toString('base64url'),
     DESCRIPTION_HASH_SECRET: randomBytes(32).toString('base64url'),
+    KEY_WRAPPING_SECRET: randomBytes(32).toString('base64url'),
   };
 }
 

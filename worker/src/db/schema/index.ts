@@ -15,3 +15,4 @@ export * from './rules';
 export * from './supplier-factors';
 export * from './spend';
 export * from './review';
+export * from './tenant-keys';

@@ -1,0 +1,115 @@
+/**
+ * Encrypted objects in R2 (exports, backups, reports): the ciphertext goes to R2, the wrapped
+ * data key, IV, key version and plaintext SHA-256 to D1 (`encrypted_objects`). Reading checks
+ * the GCM tag and the checksum; any tamper or a revoked key throws ObjectUnreadableError,
+ * never returns wrong bytes.
+ */
+import { and, eq } from 'drizzle-orm';
+import type { ENCRYPTED_OBJECT_PURPOSES } from '../db/schema';
+import { encryptedObjects } from '../db/schema';
+import type { TenantDb } from '../db/tenant-db';
+import { decryptObject, encryptObject } from './crypto/envelope';
+import { sha256Hex } from './crypto/digest';
+import { ObjectUnreadableError } from './object-unreadable';
+import { activeKek, kekForVersion, type KeyContext } from './tenant-key-ring';
+
+export type ObjectPurpose = (typeof ENCRYPTED_OBJECT_PURPOSES)[number];
+export type EncryptedObjectRow = typeof encryptedObjects.$inferSelect;
+
+export interface PutObject {
+  objectId: string;
+  purpose: ObjectPurpose;
+  bytes: Uint8Array;
+  contentType: string;
+}
+
+/** Every object of a tenant lives under this prefix, so a purge can list and delete them. */
+export function tenantObjectPrefix(tenantId: string): string {
+  return `tenants/${tenantId}/`;
+}
+
+export function objectR2Key(tenantId: string, purpose: ObjectPurpose, objectId: string) {
+  return `${tenantObjectPrefix(tenantId)}${purpose}/${objectId}`;
+}
+
+export async function putEncrypted(
+  db: TenantDb,
+  bucket: R2Bucket,
+  masterSecret: string,
+  input: PutObject,
+  context: KeyContext,
+): Promise<EncryptedObjectRow> {
+  const kek = await activeKek(db, masterSecret, context);
+  const sealed = await encryptObject({
+    kek,
+    tenantId: db.tenantId,
+    objectId: input.objectId,
+    plaintext: input.bytes,
+  });
+  const r2Key = objectR2Key(db.tenantId, input.purpose, input.objectId);
+  await bucket.put(r2Key, sealed.ciphertext, {
+    httpMetadata: { contentType: 'application/octet-stream' },
+  });
+  const row: EncryptedObjectRow = {
+    tenantId: db.tenantId,
+    objectId: input.objectId,
+    purpose: input.purpose,
+    r2Key,
+    contentType: input.contentType,
+    kekVersion: sealed.kekVersion,
+    wrappedDataKey: sealed.wrappedDataKey,
+    iv: sealed.iv,
+    plaintextSha256: await sha256Hex(input.bytes),
+    plaintextBytes: input.bytes.length,
+    createdAt: context.at,
+  };
+  const { tenantId: _tenant, ...values } = row;
+  await db.batch([db.insert(encryptedObjects, values)]);
+  return row;
+}
+
+export function findEncryptedObject(db: TenantDb, objectId: string, purpose?: ObjectPurpose) {
+  const byId = eq(encryptedObjects.objectId, objectId);
+  return db.findOne(
+    encryptedObjects,
+    purpose ? and(byId, eq(encryptedObjects.purpose, purpose))! : byId,
+  );
+}
+
+export interface DecryptedObject {
+  bytes: Uint8Array;
+  sha256: string;
+  contentType: string;
+  record: EncryptedObjectRow;
+}
+
+export async function getDecrypted(
+  db: TenantDb,
+  bucket: R2Bucket,
+  masterSecret: string,
+  objectId: string,
+  purpose?: ObjectPurpose,
+): Promise<DecryptedObject> {
+  const record = await findEncryptedObject(db, objectId, purpose);
+  if (!record) throw new ObjectUnreadableError('not-found');
+  const kek = await kekForVersion(db, masterSecret, record.kekVersion);
+  const stored = await bucket.get(record.r2Key);
+  if (!stored) throw new ObjectUnreadableError('integrity');
+  let bytes: Uint8Array;
+  try {
+    bytes = await decryptObject({
+      kek,
+      tenantId: db.tenantId,
+      objectId: record.objectId,
+      ciphertext: new Uint8Array(await stored.arrayBuffer()),
+      iv: record.iv,
+      wrappedDataKey: record.wrappedDataKey,
+      kekVersion: record.kekVersion,
+    });
+  } catch (error) {
+    throw new ObjectUnreadableError('integrity', error);
+  }
+  const sha256 = await sha256Hex(bytes);
+  if (sha256 !== record.plaintextSha256) throw new ObjectUnreadableError('integrity');
+  return { bytes, sha256, contentType: record.contentType, record };
+}
