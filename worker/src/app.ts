@@ -20,6 +20,7 @@ import { spendRoutes } from './features/spend/spend.routes';
 import { supplierFactorsRoutes } from './features/supplier-factors/supplier-factors.routes';
 import { healthRoutes } from './features/health/health.routes';
 import { keysRoutes } from './features/keys/keys.routes';
+import { governanceRoutes } from './features/governance/governance.routes';
 import { onError, onNotFound } from './middleware/error-handler';
 import { requestId } from './middleware/request-id';
 import { securityHeaders } from './middleware/security-headers';
@@ -52,7 +53,8 @@ export function createApp() {
     .route('/', spendRoutes)
     .route('/', reviewRoutes)
     .route('/', summaryRoutes)
-    .route('/', keysRoutes);
+    .route('/', keysRoutes)
+    .route('/', governanceRoutes);
   app.route(API_PREFIX, api);
   app.route('/', consoleRoutes);
 
