@@ -16,6 +16,7 @@ import { estimatesRoutes } from './features/estimates/estimates.routes';
 import { reviewRoutes } from './features/review/review.routes';
 import { rulesRoutes } from './features/rules/rules.routes';
 import { summaryRoutes } from './features/summary/summary.routes';
+import { periodsRoutes } from './features/periods/periods.routes';
 import { spendRoutes } from './features/spend/spend.routes';
 import { supplierFactorsRoutes } from './features/supplier-factors/supplier-factors.routes';
 import { healthRoutes } from './features/health/health.routes';
@@ -53,6 +54,7 @@ export function createApp() {
     .route('/', spendRoutes)
     .route('/', reviewRoutes)
     .route('/', summaryRoutes)
+    .route('/', periodsRoutes)
     .route('/', keysRoutes)
     .route('/', governanceRoutes);
   app.route(API_PREFIX, api);

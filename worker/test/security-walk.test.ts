@@ -23,7 +23,7 @@ function walkingSession(email: string) {
     },
   };
 }
-const WALK_TIMEOUT_MS = 180_000;
+const WALK_TIMEOUT_MS = 300_000;
 
 const ACCESS_RULES = new Set<string>(['public', 'member', ...CAPABILITIES]);
 
@@ -102,11 +102,12 @@ describe('every route of the OpenAPI document', () => {
     async () => {
       const acme = await createTenant('acme');
       const bright = await createTenant('bright');
-      const acmeIds = [acme.id, acme.teamId, ...Object.values(acme.userIds)];
+      const acmeIds = [acme.id, acme.teamId, acme.userIds.admin, acme.userIds.buyer];
       const before = await rowsOfTenant(acme.id);
       const brightAdmin = walkingSession(bright.emails.admin);
       for (const op of await listOperations()) {
-        for (const id of acmeIds) {
+        // Routes without an object id in the path are called once; the others with each Acme id.
+        for (const id of op.path.includes('{') ? acmeIds : ['-']) {
           const response = await brightAdmin.invoke(op, id);
           // The problem's `instance` only echoes the path the caller sent; everything else must be clean.
           const body = (await response.text()).replace(/"instance":"[^"]*"/, '');

@@ -15,8 +15,24 @@ const statusToCode: Record<number, ErrorCode> = {
 };
 
 /** Maps every thrown error to problem+json; internal reasons are logged, never returned. */
+/** Database triggers speak through RAISE(ABORT, 'spendprint:<code>'). */
+const TRIGGER_ERRORS: Record<string, AppError> = {
+  'spendprint:period-locked': new AppError(
+    ErrorCode.periodLocked,
+    'A signed-off period covers that date; an admin must reopen it first.',
+  ),
+};
+
+function fromTrigger(error: Error): AppError | undefined {
+  const text = `${error.message} ${String((error as { cause?: unknown }).cause ?? '')}`;
+  const key = Object.keys(TRIGGER_ERRORS).find((marker) => text.includes(marker));
+  return key ? TRIGGER_ERRORS[key] : undefined;
+}
+
 export const onError: ErrorHandler<AppEnv> = (error, c) => {
   if (error instanceof AppError) return problemResponse(c, error);
+  const triggered = fromTrigger(error);
+  if (triggered) return problemResponse(c, triggered);
   if (error instanceof HTTPException) {
     const code = statusToCode[error.status] ?? ErrorCode.internal;
     return problemResponse(c, new AppError(code));

@@ -16,3 +16,4 @@ export * from './supplier-factors';
 export * from './spend';
 export * from './review';
 export * from './tenant-keys';
+export * from './periods';
