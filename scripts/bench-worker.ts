@@ -3,17 +3,14 @@
  * --dry-run` produces: start-up, the first request (module evaluation), the first estimate (the
  * engine index is built lazily on first use) and a warm estimate, each in milliseconds.
  */
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { Miniflare } from 'miniflare';
 import { buildWorkerBundle, BUNDLE_DIR } from './worker-bundle';
-import { DEMO_PASSWORD } from './local-env';
+import { DEMO_PASSWORD, freshSecrets } from './local-env';
 import { seedDemo } from './seed-demo';
 
 const wranglerToml = readFileSync('wrangler.toml', 'utf8');
 const compatibilityDate = /compatibility_date = "([^"]+)"/.exec(wranglerToml)![1]!;
-const ed25519Jwk = () =>
-  JSON.stringify(generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' }));
 
 async function applyMigrations(d1: D1Like): Promise<void> {
   for (const file of readdirSync('migrations')
@@ -59,10 +56,7 @@ export async function benchWorker(): Promise<WorkerBenchResult> {
       ENVIRONMENT: 'test',
       CONSOLE_ORIGIN: 'http://127.0.0.1',
       EXTENSION_ORIGIN: 'chrome-extension://x',
-      SESSION_SIGNING_JWK: ed25519Jwk(),
-      AUDIT_SIGNING_JWK: ed25519Jwk(),
-      DATA_SEALING_SECRET: randomBytes(32).toString('base64url'),
-      DESCRIPTION_HASH_SECRET: randomBytes(32).toString('base64url'),
+      ...freshSecrets(),
     },
   };
   const [mf, startupMs] = await timed(async () => {

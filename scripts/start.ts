@@ -4,10 +4,9 @@
  * (workerd, local D1 and R2 under .wrangler/state). Nothing leaves 127.0.0.1.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DEMO_PASSWORD, OFFLINE_WRANGLER_ENV } from './local-env';
+import { DEMO_PASSWORD, LOCAL_SECRETS, OFFLINE_WRANGLER_ENV } from './local-env';
 
 const port = Number(process.env.PORT ?? 8787);
 const origin = `http://127.0.0.1:${port}`;
@@ -23,15 +22,6 @@ function step(title: string, command: string, args: string[], env = OFFLINE_WRAN
 }
 
 /** Local secrets live in .dev.vars (git-ignored); production sets them with `wrangler secret put`. */
-const LOCAL_SECRETS: Record<string, () => string> = {
-  SESSION_SIGNING_JWK: () =>
-    JSON.stringify(generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' })),
-  AUDIT_SIGNING_JWK: () =>
-    JSON.stringify(generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' })),
-  DATA_SEALING_SECRET: () => randomBytes(32).toString('base64url'),
-  DESCRIPTION_HASH_SECRET: () => randomBytes(32).toString('base64url'),
-  KEY_WRAPPING_SECRET: () => randomBytes(32).toString('base64url'),
-};
 
 /** Adds whichever local secret .dev.vars lacks, keeping the ones already there. */
 function ensureLocalSecrets(): void {

@@ -1,12 +1,8 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { defineProject } from 'vitest/config';
+import { freshSecrets } from '../scripts/local-env';
 
-/** A throwaway session-signing key per test run; production sets it with `wrangler secret put`. */
-const newEd25519Jwk = () =>
-  JSON.stringify(generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' }));
-const sessionSigningJwk = newEd25519Jwk();
 export const TEST_RATE_LIMIT = 50;
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -25,11 +21,7 @@ export default defineProject({
         bindings: {
           TEST_RATE_LIMIT,
           ENVIRONMENT: 'test',
-          SESSION_SIGNING_JWK: sessionSigningJwk,
-          DATA_SEALING_SECRET: randomUUID(),
-          AUDIT_SIGNING_JWK: newEd25519Jwk(),
-          DESCRIPTION_HASH_SECRET: randomUUID(),
-          KEY_WRAPPING_SECRET: `${randomUUID()}${randomUUID()}`,
+          ...freshSecrets(),
           TEST_MIGRATIONS: await readD1Migrations(`${root}migrations`),
         },
       },

@@ -1,25 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath } from '../../../../scripts/test-support/chromium-path';
 import { testBuildDir } from './paths';
 
-/** Debian's Chromium: `CHROMIUM_PATH`, else whatever `command -v chromium` prints. */
-export function findChromium(): string | undefined {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv) return existsSync(fromEnv) ? fromEnv : undefined;
-  for (const name of ['chromium', 'chromium-browser']) {
-    try {
-      const found = execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim();
-      if (found && existsSync(found)) return found;
-    } catch {
-      // not installed under this name
-    }
-  }
-  return undefined;
-}
-
-export const chromiumPath = findChromium();
-export const isCi = process.env.CI === 'true' || process.env.CI === '1';
+export { chromiumPath, isCi } from '../../../../scripts/test-support/chromium-path';
 
 /**
  * Whether browser tests can run here. Without Chromium they warn loudly and skip;
@@ -44,27 +27,26 @@ export interface LoadedExtension {
 export function registeredContentScripts(worker: Worker): Promise<number> {
   // Runs inside the service worker, where `chrome` exists.
   return worker.evaluate(async () => {
-    const api = (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<unknown[]> } } }).chrome;
+    const api = (
+      globalThis as unknown as {
+        chrome: { scripting: { getRegisteredContentScripts(): Promise<unknown[]> } };
+      }
+    ).chrome;
     return (await api.scripting.getRegisteredContentScripts()).length;
   });
 }
 
 /** Launches Chromium with the built test extension and waits for its service worker. */
 export async function launchWithExtension(extensionDir = testBuildDir): Promise<LoadedExtension> {
-  if (!chromiumPath) throw new Error('Chromium not found: install Debian `chromium` or set CHROMIUM_PATH');
+  if (!chromiumPath)
+    throw new Error('Chromium not found: install Debian `chromium` or set CHROMIUM_PATH');
   const context = await chromium.launchPersistentContext('', {
     executablePath: chromiumPath,
     headless: true,
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
+      ...CHROMIUM_ARGS,
     ],
   });
   let [worker] = context.serviceWorkers();
@@ -74,7 +56,8 @@ export async function launchWithExtension(extensionDir = testBuildDir): Promise<
   // 127.0.0.1 at install): wait until the background has done so.
   const deadline = Date.now() + 15_000;
   while ((await registeredContentScripts(worker)) === 0) {
-    if (Date.now() > deadline) throw new Error('the background never registered the content script');
+    if (Date.now() > deadline)
+      throw new Error('the background never registered the content script');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return { context, extensionId, worker, close: () => context.close() };

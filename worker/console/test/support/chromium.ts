@@ -1,35 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { describe, test } from 'vitest';
+import { CHROMIUM_ARGS, chromiumPath, isCi } from '../../../../scripts/test-support/chromium-path';
 
-/** Debian's Chromium: `CHROMIUM_PATH`, else whatever `command -v chromium` prints. */
-export function findChromium(): string | undefined {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv) return existsSync(fromEnv) ? fromEnv : undefined;
-  for (const name of ['chromium', 'chromium-browser']) {
-    try {
-      const found = execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim();
-      if (found && existsSync(found)) return found;
-    } catch {
-      // not installed under this name
-    }
-  }
-  return undefined;
-}
-
-export const chromiumPath = findChromium();
-const isCi = process.env.CI === 'true' || process.env.CI === '1';
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+export { chromiumPath };
 
 export function launchChromium(): Promise<Browser> {
   if (!chromiumPath)

@@ -8,14 +8,13 @@
  *   await worker.stop();
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seedLocalDatabase } from '../../../../scripts/seed-demo';
-import { DEMO_PASSWORD } from '../../../../scripts/local-env';
+import { DEMO_PASSWORD, freshSecrets } from '../../../../scripts/local-env';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 export { DEMO_PASSWORD };
@@ -63,19 +62,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
-const ed25519Jwk = () =>
-  JSON.stringify(generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' }));
-
 /** Throwaway secrets, generated per run and passed as `--var` (never written to disk). */
-function testSecrets(): Record<string, string> {
-  return {
-    SESSION_SIGNING_JWK: ed25519Jwk(),
-    AUDIT_SIGNING_JWK: ed25519Jwk(),
-    DATA_SEALING_SECRET: randomBytes(32).toString('base64url'),
-    DESCRIPTION_HASH_SECRET: randomBytes(32).toString('base64url'),
-    KEY_WRAPPING_SECRET: randomBytes(32).toString('base64url'),
-  };
-}
 
 function wrangler(args: string[]): void {
   const result = spawnSync('npx', ['wrangler', ...args], {
@@ -143,7 +130,7 @@ export async function startLocalWorker(options: LocalWorkerOptions = {}): Promis
 
   const [port, inspectorPort] = [await freePort(), await freePort()];
   const url = `http://127.0.0.1:${port}`;
-  const vars = { ...testSecrets(), CONSOLE_ORIGIN: url, ...options.vars };
+  const vars = { ...freshSecrets(), CONSOLE_ORIGIN: url, ...options.vars };
   const child = spawn(
     'npx',
     [
