@@ -11,7 +11,7 @@ import { authenticateApiKey, looksLikeApiKey } from '../features/api-keys/api-ke
 import type { TenantDb } from '../db/tenant-db';
 import { now } from '../lib/clock';
 import type { Principal } from '../lib/context';
-import { tokenFingerprint } from '../lib/fingerprint';
+import { tokenFingerprint } from '../lib/crypto/tokens';
 
 const BEARER = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/;
 

@@ -1,7 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import { AppError, ErrorCode } from '../../../shared/errors';
 import type { AppEnv } from '../env';
-import { tokenFingerprint } from '../lib/fingerprint';
+import { tokenFingerprint } from '../lib/crypto/tokens';
 
 const WINDOW_SECONDS = 60;
 

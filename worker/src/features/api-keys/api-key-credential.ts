@@ -6,7 +6,7 @@ import type { TenantDb } from '../../db/tenant-db';
 import type { AppEnv } from '../../env';
 import type { Principal } from '../../lib/context';
 import { hashToken, parseApiKey } from '../../lib/crypto/tokens';
-import { tokenFingerprint } from '../../lib/fingerprint';
+import { tokenFingerprint } from '../../lib/crypto/tokens';
 
 /** Last use is written at most once a minute per key, so busy keys do not write on every call. */
 const LAST_USED_RESOLUTION_MS = 60_000;

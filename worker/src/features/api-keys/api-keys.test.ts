@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it, vi } from 'vitest';
 import { sha256Hex } from '../../lib/crypto/digest';
-import { tokenFingerprint } from '../../lib/fingerprint';
+import { tokenFingerprint } from '../../lib/crypto/tokens';
 import { bearer, createTenant, signIn } from '../../../test/fixtures';
 import { call, json } from '../../../test/http';
 

@@ -3,7 +3,7 @@ import { AppError, ErrorCode } from '../../../../shared/errors';
 import type { GlobalDb } from '../../db/global-db';
 import { loginAttempts, sessions, users } from '../../db/schema';
 import type { TenantDb } from '../../db/tenant-db';
-import { sha256Hex } from '../../lib/fingerprint';
+import { sha256Hex } from '../../lib/crypto/digest';
 import { afterFailure, lockedForMs } from './lockout';
 import { writeWithAudit } from '../audit/append';
 import { MFA_AUDIENCE, signSession, type SessionClaims } from './session-token';

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
-import { base64url } from '../../lib/fingerprint';
+import { sha256 } from '../../lib/crypto/digest';
+import { toBase64Url } from '../../lib/crypto/encoding';
 import { SESSION_TTL_SECONDS } from './session-token';
 
 /** The console's session cookie: HttpOnly, Secure, SameSite=Strict, host-only. */
@@ -13,11 +14,7 @@ export type SessionTransport = 'bearer' | 'cookie';
  * cannot be guessed without the HttpOnly cookie it comes from.
  */
 export async function csrfTokenFor(sessionToken: string): Promise<string> {
-  const digest = await crypto.subtle.digest(
-    'SHA-256',
-    new TextEncoder().encode(`csrf:${sessionToken}`),
-  );
-  return base64url(new Uint8Array(digest)).slice(0, 32);
+  return toBase64Url(await sha256(`csrf:${sessionToken}`)).slice(0, 32);
 }
 
 /** Bearer callers get the token; the console gets a cookie and the CSRF token instead. */

@@ -3,7 +3,7 @@ import { AppError, ErrorCode } from '../../../../shared/errors';
 import type { GlobalDb } from '../../db/global-db';
 import { emailOutbox, emailTokens } from '../../db/schema';
 import type { TenantDb, TenantStatement } from '../../db/tenant-db';
-import { base64url, sha256Hex } from '../../lib/fingerprint';
+import { generateToken, hashToken } from '../../lib/crypto/tokens';
 
 type Kind = (typeof emailTokens.$inferSelect)['kind'];
 
@@ -31,11 +31,11 @@ export async function emailWithToken(
   message: Message,
   now: Date,
 ): Promise<TenantStatement[]> {
-  const token = base64url(crypto.getRandomValues(new Uint8Array(32)));
+  const token = generateToken();
   const link = `${deps.origin}${message.path}?token=${token}`;
   return [
     deps.globalDb.insert(emailTokens, {
-      tokenHash: await sha256Hex(token),
+      tokenHash: await hashToken(token),
       tenantId: deps.db.tenantId,
       kind: message.kind,
       email: message.email,
@@ -56,7 +56,7 @@ export async function emailWithToken(
 
 /** The unused, unexpired token of that kind, and the statement that spends it. */
 export async function redeemToken(globalDb: GlobalDb, token: string, kind: Kind, now: Date) {
-  const tokenHash = await sha256Hex(token);
+  const tokenHash = await hashToken(token);
   const live = and(
     eq(emailTokens.tokenHash, tokenHash),
     eq(emailTokens.kind, kind),
