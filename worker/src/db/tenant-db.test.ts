@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { env } from 'cloudflare:workers';
 import { getTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { eq } from 'drizzle-orm';
@@ -5,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createDatabase } from './client';
 import { GLOBAL_TABLES } from './global-db';
 import * as schema from './schema';
-import { TenantDb } from './tenant-db';
+import { assertSingleTenant, TenantDb } from './tenant-db';
 
 const db = createDatabase(env.DB);
 const team = (id: string) => ({ id, name: id, costCentre: null, createdAt: new Date(0) });
@@ -77,5 +78,35 @@ describe('tenant-scoped data layer', () => {
         config.name,
       ).toContain('tenant_id');
     }
+  });
+});
+
+describe('assertSingleTenant (property)', () => {
+  it('accepts a batch only when every tenant statement was built for the same tenant', () => {
+    const tenantIds = ['tnt_a', 'tnt_b', 'tnt_c'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...tenantIds, null), { maxLength: 8 }),
+        fc.constantFrom(...tenantIds),
+        (owners, self) => {
+          const statements = owners.map((owner) =>
+            owner === null
+              ? { tenantId: null, query: db.select().from(schema.users) as never }
+              : new TenantDb(db, owner).insert(schema.teams, team(`team_${owner}`)),
+          );
+          const single = owners.every((owner) => owner === null || owner === self);
+          if (single) expect(() => assertSingleTenant(statements, self)).not.toThrow();
+          else expect(() => assertSingleTenant(statements, self)).toThrow();
+        },
+      ),
+    );
+  });
+
+  it('refuses a statement tagged with the tenant but binding another tenant’s id', () => {
+    const forged = {
+      tenantId: 'tnt_a',
+      query: new TenantDb(db, 'tnt_b').insert(schema.teams, team('x')).query,
+    };
+    expect(() => assertSingleTenant([forged], 'tnt_a')).toThrow();
   });
 });
