@@ -1,31 +1,10 @@
-import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { bearer, createTenant, signIn } from '../../../test/fixtures';
-import { call, json } from '../../../test/http';
+import { createTenant, signIn } from '../../../test/fixtures';
+import { json } from '../../../test/http';
+import { captureLogs, everythingStored, send } from '../../../test/spend-helpers';
 
-function postEstimates(token: string, body: unknown) {
-  return call('/api/v1/estimates', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...bearer(token) },
-    body: JSON.stringify(body),
-  });
-}
-
-async function allStoredText(): Promise<string> {
-  const tables = await env.DB.prepare(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'",
-  ).all<{ name: string }>();
-  const dumps = await Promise.all(
-    tables.results.map(async ({ name }) =>
-      JSON.stringify((await env.DB.prepare(`SELECT * FROM "${name}"`).all()).results),
-    ),
-  );
-  const objects = await env.BUCKET.list();
-  const bodies = await Promise.all(
-    objects.objects.map(async (o) => (await env.BUCKET.get(o.key))?.text()),
-  );
-  return dumps.join('\n') + bodies.join('\n');
-}
+const postEstimates = (token: string, body: unknown) =>
+  send(token, 'POST', '/api/v1/estimates', body);
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -83,17 +62,12 @@ describe('POST /api/v1/estimates', () => {
     const tenant = await createTenant('zero-persistence');
     const token = await signIn(tenant.emails.buyer);
     const canary = `CANARY-${crypto.randomUUID()} stainless steel bolts`;
-    const logged: string[] = [];
-    for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
-      vi.spyOn(console, level).mockImplementation(
-        (...args: unknown[]) => void logged.push(args.map(String).join(' ')),
-      );
-    }
+    const logs = captureLogs();
     expect(
       (await postEstimates(token, { lines: [{ description: canary, amount: 10 }] })).status,
     ).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(await allStoredText()).not.toContain('CANARY-');
-    expect(logged.join('\n')).not.toContain('CANARY-');
+    expect(await everythingStored()).not.toContain('CANARY-');
+    expect(logs()).not.toContain('CANARY-');
   });
 });
