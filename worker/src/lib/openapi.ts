@@ -23,3 +23,8 @@ export function problemResponses(...statuses: number[]) {
 export function jsonContent<T extends z.ZodType>(schema: T, description = 'OK') {
   return { description, content: { 'application/json': { schema } } };
 }
+
+/** A required JSON request body, as route definitions declare it. */
+export function jsonBody<T extends z.ZodType>(schema: T) {
+  return { body: { content: { 'application/json': { schema } }, required: true } };
+}

@@ -12,11 +12,16 @@ import { AppError, ErrorCode } from '../../../../shared/errors';
 import { sessions, tenants, users } from '../../db/schema';
 import type { AppEnv } from '../../env';
 import { now } from '../../lib/clock';
-import { jsonContent, problemResponses } from '../../lib/openapi';
+import { jsonBody, jsonContent, problemResponses } from '../../lib/openapi';
 import { defineRoute } from '../../lib/route';
 import { createRouter } from '../../lib/router';
 import { writeWithAudit } from '../audit/append';
-import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from '../../lib/crypto/password';
+import {
+  hashPassword,
+  needsRehash,
+  verifyAgainstDummy,
+  verifyPassword,
+} from '../../lib/crypto/password';
 import { MFA_AUDIENCE, verifySession } from './session-token';
 import {
   assertNotLocked,
@@ -29,10 +34,6 @@ import {
 } from './sign-in';
 import { useSecondFactor } from './second-factor';
 import { clearSessionCookie, csrfTokenFor, deliverSession, sessionCookie } from './transport';
-
-const jsonBody = <T>(schema: T) => ({
-  body: { content: { 'application/json': { schema } }, required: true },
-});
 
 const loginRoute = defineRoute('public', {
   method: 'post',

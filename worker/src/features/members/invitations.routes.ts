@@ -11,7 +11,7 @@ import { AppError, ErrorCode } from '../../../../shared/errors';
 import type { Role } from '../../../../shared/roles';
 import { emailOutbox, memberships, sessions, teamMembers, teams, users } from '../../db/schema';
 import { now } from '../../lib/clock';
-import { jsonContent, problemResponses } from '../../lib/openapi';
+import { jsonBody, jsonContent, problemResponses } from '../../lib/openapi';
 import { defineRoute } from '../../lib/route';
 import { createRouter } from '../../lib/router';
 import { writeWithAudit } from '../audit/append';
@@ -19,16 +19,12 @@ import { hashPassword } from '../../lib/crypto/password';
 import { normaliseEmail } from '../auth/sign-in';
 import { emailWithToken, redeemToken } from './email-tokens';
 
-const json = <T>(schema: T) => ({
-  body: { content: { 'application/json': { schema } }, required: true },
-});
-
 const inviteRoute = defineRoute('users:manage', {
   method: 'post',
   path: '/invitations',
   tags: ['members'],
   summary: 'Invite someone to this tenant with a role (and team); the link is emailed',
-  request: json(InvitationCreate),
+  request: jsonBody(InvitationCreate),
   responses: { 202: jsonContent(Accepted), ...problemResponses(400, 401, 403, 404, 409) },
 });
 
@@ -37,7 +33,7 @@ const acceptRoute = defineRoute('public', {
   path: '/auth/invitations/accept',
   tags: ['auth'],
   summary: 'Accept an invitation: creates the account (or adds the membership)',
-  request: json(InvitationAccept),
+  request: jsonBody(InvitationAccept),
   responses: { 200: jsonContent(Accepted), ...problemResponses(400, 409) },
 });
 
@@ -46,7 +42,7 @@ const resetRequestRoute = defineRoute('public', {
   path: '/auth/password-reset',
   tags: ['auth'],
   summary: 'Email a password-reset link; always 202, so it reveals no accounts',
-  request: json(PasswordResetRequest),
+  request: jsonBody(PasswordResetRequest),
   responses: { 202: jsonContent(Accepted), ...problemResponses(400) },
 });
 
@@ -55,7 +51,7 @@ const resetConfirmRoute = defineRoute('public', {
   path: '/auth/password-reset/confirm',
   tags: ['auth'],
   summary: 'Set a new password with the emailed token (ends all sessions)',
-  request: json(PasswordResetConfirm),
+  request: jsonBody(PasswordResetConfirm),
   responses: { 200: jsonContent(Accepted), ...problemResponses(400) },
 });
 

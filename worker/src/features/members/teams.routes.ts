@@ -9,14 +9,10 @@ import {
 import { AppError, ErrorCode } from '../../../../shared/errors';
 import { memberships, teamMembers, teams } from '../../db/schema';
 import { now } from '../../lib/clock';
-import { jsonContent, problemResponses } from '../../lib/openapi';
+import { jsonBody, jsonContent, problemResponses } from '../../lib/openapi';
 import { defineRoute } from '../../lib/route';
 import { createRouter } from '../../lib/router';
 import { writeWithAudit } from '../audit/append';
-
-const json = <T>(schema: T) => ({
-  body: { content: { 'application/json': { schema } }, required: true },
-});
 
 const listRoute = defineRoute('dashboard:read', {
   method: 'get',
@@ -31,7 +27,7 @@ const createTeamRoute = defineRoute('users:manage', {
   path: '/teams',
   tags: ['teams'],
   summary: 'Create a team',
-  request: json(TeamCreate),
+  request: jsonBody(TeamCreate),
   responses: { 201: jsonContent(Team), ...problemResponses(400, 401, 403, 409) },
 });
 
@@ -40,7 +36,7 @@ const setMemberRoute = defineRoute('users:manage', {
   path: '/teams/{teamId}/members/{userId}',
   tags: ['teams'],
   summary: 'Put a member in a team, as its manager or not',
-  request: { params: TeamMemberParams, ...json(TeamMembership) },
+  request: { params: TeamMemberParams, ...jsonBody(TeamMembership) },
   responses: { 204: { description: 'Set' }, ...problemResponses(400, 401, 403, 404) },
 });
 

@@ -14,7 +14,7 @@ import { AppError, ErrorCode } from '../../../../shared/errors';
 import { reviewItems, spendLines } from '../../db/schema';
 import type { TenantStatement } from '../../db/tenant-db';
 import { now } from '../../lib/clock';
-import { jsonContent, problemResponses } from '../../lib/openapi';
+import { jsonBody, jsonContent, problemResponses } from '../../lib/openapi';
 import { defineRoute } from '../../lib/route';
 import { createRouter } from '../../lib/router';
 import { writeWithAudit } from '../audit/append';
@@ -28,9 +28,6 @@ import { searchNaics } from './naics-search';
 import { affectedCondition, MAX_REESTIMATED_LINES, reestimateStatements } from './reestimate';
 import { toReviewItem } from './review-view';
 
-const body = <T>(schema: T) => ({
-  body: { content: { 'application/json': { schema } }, required: true },
-});
 const tags = ['review'];
 
 const listRoute = defineRoute('review:write', {
@@ -48,7 +45,7 @@ const resolveRoute = defineRoute('review:write', {
   path: '/review/{id}/resolve',
   tags,
   summary: 'Confirm or reclassify; optionally make it a rule; re-estimates the affected lines',
-  request: { params: ReviewIdParam, ...body(ResolveReview) },
+  request: { params: ReviewIdParam, ...jsonBody(ResolveReview) },
   responses: {
     200: jsonContent(ResolveReviewResponse),
     ...problemResponses(400, 401, 403, 404, 409),
@@ -61,7 +58,7 @@ const correctionRoute = defineRoute('estimates:read', {
   tags,
   summary: "A buyer's correction from the extension: becomes a review item",
   description: 'The description is hashed with the tenant key and never stored.',
-  request: body(CorrectionRequest),
+  request: jsonBody(CorrectionRequest),
   responses: { 201: jsonContent(CorrectionResponse), ...problemResponses(400, 401, 403) },
 });
 

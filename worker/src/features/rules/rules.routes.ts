@@ -10,7 +10,7 @@ import {
 import { AppError, ErrorCode } from '../../../../shared/errors';
 import { tenantRules, tenantRuleVersions } from '../../db/schema';
 import { now } from '../../lib/clock';
-import { jsonContent, problemResponses } from '../../lib/openapi';
+import { jsonBody, jsonContent, problemResponses } from '../../lib/openapi';
 import { defineRoute } from '../../lib/route';
 import { createRouter } from '../../lib/router';
 import { writeWithAudit } from '../audit/append';
@@ -26,9 +26,6 @@ import {
   type RuleRow,
 } from './rule-store';
 
-const body = <T>(schema: T) => ({
-  body: { content: { 'application/json': { schema } }, required: true },
-});
 const tags = ['rules'];
 
 const listRoute = defineRoute('rules:write', {
@@ -46,7 +43,7 @@ const createRoute = defineRoute('rules:write', {
   summary: 'Create a rule (supplier, GL account, description hash or keyword → NAICS)',
   description:
     'For description-hash rules `match` is the description; only its tenant-keyed hash is stored.',
-  request: body(RuleCreate),
+  request: jsonBody(RuleCreate),
   responses: { 201: jsonContent(RuleWithVersion), ...problemResponses(400, 401, 403) },
 });
 
@@ -55,7 +52,7 @@ const updateRoute = defineRoute('rules:write', {
   path: '/rules/{id}',
   tags,
   summary: 'Edit, disable or re-enable a rule; each change is a new version',
-  request: { params: RuleIdParam, ...body(RuleUpdate) },
+  request: { params: RuleIdParam, ...jsonBody(RuleUpdate) },
   responses: { 200: jsonContent(RuleWithVersion), ...problemResponses(400, 401, 403, 404, 409) },
 });
 

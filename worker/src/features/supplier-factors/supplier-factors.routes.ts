@@ -10,7 +10,7 @@ import {
 import { AppError, ErrorCode } from '../../../../shared/errors';
 import { supplierFactors } from '../../db/schema';
 import { now } from '../../lib/clock';
-import { jsonContent, problemResponses } from '../../lib/openapi';
+import { jsonBody, jsonContent, problemResponses } from '../../lib/openapi';
 import { defineRoute } from '../../lib/route';
 import { createRouter } from '../../lib/router';
 import { writeWithAudit } from '../audit/append';
@@ -19,9 +19,6 @@ import { bumpRuleVersion } from '../rules/classification-version';
 type FactorRow = typeof supplierFactors.$inferSelect;
 type FactorInput = z.infer<typeof SupplierFactorCreate>;
 
-const body = <T>(schema: T) => ({
-  body: { content: { 'application/json': { schema } }, required: true },
-});
 const tags = ['supplier-factors'];
 
 const listRoute = defineRoute('factors:write', {
@@ -37,7 +34,7 @@ const createFactorRoute = defineRoute('factors:write', {
   path: '/supplier-factors',
   tags,
   summary: 'Add a supplier-specific factor (kg CO2e per USD or per unit) with its source',
-  request: body(SupplierFactorCreate),
+  request: jsonBody(SupplierFactorCreate),
   responses: { 201: jsonContent(SupplierFactor), ...problemResponses(400, 401, 403) },
 });
 
@@ -46,7 +43,7 @@ const updateRoute = defineRoute('factors:write', {
   path: '/supplier-factors/{id}',
   tags,
   summary: "Replace a factor's figures, source or validity; it becomes the next version",
-  request: { params: SupplierFactorIdParam, ...body(SupplierFactorUpdate) },
+  request: { params: SupplierFactorIdParam, ...jsonBody(SupplierFactorUpdate) },
   responses: { 200: jsonContent(SupplierFactor), ...problemResponses(400, 401, 403, 404, 409) },
 });
 
