@@ -30,3 +30,25 @@ export const LOCAL_SECRETS: Readonly<Record<string, () => string>> = {
 export function freshSecrets(): Record<string, string> {
   return Object.fromEntries(Object.entries(LOCAL_SECRETS).map(([name, make]) => [name, make()]));
 }
+
+/** `wrangler dev` on 127.0.0.1 (workerd, local D1/R2) with the given vars; the flags both callers share. */
+export function wranglerDevArgs(
+  port: number,
+  extra: string[],
+  vars: Record<string, string>,
+): string[] {
+  return [
+    'wrangler',
+    'dev',
+    '--local',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--inspector-ip',
+    '127.0.0.1',
+    '--show-interactive-dev-session=false',
+    ...extra,
+    ...Object.entries(vars).flatMap(([name, value]) => ['--var', `${name}:${value}`]),
+  ];
+}

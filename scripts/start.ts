@@ -6,7 +6,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DEMO_PASSWORD, LOCAL_SECRETS, OFFLINE_WRANGLER_ENV } from './local-env';
+import { DEMO_PASSWORD, LOCAL_SECRETS, OFFLINE_WRANGLER_ENV, wranglerDevArgs } from './local-env';
 
 const port = Number(process.env.PORT ?? 8787);
 const origin = `http://127.0.0.1:${port}`;
@@ -69,24 +69,10 @@ if (!skipBuild || !existsSync('worker/console/dist/console/index.html')) {
 }
 
 console.info('\n▶ Starting the Worker (wrangler dev, workerd)');
-const worker = spawn(
-  'npx',
-  [
-    'wrangler',
-    'dev',
-    '--local',
-    '--ip',
-    '127.0.0.1',
-    '--port',
-    String(port),
-    '--inspector-ip',
-    '127.0.0.1',
-    '--show-interactive-dev-session=false',
-    '--var',
-    `CONSOLE_ORIGIN:${origin}`,
-  ],
-  { stdio: 'inherit', env: OFFLINE_WRANGLER_ENV },
-);
+const worker = spawn('npx', wranglerDevArgs(port, [], { CONSOLE_ORIGIN: origin }), {
+  stdio: 'inherit',
+  env: OFFLINE_WRANGLER_ENV,
+});
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => worker.kill(signal));
 worker.on('exit', (code) => process.exit(code ?? 0));
 

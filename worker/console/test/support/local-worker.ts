@@ -14,19 +14,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seedLocalDatabase } from '../../../../scripts/seed-demo';
-import { DEMO_PASSWORD, freshSecrets } from '../../../../scripts/local-env';
+import {
+  DEMO_PASSWORD,
+  freshSecrets,
+  OFFLINE_WRANGLER_ENV,
+  wranglerDevArgs,
+} from '../../../../scripts/local-env';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 export { DEMO_PASSWORD };
-
-/** No Cloudflare login, telemetry or `Request.cf` lookup: nothing leaves 127.0.0.1. */
-const OFFLINE_ENV: NodeJS.ProcessEnv = {
-  ...process.env,
-  WRANGLER_SEND_METRICS: 'false',
-  CLOUDFLARE_TELEMETRY_DISABLED: '1',
-  CLOUDFLARE_CF_FETCH_ENABLED: 'false',
-  WRANGLER_LOG: process.env.WRANGLER_LOG ?? 'warn',
-};
 
 export interface LocalWorker {
   /** http://127.0.0.1:<port> — the API under /api/v1, the console under /console. */
@@ -67,7 +63,7 @@ export async function freePort(): Promise<number> {
 function wrangler(args: string[]): void {
   const result = spawnSync('npx', ['wrangler', ...args], {
     cwd: REPO_ROOT,
-    env: OFFLINE_ENV,
+    env: OFFLINE_WRANGLER_ENV,
     encoding: 'utf8',
   });
   if (result.status !== 0) {
@@ -133,24 +129,17 @@ export async function startLocalWorker(options: LocalWorkerOptions = {}): Promis
   const vars = { ...freshSecrets(), CONSOLE_ORIGIN: url, ...options.vars };
   const child = spawn(
     'npx',
-    [
-      'wrangler',
-      'dev',
-      '--local',
-      '--ip',
-      '127.0.0.1',
-      '--port',
-      String(port),
-      '--inspector-ip',
-      '127.0.0.1',
-      '--inspector-port',
-      String(inspectorPort),
-      '--persist-to',
-      persistDir,
-      '--show-interactive-dev-session=false',
-      ...Object.entries(vars).flatMap(([name, value]) => ['--var', `${name}:${value}`]),
-    ],
-    { cwd: REPO_ROOT, env: OFFLINE_ENV, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+    wranglerDevArgs(
+      port,
+      ['--inspector-port', String(inspectorPort), '--persist-to', persistDir],
+      vars,
+    ),
+    {
+      cwd: REPO_ROOT,
+      env: OFFLINE_WRANGLER_ENV,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   // Keep the tail of wrangler's output for error messages only; it never prints the --var values.
   let output = '';
