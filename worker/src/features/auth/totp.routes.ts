@@ -38,7 +38,7 @@ const confirmRoute = defineRoute('member', {
 
 export const totpRoutes = createRouter()
   .openapi(enrollRoute, async (c) => {
-    const { globalDb, principal } = c.var;
+    const { globalDb, principal, db } = c.var;
     const user = await globalDb.findOne(users, eq(users.id, principal.userId));
     if (!user) throw new AppError(ErrorCode.unauthenticated);
     if (user.totpEnabledAt)
@@ -50,7 +50,19 @@ export const totpRoutes = createRouter()
       user.id,
       secret,
     );
-    await globalDb.batch([globalDb.update(users, { totpSecretSealed }, eq(users.id, user.id))]);
+    await writeWithAudit(
+      db,
+      [globalDb.update(users, { totpSecretSealed }, eq(users.id, user.id))],
+      {
+        actor: user.id,
+        action: 'user.totp-enroll',
+        entityType: 'user',
+        entityId: user.id,
+        changes: { after: { totpPending: true } },
+        requestId: c.var.requestId,
+        at: now(c),
+      },
+    );
     const otpauthUri = buildOtpauthUri({ issuer: 'Spendprint', accountName: user.email, secret });
     return c.json({ secret, otpauthUri }, 200);
   })

@@ -154,8 +154,20 @@ export const invitationRoutes = createRouter()
         subject: 'Reset your Spendprint password',
         path: '/console/reset-password',
       };
-      await db.batch(
-        await emailWithToken({ globalDb, db, origin: c.env.CONSOLE_ORIGIN }, message, now(c)),
+      const at = now(c);
+      // The requester is not signed in: the row records that a reset link was mailed, not by whom.
+      await writeWithAudit(
+        db,
+        await emailWithToken({ globalDb, db, origin: c.env.CONSOLE_ORIGIN }, message, at),
+        {
+          actor: 'anonymous',
+          action: 'user.password-reset-request',
+          entityType: 'user',
+          entityId: user.id,
+          changes: {},
+          requestId: c.var.requestId,
+          at,
+        },
       );
     }
     return c.json({ accepted: true as const }, 202);
