@@ -45,7 +45,10 @@ export const MeResponse = z.object({
   role: z.enum(ROLES),
   tenant: z.object({ id: z.string(), name: z.string(), plan: z.string() }),
   totpEnabled: z.boolean(),
+  emailVerified: z.boolean(),
 });
+
+export const EmailVerificationConfirm = z.object({ token: z.string().min(20).max(200) });
 
 export type LoginRequest = z.infer<typeof LoginRequest>;
 export type LoginResponse = z.infer<typeof LoginResponse>;

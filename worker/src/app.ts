@@ -6,6 +6,7 @@ import { auditRoutes } from './features/audit/audit.routes';
 import { ssoConnectionRoutes } from './features/sso/sso-connection.routes';
 import { ssoDomainRoutes } from './features/sso/sso-domains.routes';
 import { ssoLoginRoutes } from './features/sso/sso-login.routes';
+import { emailVerificationRoutes } from './features/members/email-verification.routes';
 import { invitationRoutes } from './features/members/invitations.routes';
 import { membersRoutes } from './features/members/members.routes';
 import { teamsRoutes } from './features/members/teams.routes';
@@ -44,6 +45,7 @@ export function createApp() {
     .route('/', membersRoutes)
     .route('/', teamsRoutes)
     .route('/', invitationRoutes)
+    .route('/', emailVerificationRoutes)
     .route('/', apiKeysRoutes)
     .route('/', ssoConnectionRoutes)
     .route('/', ssoDomainRoutes)

@@ -19,6 +19,11 @@ export interface Env {
   KEY_WRAPPING_SECRET: string;
   /** SSO domain checks: a DNS-over-HTTPS JSON resolver (default Cloudflare's dns-query). */
   DOH_RESOLVER_URL?: string;
+  /** Production mail: a JSON send endpoint (e.g. https://api.resend.com/emails), its sender
+   * address, and the API token (secret). Without them mail stays in the outbox (dev mailbox). */
+  MAIL_API_URL?: string;
+  MAIL_FROM?: string;
+  MAIL_API_TOKEN?: string;
   API_RATE_LIMITER: RateLimit;
   SIGN_IN_RATE_LIMITER: RateLimit;
 }

@@ -121,6 +121,22 @@ export const IDENTITY_SCENARIOS: Record<string, Scenario> = {
       );
     },
   },
+  'POST /api/v1/auth/email-verification': {
+    appends: 1,
+    run: async (walk, measure) => {
+      const token = await signIn(walk.tenant.emails.viewer);
+      return measure(() => walk.call(token, 'POST', '/api/v1/auth/email-verification'));
+    },
+  },
+  'POST /api/v1/auth/email-verification/confirm': {
+    appends: 1,
+    async run(walk, measure) {
+      const viewer = await signIn(walk.tenant.emails.viewer);
+      await walk.ok(viewer, 'POST', '/api/v1/auth/email-verification');
+      const token = await mailedToken(walk, await walk.admin(), walk.tenant.emails.viewer);
+      return measure(() => postJson('/api/v1/auth/email-verification/confirm', { token }));
+    },
+  },
   'POST /api/v1/invitations': {
     appends: 1,
     run: async (walk, measure) => {

@@ -181,6 +181,7 @@ export const authRoutes = createRouter()
         role: principal.role,
         tenant: { id: tenant.id, name: tenant.name, plan: tenant.plan },
         totpEnabled: user.totpEnabledAt !== null,
+        emailVerified: user.emailVerifiedAt !== null,
       },
       200,
     );

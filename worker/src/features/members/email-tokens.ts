@@ -1,9 +1,12 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { AppError, ErrorCode } from '../../../../shared/errors';
+import type { Context } from 'hono';
 import type { GlobalDb } from '../../db/global-db';
-import { emailOutbox, emailTokens } from '../../db/schema';
+import type { AppEnv } from '../../env';
+import { emailTokens } from '../../db/schema';
 import type { TenantDb, TenantStatement } from '../../db/tenant-db';
 import { generateToken, hashToken } from '../../lib/crypto/tokens';
+import { queueMail } from '../mail/outbox';
 
 type Kind = (typeof emailTokens.$inferSelect)['kind'];
 
@@ -22,12 +25,28 @@ interface Message {
   payload?: Record<string, unknown>;
 }
 
+export interface MailDeps {
+  globalDb: GlobalDb;
+  db: TenantDb;
+  origin: string;
+  sealingSecret: string;
+}
+
+export function mailDeps(c: Context<AppEnv>, db: TenantDb): MailDeps {
+  return {
+    globalDb: c.var.globalDb,
+    db,
+    origin: c.env.CONSOLE_ORIGIN,
+    sealingSecret: c.env.DATA_SEALING_SECRET,
+  };
+}
+
 /**
  * A single-use token (256 random bits, stored as SHA-256 with its expiry) and the email that
  * carries it, as statements for the caller's batch.
  */
 export async function emailWithToken(
-  deps: { globalDb: GlobalDb; db: TenantDb; origin: string },
+  deps: MailDeps,
   message: Message,
   now: Date,
 ): Promise<TenantStatement[]> {
@@ -43,14 +62,17 @@ export async function emailWithToken(
       expiresAt: new Date(now.getTime() + TOKEN_LIFETIME_MS[message.kind]),
       createdAt: now,
     }),
-    deps.db.insert(emailOutbox, {
-      id: crypto.randomUUID(),
-      to: message.email,
-      kind: message.kind,
-      subject: message.subject,
-      body: `${message.subject}\n\nOpen this link within ${TOKEN_LIFETIME_MS[message.kind] / 3600_000} hours:\n${link}\n`,
-      createdAt: now,
-    }),
+    await queueMail(
+      deps.db,
+      deps.sealingSecret,
+      {
+        to: message.email,
+        kind: message.kind,
+        subject: message.subject,
+        body: `${message.subject}\n\nOpen this link within ${TOKEN_LIFETIME_MS[message.kind] / 3600_000} hours:\n${link}\n`,
+      },
+      now,
+    ),
   ];
 }
 

@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import {
   Accepted,
   InvitationAccept,
@@ -9,7 +9,7 @@ import {
 } from '../../../../shared/api/members';
 import { AppError, ErrorCode } from '../../../../shared/errors';
 import type { Role } from '../../../../shared/roles';
-import { emailOutbox, memberships, sessions, teamMembers, teams, users } from '../../db/schema';
+import { memberships, sessions, teamMembers, teams, users } from '../../db/schema';
 import { now } from '../../lib/clock';
 import { jsonBody, jsonContent, problemResponses } from '../../lib/openapi';
 import { defineRoute } from '../../lib/route';
@@ -17,7 +17,9 @@ import { createRouter } from '../../lib/router';
 import { writeWithAudit } from '../audit/append';
 import { hashPassword } from '../../lib/crypto/password';
 import { normaliseEmail } from '../auth/sign-in';
-import { emailWithToken, redeemToken } from './email-tokens';
+import { deliverAfterResponse } from '../mail/delivery';
+import { readOutbox } from '../mail/outbox';
+import { emailWithToken, mailDeps, redeemToken } from './email-tokens';
 
 const inviteRoute = defineRoute('users:manage', {
   method: 'post',
@@ -82,11 +84,7 @@ export const invitationRoutes = createRouter()
       path: '/console/accept-invitation',
       payload: { role, teamId: teamId ?? null },
     };
-    const statements = await emailWithToken(
-      { globalDb, db, origin: c.env.CONSOLE_ORIGIN },
-      message,
-      at,
-    );
+    const statements = await emailWithToken(mailDeps(c, db), message, at);
     await writeWithAudit(db, statements, {
       actor: principal.userId,
       action: 'invitation.create',
@@ -97,6 +95,7 @@ export const invitationRoutes = createRouter()
       personal: { email: address },
       at,
     });
+    deliverAfterResponse(c, db);
     return c.json({ accepted: true as const }, 202);
   })
   .openapi(acceptRoute, async (c) => {
@@ -156,19 +155,16 @@ export const invitationRoutes = createRouter()
       };
       const at = now(c);
       // The requester is not signed in: the row records that a reset link was mailed, not by whom.
-      await writeWithAudit(
-        db,
-        await emailWithToken({ globalDb, db, origin: c.env.CONSOLE_ORIGIN }, message, at),
-        {
-          actor: 'anonymous',
-          action: 'user.password-reset-request',
-          entityType: 'user',
-          entityId: user.id,
-          changes: {},
-          requestId: c.var.requestId,
-          at,
-        },
-      );
+      await writeWithAudit(db, await emailWithToken(mailDeps(c, db), message, at), {
+        actor: 'anonymous',
+        action: 'user.password-reset-request',
+        entityType: 'user',
+        entityId: user.id,
+        changes: {},
+        requestId: c.var.requestId,
+        at,
+      });
+      deliverAfterResponse(c, db);
     }
     return c.json({ accepted: true as const }, 202);
   })
@@ -202,7 +198,7 @@ export const invitationRoutes = createRouter()
   })
   .openapi(mailboxRoute, async (c) => {
     if (c.env.ENVIRONMENT === 'production') throw new AppError(ErrorCode.notFound);
-    const rows = await c.var.db.select(emailOutbox).orderBy(desc(emailOutbox.createdAt)).limit(50);
+    const rows = await readOutbox(c.var.db, c.env.DATA_SEALING_SECRET);
     const messages = rows.map(({ id, to, kind, subject, body, createdAt }) => ({
       id,
       to,
