@@ -19,7 +19,9 @@ export const purchaseDateSchema = z
   .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'date must be YYYY-MM-DD (or YYYY-MM, or YYYY)')
   .refine(isRealDate, 'date is not a calendar date');
 
-export const currencyCodeSchema = z.string().regex(/^[A-Z]{3}$/, 'currency must be an ISO 4217 code such as EUR');
+export const currencyCodeSchema = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'currency must be an ISO 4217 code such as EUR');
 export const naicsCodeSchema = z.string().regex(/^\d{6}$/, 'naics must be a 6-digit NAICS code');
 
 export const estimateLineSchema = z.object({
@@ -106,7 +108,12 @@ export const estimateOkSchema = z.object({
   steps: z.array(formulaStepSchema),
 });
 
-export const unableReasonCodeSchema = z.enum(['unclassifiable', 'no-factor', 'conversion', 'invalid-input']);
+export const unableReasonCodeSchema = z.enum([
+  'unclassifiable',
+  'no-factor',
+  'conversion',
+  'invalid-input',
+]);
 
 export const estimateUnableSchema = z.object({
   status: z.literal('unable'),
@@ -116,7 +123,10 @@ export const estimateUnableSchema = z.object({
   classification: z.object(classificationFields).optional(),
 });
 
-export const estimateResultSchema = z.discriminatedUnion('status', [estimateOkSchema, estimateUnableSchema]);
+export const estimateResultSchema = z.discriminatedUnion('status', [
+  estimateOkSchema,
+  estimateUnableSchema,
+]);
 
 export const estimateResponseSchema = z.object({
   results: z.array(estimateResultSchema),

@@ -26,3 +26,15 @@ export const GovernanceExport = z.object({
 });
 
 export type DeletionRequest = z.infer<typeof DeletionRequest>;
+
+export const BackupList = z.object({
+  backups: z.array(
+    z.object({
+      id: z.string(),
+      createdAt: z.string(),
+      keyVersion: z.number().int(),
+      bytes: z.number().int(),
+    }),
+  ),
+  retentionDays: z.number().int(),
+});

@@ -3,6 +3,7 @@ import { corsAllowList } from './middleware/cors';
 import { rateLimit } from './middleware/rate-limit';
 import { apiKeysRoutes } from './features/api-keys/api-keys.routes';
 import { auditRoutes } from './features/audit/audit.routes';
+import { backupsRoutes } from './features/backups/backups.routes';
 import { ssoConnectionRoutes } from './features/sso/sso-connection.routes';
 import { ssoDomainRoutes } from './features/sso/sso-domains.routes';
 import { ssoLoginRoutes } from './features/sso/sso-login.routes';
@@ -58,7 +59,8 @@ export function createApp() {
     .route('/', summaryRoutes)
     .route('/', periodsRoutes)
     .route('/', keysRoutes)
-    .route('/', governanceRoutes);
+    .route('/', governanceRoutes)
+    .route('/', backupsRoutes);
   app.route(API_PREFIX, api);
   app.route('/', consoleRoutes);
 

@@ -5,6 +5,6 @@ import { runScheduled } from './features/scheduled/cron';
 export default {
   fetch: app.fetch,
   scheduled(controller, env, ctx) {
-    ctx.waitUntil(runScheduled(env, new Date(controller.scheduledTime)));
+    ctx.waitUntil(runScheduled(env, new Date(controller.scheduledTime), controller.cron));
   },
 } satisfies ExportedHandler<Env>;

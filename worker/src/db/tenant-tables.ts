@@ -78,14 +78,15 @@ export async function purgeTenantRows(env: Env, tenantId: string, at: Date): Pro
   return tables;
 }
 
-/** Restores rows exported by readTenantTables (unredacted) into a database without them. */
-export function insertRowsStatements(d1: D1Database, table: string, rows: Row[]) {
-  return rows.map((row) => {
-    const columns = Object.keys(row);
-    return d1
-      .prepare(
-        `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
-      )
-      .bind(...columns.map((column) => row[column] ?? null));
-  });
+/** The global rows a tenant needs to work after a restore: itself, its members, their codes. */
+export async function readTenantGlobalRows(env: Env, tenantId: string) {
+  const all = async (sql: string) => (await env.DB.prepare(sql).bind(tenantId).all<Row>()).results;
+  const members = 'SELECT user_id FROM memberships WHERE tenant_id = ?';
+  return {
+    tenants: await all('SELECT * FROM tenants WHERE id = ? ORDER BY rowid'),
+    users: await all(`SELECT * FROM users WHERE id IN (${members}) ORDER BY rowid`),
+    recovery_codes: await all(
+      `SELECT * FROM recovery_codes WHERE user_id IN (${members}) ORDER BY rowid`,
+    ),
+  };
 }

@@ -38,6 +38,8 @@ export interface LocalWorkerOptions {
   seed?: boolean;
   /** Extra `--var NAME:value` bindings (e.g. EXTENSION_ORIGIN for an unpacked extension). */
   vars?: Record<string, string>;
+  /** Serve `/__scheduled?cron=…` to run a Cron trigger on demand (`--test-scheduled`). */
+  testScheduled?: boolean;
   /** How long to wait for /api/v1/health (default 90 s). */
   startTimeoutMs?: number;
 }
@@ -131,7 +133,13 @@ export async function startLocalWorker(options: LocalWorkerOptions = {}): Promis
     'npx',
     wranglerDevArgs(
       port,
-      ['--inspector-port', String(inspectorPort), '--persist-to', persistDir],
+      [
+        '--inspector-port',
+        String(inspectorPort),
+        '--persist-to',
+        persistDir,
+        ...(options.testScheduled ? ['--test-scheduled'] : []),
+      ],
       vars,
     ),
     {

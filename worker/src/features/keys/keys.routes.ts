@@ -22,6 +22,7 @@ import {
   type KeyKind,
 } from '../../lib/tenant-key-ring';
 import { writeWithAudit } from '../audit/append';
+import { deleteBackupsUnderKey } from '../backups/backup-job';
 import { toKeySummary } from './key-summary';
 
 const listRoute = defineRoute('keys:manage', {
@@ -136,6 +137,8 @@ export const keysRoutes = createRouter()
         requestId: c.var.requestId,
         at,
       });
+      // Backups carry their own wrapped copy of the key; shredding it means deleting them.
+      await deleteBackupsUnderKey(c.env.BUCKET, db.tenantId, version);
     }
     const revoked = await db.findOne(tenantKeys, eq(tenantKeys.version, version));
     return c.json(toKeySummary(revoked!), 200);

@@ -1,19 +1,28 @@
 import type { Env } from '../../env';
 import { checkpointAllTenants } from '../audit/checkpoint-job';
+import { backupAllTenants } from '../backups/backup-job';
 import { governanceJob } from '../governance/governance-job';
 import { deliverAllTenants } from '../mail/delivery';
 
 export type ScheduledJob = (env: Env, now: Date) => Promise<void>;
 
-/** Jobs the hourly Cron trigger runs; each feature adds its own (retention, checkpoints …). */
-export const scheduledJobs: ScheduledJob[] = [
-  checkpointAllTenants,
-  governanceJob,
-  deliverAllTenants,
-];
+/** The Cron triggers of wrangler.toml. */
+export const HOURLY = '17 * * * *';
+export const NIGHTLY = '40 2 * * *';
 
-export async function runScheduled(env: Env, now: Date): Promise<void> {
-  const results = await Promise.allSettled(scheduledJobs.map((job) => job(env, now)));
+/** Jobs each Cron trigger runs; each feature adds its own (retention, checkpoints …). */
+export const scheduledJobs: Record<string, ScheduledJob[]> = {
+  [HOURLY]: [checkpointAllTenants, governanceJob, deliverAllTenants],
+  [NIGHTLY]: [backupAllTenants],
+};
+
+export async function runScheduled(env: Env, now: Date, cron = HOURLY): Promise<void> {
+  const jobs = scheduledJobs[cron];
+  if (!jobs) {
+    console.error(JSON.stringify({ event: 'scheduled-unknown-cron', cron }));
+    return;
+  }
+  const results = await Promise.allSettled(jobs.map((job) => job(env, now)));
   for (const result of results) {
     if (result.status === 'rejected') {
       console.error(
