@@ -20,12 +20,22 @@ export function checkpointKey(privateJwkJson: string): Promise<CheckpointSigning
   return signingKey!;
 }
 
-/** Signs (tenant, size, head hash, time) of the chain as it stands; idempotent per size. */
-export async function createCheckpoint(db: TenantDb, privateJwkJson: string, now: Date) {
-  const [head] = await db
-    .selectFields(auditLog, { seq: auditLog.seq, hash: auditLog.hash })
-    .orderBy(desc(auditLog.seq))
-    .limit(1);
+/**
+ * Signs (tenant, size, head hash, time) of the chain as it stands, or up to `upTo` (the last
+ * row a retention purge removes); idempotent per size.
+ */
+export async function createCheckpoint(
+  db: TenantDb,
+  privateJwkJson: string,
+  now: Date,
+  upTo?: { seq: number; hash: string },
+) {
+  const [head] = upTo
+    ? [upTo]
+    : await db
+        .selectFields(auditLog, { seq: auditLog.seq, hash: auditLog.hash })
+        .orderBy(desc(auditLog.seq))
+        .limit(1);
   const content = {
     tenantId: db.tenantId,
     size: head?.seq ?? 0,

@@ -1,5 +1,6 @@
 import type { Env } from '../../env';
 import { checkpointAllTenants } from '../audit/checkpoint-job';
+import { enforceAuditRetention } from '../audit/retention-job';
 import { backupAllTenants } from '../backups/backup-job';
 import { governanceJob } from '../governance/governance-job';
 import { deliverAllTenants } from '../mail/delivery';
@@ -12,7 +13,7 @@ export const NIGHTLY = '40 2 * * *';
 
 /** Jobs each Cron trigger runs; each feature adds its own (retention, checkpoints …). */
 export const scheduledJobs: Record<string, ScheduledJob[]> = {
-  [HOURLY]: [checkpointAllTenants, governanceJob, deliverAllTenants],
+  [HOURLY]: [checkpointAllTenants, governanceJob, deliverAllTenants, enforceAuditRetention],
   [NIGHTLY]: [backupAllTenants],
 };
 
