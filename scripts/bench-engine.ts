@@ -7,11 +7,21 @@ import { getEngine } from '../shared/engine/index';
 import { classifyJsonLine } from './classify-line';
 
 const ITEMS = [
-  'COUPLING PVC SCHED 40 1/2 IN', 'TROUSERS TACTICAL 65/35 POLY RAYON MENS 34X29', 'laptop computer',
-  'Microcomputers, Handheld, Laptop, and Notebook', 'GLOVES DISPOSABLE NITRILE LARGE', 'office chair mesh back',
-  'copy paper 8.5x11 20lb white', 'diesel fuel ultra low sulfur', 'TONER CARTRIDGE HP 26A BLACK',
-  'VALVE GATE DI 6 IN MJ', 'BATTERY AA ALKALINE 24PK', 'safety glasses clear anti-fog',
-  'Janitorial services monthly', 'HOSE GARDEN 5/8 IN X 50 FT', 'LED lamp 60W equivalent A19',
+  'COUPLING PVC SCHED 40 1/2 IN',
+  'TROUSERS TACTICAL 65/35 POLY RAYON MENS 34X29',
+  'laptop computer',
+  'Microcomputers, Handheld, Laptop, and Notebook',
+  'GLOVES DISPOSABLE NITRILE LARGE',
+  'office chair mesh back',
+  'copy paper 8.5x11 20lb white',
+  'diesel fuel ultra low sulfur',
+  'TONER CARTRIDGE HP 26A BLACK',
+  'VALVE GATE DI 6 IN MJ',
+  'BATTERY AA ALKALINE 24PK',
+  'safety glasses clear anti-fog',
+  'Janitorial services monthly',
+  'HOSE GARDEN 5/8 IN X 50 FT',
+  'LED lamp 60W equivalent A19',
 ];
 
 export interface EngineBenchResult {
@@ -26,7 +36,13 @@ export interface EngineBenchResult {
 
 function makeLines(n: number): string[] {
   return Array.from({ length: n }, (_, i) =>
-    JSON.stringify({ id: `l${i}`, description: `${ITEMS[i % ITEMS.length]} ${i % 97}`, amount: 10 + (i % 500), currency: i % 3 ? 'USD' : 'EUR', date: '2024-03-15' }),
+    JSON.stringify({
+      id: `l${i}`,
+      description: `${ITEMS[i % ITEMS.length]} ${i % 97}`,
+      amount: 10 + (i % 500),
+      currency: i % 3 ? 'USD' : 'EUR',
+      date: '2024-03-15',
+    }),
   );
 }
 
@@ -61,5 +77,7 @@ export function benchEngine(n = 50_000): EngineBenchResult {
 
 if (process.argv[1]?.endsWith('bench-engine.ts')) {
   const r = benchEngine();
-  console.log(`engine: ${r.classifierLinesPerSecond.toLocaleString('en-US')} lines/s classify+estimate (reference parse+serialise ${r.referenceLinesPerSecond.toLocaleString('en-US')} lines/s, ${r.ratio}× slower), engine build ${r.coldEngineMs} ms, heapUsed ${r.heapUsedMb} MB, RSS ${r.rssMb} MB`);
+  console.log(
+    `engine: ${r.classifierLinesPerSecond.toLocaleString('en-US')} lines/s classify+estimate (reference parse+serialise ${r.referenceLinesPerSecond.toLocaleString('en-US')} lines/s, ${r.ratio}× slower), engine build ${r.coldEngineMs} ms, heapUsed ${r.heapUsedMb} MB, RSS ${r.rssMb} MB`,
+  );
 }

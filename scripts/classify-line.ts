@@ -15,7 +15,16 @@ export interface ClassifyOutput {
 const optionalString = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
 function failure(id: string | null, reason: string): ClassifyOutput {
-  return { id, naics: null, naicsTitle: null, confidence: 0, alternatives: [], factorKgPerUsd: null, kgCO2e: null, reason };
+  return {
+    id,
+    naics: null,
+    naicsTitle: null,
+    confidence: 0,
+    alternatives: [],
+    factorKgPerUsd: null,
+    kgCO2e: null,
+    reason,
+  };
 }
 
 export function classifyJsonLine(engine: EstimationEngine, text: string): ClassifyOutput {
@@ -25,11 +34,17 @@ export function classifyJsonLine(engine: EstimationEngine, text: string): Classi
   } catch {
     return failure(null, 'line is not valid JSON');
   }
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return failure(null, 'line is not a JSON object');
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    return failure(null, 'line is not a JSON object');
   const o = input as Record<string, unknown>;
   const id = typeof o['id'] === 'string' || typeof o['id'] === 'number' ? String(o['id']) : null;
-  if (typeof o['description'] !== 'string' || o['description'].trim() === '') return failure(id, 'description is required');
-  if (o['amount'] !== undefined && (typeof o['amount'] !== 'number' || !Number.isFinite(o['amount']))) return failure(id, 'amount must be a number');
+  if (typeof o['description'] !== 'string' || o['description'].trim() === '')
+    return failure(id, 'description is required');
+  if (
+    o['amount'] !== undefined &&
+    (typeof o['amount'] !== 'number' || !Number.isFinite(o['amount']))
+  )
+    return failure(id, 'amount must be a number');
   const result = engine.estimate({
     description: o['description'].slice(0, 1000),
     amount: o['amount'] as number | undefined,
@@ -42,7 +57,15 @@ export function classifyJsonLine(engine: EstimationEngine, text: string): Classi
     const c = result.classification;
     return {
       ...failure(id, result.reason),
-      ...(c ? { naics: c.naics, naicsTitle: c.naicsTitle, confidence: c.confidence, alternatives: c.alternatives.map((a) => ({ naics: a.naics, confidence: a.confidence })), factorKgPerUsd: engine.factorOf(c.naics) } : {}),
+      ...(c
+        ? {
+            naics: c.naics,
+            naicsTitle: c.naicsTitle,
+            confidence: c.confidence,
+            alternatives: c.alternatives.map((a) => ({ naics: a.naics, confidence: a.confidence })),
+            factorKgPerUsd: engine.factorOf(c.naics),
+          }
+        : {}),
     };
   }
   return {

@@ -11,34 +11,62 @@ async function run(lines: string[]): Promise<Record<string, unknown>[]> {
   output.on('data', (c: Buffer) => chunks.push(c));
   input.end(lines.join('\n') + '\n');
   await classifyStream(input, output);
-  return Buffer.concat(chunks).toString('utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
 describe('classify CLI', () => {
   it('answers every line in input order, bad lines with a reason', async () => {
     const out = await run([
-      JSON.stringify({ id: 'a', description: 'laptop computer', amount: 1000, currency: 'USD', date: '2022-03-01' }),
+      JSON.stringify({
+        id: 'a',
+        description: 'laptop computer',
+        amount: 1000,
+        currency: 'USD',
+        date: '2022-03-01',
+      }),
       '{not json',
       JSON.stringify({ id: 'c', description: 'COUPLING PVC SCHED 40 1/2 IN' }),
       JSON.stringify({ id: 'd', description: 'laptop computer', amount: 10, currency: 'XYZ' }),
       JSON.stringify({ id: 'e' }),
     ]);
     expect(out.map((o) => o['id'])).toEqual(['a', null, 'c', 'd', 'e']);
-    expect(out[0]).toMatchObject({ naics: '334111', naicsTitle: 'Electronic Computer Manufacturing', factorKgPerUsd: 0.058 });
+    expect(out[0]).toMatchObject({
+      naics: '334111',
+      naicsTitle: 'Electronic Computer Manufacturing',
+      factorKgPerUsd: 0.058,
+    });
     expect(out[0]!['kgCO2e']).toBeGreaterThan(55);
     expect(out[1]).toMatchObject({ naics: null, kgCO2e: null, reason: 'line is not valid JSON' });
     expect(out[2]).toMatchObject({ kgCO2e: null });
     expect(out[2]!['naics']).toMatch(/^326/);
-    expect(out[3]).toMatchObject({ naics: '334111', kgCO2e: null, reason: expect.stringMatching(/XYZ/) });
+    expect(out[3]).toMatchObject({
+      naics: '334111',
+      kgCO2e: null,
+      reason: expect.stringMatching(/XYZ/),
+    });
     expect(out[4]).toMatchObject({ reason: 'description is required' });
   });
 
   it('preserves order and count for arbitrary lines', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.string({ maxLength: 40 }).filter((s) => !s.includes('\n') && !s.includes('\r') && s.trim() !== ''), { minLength: 1, maxLength: 20 }), async (descriptions) => {
-        const out = await run(descriptions.map((d, i) => JSON.stringify({ id: String(i), description: d })));
-        expect(out.map((o) => o['id'])).toEqual(descriptions.map((_, i) => String(i)));
-      }),
+      fc.asyncProperty(
+        fc.array(
+          fc
+            .string({ maxLength: 40 })
+            .filter((s) => !s.includes('\n') && !s.includes('\r') && s.trim() !== ''),
+          { minLength: 1, maxLength: 20 },
+        ),
+        async (descriptions) => {
+          const out = await run(
+            descriptions.map((d, i) => JSON.stringify({ id: String(i), description: d })),
+          );
+          expect(out.map((o) => o['id'])).toEqual(descriptions.map((_, i) => String(i)));
+        },
+      ),
       { numRuns: 30 },
     );
   });

@@ -17,7 +17,8 @@ export async function classifyStream(input: Readable, output: Writable): Promise
   let count = 0;
   let buffer = '';
   const flush = async () => {
-    if (!output.write(buffer)) await new Promise<void>((resolve) => output.once('drain', () => resolve()));
+    if (!output.write(buffer))
+      await new Promise<void>((resolve) => output.once('drain', () => resolve()));
     buffer = '';
   };
   for await (const line of lines) {

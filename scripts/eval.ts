@@ -40,7 +40,11 @@ export function crossValidate(lines: TrainingLine[], learnedWeight?: number): Sc
   const scored: Scored[] = new Array(lines.length);
   for (let fold = 0; fold < FOLDS; fold++) {
     const training = lines.filter((l) => foldOf(l.group) !== fold);
-    const classifier = new Classifier(index, learnAssociations(training, vocabulary, priceable), learnedWeight);
+    const classifier = new Classifier(
+      index,
+      learnAssociations(training, vocabulary, priceable),
+      learnedWeight,
+    );
     lines.forEach((l, i) => {
       if (foldOf(l.group) === fold) scored[i] = predict(classifier, l);
     });
@@ -59,15 +63,31 @@ function main() {
   const lines = readDevLines(path);
   const none: LearnedAssociations = {};
   const vocabularyOnly = lines.map((l) => predict(new Classifier(index, none), l));
-  console.log(formatMetrics(`${path}\n[1] vocabulary classifier alone (nothing learned from this file)`, score(vocabularyOnly, factorOf)));
+  console.log(
+    formatMetrics(
+      `${path}\n[1] vocabulary classifier alone (nothing learned from this file)`,
+      score(vocabularyOnly, factorOf),
+    ),
+  );
   const cv = crossValidate(lines);
-  console.log(formatMetrics(`[2] ${FOLDS}-fold cross-validation grouped by COMMODITY[0:5] — REPORTED FIGURE`, score(cv, factorOf)));
+  console.log(
+    formatMetrics(
+      `[2] ${FOLDS}-fold cross-validation grouped by COMMODITY[0:5] — REPORTED FIGURE`,
+      score(cv, factorOf),
+    ),
+  );
   const shipped = lines.map((l) => predict(new Classifier(index), l));
-  console.log(formatMetrics('[3] shipped model on this file (has seen it; optimistic, reference only)', score(shipped, factorOf)));
+  console.log(
+    formatMetrics(
+      '[3] shipped model on this file (has seen it; optimistic, reference only)',
+      score(shipped, factorOf),
+    ),
+  );
   if (process.argv.includes('--errors')) {
     lines.forEach((l, i) => {
       const s = cv[i]!;
-      if (s.predicted !== s.truth && !l.naics.startsWith('-')) console.log(`${l.naics} ${s.predicted} | ${l.text.slice(0, 90)}`);
+      if (s.predicted !== s.truth && !l.naics.startsWith('-'))
+        console.log(`${l.naics} ${s.predicted} | ${l.text.slice(0, 90)}`);
     });
   }
 }

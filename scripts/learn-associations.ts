@@ -21,7 +21,11 @@ const MIN_GROUPS = 2;
 const SMOOTHING = 1;
 const MAX_CODES_PER_TERM = 4;
 
-export function learnAssociations(lines: readonly TrainingLine[], vocabulary: ReadonlySet<string>, priceable: ReadonlySet<string>): LearnedAssociations {
+export function learnAssociations(
+  lines: readonly TrainingLine[],
+  vocabulary: ReadonlySet<string>,
+  priceable: ReadonlySet<string>,
+): LearnedAssociations {
   const pairs = new Map<string, Map<string, Set<string>>>();
   const termGroups = new Map<string, Set<string>>();
   for (const line of lines) {
@@ -47,7 +51,10 @@ export function learnAssociations(lines: readonly TrainingLine[], vocabulary: Re
       .filter((e) => e.weight > 0 && pairs.get(term)!.get(e.code)!.size >= 1)
       .sort((a, b) => b.weight - a.weight || a.code.localeCompare(b.code))
       .slice(0, MAX_CODES_PER_TERM);
-    if (entries.length > 0) out[term] = entries.map((e) => [e.code, Math.round(e.weight * 1000) / 1000] as [string, number]);
+    if (entries.length > 0)
+      out[term] = entries.map(
+        (e) => [e.code, Math.round(e.weight * 1000) / 1000] as [string, number],
+      );
   }
   return out;
 }

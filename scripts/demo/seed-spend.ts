@@ -1,9 +1,13 @@
+import { eq } from 'drizzle-orm';
 import type { drizzle } from 'drizzle-orm/d1';
 import { existsSync, readFileSync } from 'node:fs';
 import type { TenantRule } from '../../shared/engine';
 import { hashDescription } from '../../worker/src/features/estimates/description-hash';
 import * as schema from '../../worker/src/db/schema';
 import { chunkForParameters } from '../../worker/src/db/bulk';
+import { TenantDb } from '../../worker/src/db/tenant-db';
+import { writeWithAudit } from '../../worker/src/features/audit/append';
+import { ledgerOf } from '../../worker/src/features/spend/ledger';
 import { ACME, DEMO_RULES, DEMO_SUPPLIER_FACTOR, demoSpend, lastTwelveMonths } from './demo-spend';
 
 type Db = ReturnType<typeof drizzle<typeof schema>>;
@@ -99,7 +103,32 @@ export async function seedDemoSpend(db: Db, secret: string, now: Date): Promise<
         .onConflictDoNothing(),
     ),
   ];
+  const seededBefore = await db.$count(schema.spendLines, eq(schema.spendLines.tenantId, ACME));
   const [first, ...rest] = statements;
   await db.batch([first!, ...rest]);
+  if (seededBefore === 0) await recordSeedInLedger(db, lines, actor, at);
   return lines.length;
+}
+
+/** One audit row carries the demo lines' formula digests, as the API's writes do. */
+async function recordSeedInLedger(
+  db: Db,
+  lines: { row: Record<string, unknown> }[],
+  actor: string,
+  at: Date,
+) {
+  await writeWithAudit(new TenantDb(db, ACME), [], {
+    actor,
+    action: 'spend.seed',
+    entityType: 'spend-batch',
+    entityId: 'demo-seed',
+    changes: {
+      after: {
+        source: 'demo',
+        ledger: await ledgerOf(lines.map((l) => l.row as { id: string; estimate: unknown })),
+      },
+    },
+    requestId: 'seed-demo',
+    at,
+  });
 }

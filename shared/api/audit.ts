@@ -64,3 +64,11 @@ export const Checkpoint = z.object({
   at: z.string(),
   note: z.string(),
 });
+
+export const LedgerVerification = z.object({
+  ok: z.boolean(),
+  /** Stored lines checked against the formula digests the audit chain recorded. */
+  lines: z.number().int(),
+  /** Lines whose stored formula differs from (or is absent in) the chain: edited outside the API. */
+  mismatched: z.array(z.string()),
+});

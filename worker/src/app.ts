@@ -19,6 +19,7 @@ import { reviewRoutes } from './features/review/review.routes';
 import { rulesRoutes } from './features/rules/rules.routes';
 import { summaryRoutes } from './features/summary/summary.routes';
 import { periodsRoutes } from './features/periods/periods.routes';
+import { ledgerRoutes } from './features/spend/ledger.routes';
 import { spendRoutes } from './features/spend/spend.routes';
 import { supplierFactorsRoutes } from './features/supplier-factors/supplier-factors.routes';
 import { healthRoutes } from './features/health/health.routes';
@@ -55,6 +56,7 @@ export function createApp() {
     .route('/', rulesRoutes)
     .route('/', supplierFactorsRoutes)
     .route('/', spendRoutes)
+    .route('/', ledgerRoutes)
     .route('/', reviewRoutes)
     .route('/', summaryRoutes)
     .route('/', periodsRoutes)

@@ -12,7 +12,8 @@ export const RETENTION_SCHEDULE = [
     data: 'Calculation ledger and audit log',
     kept: '7 years',
     enforcement:
-      'database triggers refuse deletion before 7 years; a completed tenant deletion removes them',
+      'database triggers refuse deletion before 7 years; the hourly Cron job then signs a ' +
+      'checkpoint at the last old row and deletes the older rows; a completed tenant deletion removes them',
   },
   {
     data: 'User accounts and memberships',

@@ -2,6 +2,7 @@ import { eq, type SQL } from 'drizzle-orm';
 import type { EstimateResult } from '../../../../shared/api/estimates';
 import { estimateLine, type TenantContext, type TenantRule } from '../../../../shared/engine';
 import { spendLines } from '../../db/schema';
+import { ledgerOf, type LedgerDigests } from '../spend/ledger';
 import type { TenantDb, TenantStatement } from '../../db/tenant-db';
 import { estimateFacts } from '../spend/line-facts';
 
@@ -40,15 +41,16 @@ export function affectedCondition(
  * specific than the new one keeps its classification; the others get the tenant rules (the new
  * one included) or, failing those, the reviewer's NAICS.
  */
-export function reestimateStatements(
+export async function reestimateStatements(
   db: TenantDb,
   lines: readonly SpendRow[],
   decision: { naics: string; ruleKind?: TenantRule['kind']; forceLineId?: string },
   context: TenantContext,
   ruleVersion: number,
   at: Date,
-): TenantStatement[] {
+): Promise<{ statements: TenantStatement[]; ledger: LedgerDigests }> {
   const statements: TenantStatement[] = [];
+  const changed: { id: string; estimate: unknown }[] = [];
   for (const line of lines) {
     const current = line.estimate as EstimateResult;
     const currentRule = current.status === 'unable' ? current.classification?.rule : current.rule;
@@ -73,6 +75,7 @@ export function reestimateStatements(
       context,
     );
     const facts = estimateFacts(result, line.amount, line.currency);
+    changed.push({ id: line.id, estimate: result });
     statements.push(
       db.update(
         spendLines,
@@ -88,5 +91,5 @@ export function reestimateStatements(
       ),
     );
   }
-  return statements;
+  return { statements, ledger: await ledgerOf(changed) };
 }

@@ -137,7 +137,7 @@ export const reviewRoutes = createRouter()
       const own = await db.findOne(spendLines, eq(spendLines.id, item.spendLineId));
       if (own) affected.push(own);
     }
-    const updates = reestimateStatements(
+    const { statements: updates, ledger } = await reestimateStatements(
       db,
       affected,
       { naics, ruleKind: makeRule, forceLineId: item.spendLineId ?? undefined },
@@ -179,6 +179,7 @@ export const reviewRoutes = createRouter()
           makeRule: makeRule ?? null,
           ruleId,
           reestimated: updates.length,
+          ledger,
         },
       },
       requestId: c.var.requestId,

@@ -4,6 +4,7 @@ import type { recordLineSchema, RecordedLine } from '../../../../shared/api/spen
 import { reviewItems, spendLines } from '../../db/schema';
 import type { TenantDb, TenantStatement } from '../../db/tenant-db';
 import { estimateForTenant } from '../estimates/estimate-with-tenant';
+import { ledgerOf, type LedgerDigests } from './ledger';
 import { dedupKeyOf, estimateFacts, reviewCandidates, supplierKeyOf } from './line-facts';
 
 export type IncomingLine = z.infer<typeof recordLineSchema>;
@@ -23,6 +24,8 @@ export interface RecordPlan {
   statements: TenantStatement[];
   lines: z.infer<typeof RecordedLine>[];
   recordedIds: string[];
+  /** Digest of each stored line's formula, for the audit row (the calculation ledger). */
+  ledger: LedgerDigests;
 }
 
 /**
@@ -133,7 +136,13 @@ export async function planRecordSpend(
     ),
     ...db.insertMany(reviewItems, reviews),
   ];
-  return { ruleVersion, statements, lines, recordedIds: rows.map((r) => r.id) };
+  return {
+    ruleVersion,
+    statements,
+    lines,
+    recordedIds: rows.map((r) => r.id),
+    ledger: await ledgerOf(rows),
+  };
 }
 
 async function findExisting(db: TenantDb, keys: string[], incoming: readonly IncomingLine[]) {

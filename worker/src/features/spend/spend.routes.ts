@@ -98,7 +98,7 @@ spendRoutes
               after: {
                 source: options.source,
                 teamId: options.teamId,
-                lineIds: plan.recordedIds,
+                ledger: plan.ledger,
                 duplicates: lines.length - recorded,
               },
             },
