@@ -1,6 +1,7 @@
 import { database } from './db/middleware';
 import { corsAllowList } from './middleware/cors';
 import { rateLimit } from './middleware/rate-limit';
+import { accessLogRoutes } from './features/access-log/access-log.routes';
 import { apiKeysRoutes } from './features/api-keys/api-keys.routes';
 import { auditRoutes } from './features/audit/audit.routes';
 import { ssoConnectionRoutes } from './features/sso/sso-connection.routes';
@@ -56,7 +57,8 @@ export function createApp() {
     .route('/', summaryRoutes)
     .route('/', periodsRoutes)
     .route('/', keysRoutes)
-    .route('/', governanceRoutes);
+    .route('/', governanceRoutes)
+    .route('/', accessLogRoutes);
   app.route(API_PREFIX, api);
   app.route('/', consoleRoutes);
 
