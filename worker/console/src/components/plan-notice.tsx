@@ -10,9 +10,8 @@ export function PlanNotice({ error, feature }: { error: ApiError; feature: strin
   return (
     <div class="plan-notice" role="status">
       <strong>{error.problem.title}</strong>
-      <p>
-        {feature} {error.problem.detail ? `— ${error.problem.detail}` : ''}
-      </p>
+      {error.problem.detail && <p>{error.problem.detail}</p>}
+      <p class="muted">{feature}</p>
     </div>
   );
 }

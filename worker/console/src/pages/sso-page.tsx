@@ -22,14 +22,19 @@ export function SsoPage() {
       {isPlanRequired(connection.error) ? (
         <PlanNotice
           error={connection.error as ApiError}
-          feature="Single sign-on with your identity provider (OIDC) is part of the enterprise plan."
+          feature="Single sign-on lets your people sign in with their company account through your identity provider (OIDC)."
         />
       ) : (
         <>
           <ProblemMessage error={connection.error} />
           {connection.data !== undefined && (
             <>
-              <SsoConnectionForm connection={connection.data} onSaved={connection.reload} />
+              {/* Remounted on each save: fresh fields, and the write-only secret never lingers. */}
+              <SsoConnectionForm
+                key={connection.data?.updatedAt ?? 'none'}
+                connection={connection.data}
+                onSaved={connection.reload}
+              />
               <SsoDomainsPanel />
             </>
           )}
