@@ -43,6 +43,49 @@ describeInChromium('the ledger pages against a real local Worker', () => {
     await worker?.stop();
   });
 
+  test('the dashboard shows a year by category, supplier, team and month, its trend and data quality', async () => {
+    const page = await signedIn('analyst@acme.test');
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    // The demo spans the twelve full months before today; take the year of last month.
+    const lastMonth = new Date();
+    lastMonth.setUTCDate(1);
+    lastMonth.setUTCMonth(lastMonth.getUTCMonth() - 1);
+    const year = String(lastMonth.getUTCFullYear());
+    await page.getByLabel('Period', { exact: true }).selectOption('year');
+    await page.getByLabel('Year', { exact: true }).fill(year);
+    await page.getByLabel('Year', { exact: true }).press('Enter');
+    await expect.poll(() => page.getByTestId('footprint-total').textContent()).toMatch(/t CO2e$/);
+    await page.getByText(`Footprint, ${year}`, { exact: true }).waitFor();
+
+    const byMonth = page.getByRole('region', { name: 'By month' });
+    await expect.poll(() => byMonth.locator('li').count()).toBeGreaterThanOrEqual(1);
+    expect(await byMonth.locator('.bar-label').first().textContent()).toMatch(
+      new RegExp(`^${year}-\\d{2}$`),
+    );
+    for (const region of ['By category', 'By supplier', 'By team']) {
+      expect(
+        await page.getByRole('region', { name: region }).locator('li').count(),
+        region,
+      ).toBeGreaterThan(0);
+    }
+    const trend = page.getByRole('img', { name: /^Footprint per period:/ });
+    const label = (await trend.getAttribute('aria-label'))!;
+    expect(label.match(/\d{4}: /g)).toHaveLength(3);
+    expect(label).toContain(`${year}: `);
+    const quality = page.getByRole('region', { name: 'Data quality' });
+    expect(await quality.textContent()).toMatch(/Classification confidence.*high \(≥ 0\.8\): \d+%/);
+    expect(await quality.textContent()).toMatch(/supplier-specific: \d+%/);
+    await screenshot(page, 'console-dashboard-year');
+
+    // One team: the team breakdown narrows to it.
+    await page.getByLabel('Team', { exact: true }).selectOption({ label: 'Operations' });
+    await expect
+      .poll(() =>
+        page.getByRole('region', { name: 'By team' }).locator('.bar-label').allTextContents(),
+      )
+      .toEqual(['Operations']);
+  });
+
   test('an analyst filters spend lines and reads the formula behind a number', async () => {
     const page = await signedIn('analyst@acme.test', '/console/spend');
     await page.getByRole('heading', { name: 'Spend lines' }).waitFor();

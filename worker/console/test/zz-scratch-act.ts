@@ -1,0 +1,21 @@
+import { readFileSync } from 'node:fs';
+import { launchChromium } from './support/chromium';
+import { openConsole, signInWithPassword } from './support/console-page';
+
+const url = readFileSync('/tmp/scratch/worker-url', 'utf8');
+const browser = await launchChromium();
+const { page, problems } = await openConsole(browser, url);
+await signInWithPassword(page, 'analyst@acme.test', 'demo-password-123');
+await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+await page.getByRole('link', { name: 'Spend lines' }).click();
+await page.getByRole('button', { name: 'Formula' }).first().click();
+await page.waitForTimeout(500);
+await page.screenshot({ path: '/tmp/scratch/formula.png', fullPage: false });
+await page.getByRole('link', { name: 'Review queue' }).click();
+await page.getByRole('button', { name: 'Review' }).first().click();
+await page.getByLabel('Search NAICS titles and index entries').fill('laptop computer');
+await page.getByRole('button', { name: 'Search NAICS' }).click();
+await page.waitForTimeout(1000);
+await page.screenshot({ path: '/tmp/scratch/review.png', fullPage: false });
+console.info('problems', problems);
+await browser.close();
