@@ -63,6 +63,7 @@ export const SpendLinesQuery = z.object({
     .regex(/^\d{2,6}$/, 'naics must be 2 to 6 digits (a prefix)')
     .optional(),
   needsReview: booleanQuery.optional(),
+  status: z.enum(['estimated', 'classified', 'unable']).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });

@@ -1,6 +1,7 @@
 import { database } from './db/middleware';
 import { corsAllowList } from './middleware/cors';
 import { rateLimit } from './middleware/rate-limit';
+import { accessLogRoutes } from './features/access-log/access-log.routes';
 import { apiKeysRoutes } from './features/api-keys/api-keys.routes';
 import { auditRoutes } from './features/audit/audit.routes';
 import { backupsRoutes } from './features/backups/backups.routes';
@@ -62,7 +63,8 @@ export function createApp() {
     .route('/', periodsRoutes)
     .route('/', keysRoutes)
     .route('/', governanceRoutes)
-    .route('/', backupsRoutes);
+    .route('/', backupsRoutes)
+    .route('/', accessLogRoutes);
   app.route(API_PREFIX, api);
   app.route('/', consoleRoutes);
 

@@ -83,6 +83,18 @@ export async function request<T>(
   body?: unknown,
   options: { quiet401?: boolean } = {},
 ): Promise<T> {
+  const response = await send(method, path, body, options);
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+/** The answer itself (for its headers, e.g. a checksum), after the same error handling. */
+async function send(
+  method: Method,
+  path: string,
+  body: unknown,
+  options: { quiet401?: boolean },
+): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (method !== 'GET') {
     headers['Content-Type'] = 'application/json';
@@ -107,8 +119,7 @@ export async function request<T>(
     }
     throw new ApiError(problem);
   }
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
+  return response;
 }
 
 export const api = {
@@ -117,6 +128,8 @@ export const api = {
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, body),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body),
   delete: <T>(path: string) => request<T>('DELETE', path),
+  /** A GET whose headers matter too (downloads with X-Content-SHA256). */
+  getResponse: (path: string) => send('GET', path, undefined, {}),
 };
 
 /** Who is signed in, or undefined when no session cookie is live. */
@@ -186,4 +199,17 @@ export async function loadOperations(): Promise<Operations> {
     operations.set(path.replace(/^\/api\/v1/, ''), new Set(Object.keys(item)));
   }
   return operations;
+}
+
+/** Emails a reset link when the address has an account; the answer is the same either way. */
+export async function requestPasswordReset(email: string): Promise<void> {
+  await unauthenticatedPost('/auth/password-reset', { email });
+}
+
+export async function confirmPasswordReset(token: string, password: string): Promise<void> {
+  await unauthenticatedPost('/auth/password-reset/confirm', { token, password });
+}
+
+export async function acceptInvitation(token: string, name: string, password: string) {
+  await unauthenticatedPost('/auth/invitations/accept', { token, name, password });
 }

@@ -10,8 +10,9 @@ import {
 import { Layout } from './components/layout';
 import { ProblemMessage } from './components/problem-message';
 import { PageRoutes } from './pages/page-routes';
+import { PUBLIC_PAGES } from './pages/public-routes';
 import { SignInPage } from './pages/sign-in-page';
-import { navigate } from './router';
+import { navigate, useRoute } from './router';
 import { SessionContext, type Session } from './session';
 
 type State =
@@ -22,6 +23,7 @@ type State =
 
 export function App() {
   const [state, setState] = useState<State>({ kind: 'loading' });
+  const route = useRoute();
 
   const load = useCallback(async () => {
     try {
@@ -38,6 +40,18 @@ export function App() {
     void load();
   }, [load]);
 
+  // Emailed links and "forgot password" work with or without a session.
+  const PublicPage = PUBLIC_PAGES[route];
+  if (PublicPage) {
+    return (
+      <PublicPage
+        onDone={() => {
+          navigate('/');
+          void load();
+        }}
+      />
+    );
+  }
   if (state.kind === 'loading') {
     return (
       <p class="loading" role="status">

@@ -13,6 +13,36 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { route: '/', label: 'Dashboard', capability: 'dashboard:read' },
   {
+    route: '/spend',
+    label: 'Spend lines',
+    capability: 'dashboard:read',
+    needs: { path: '/spend/lines', method: 'get' },
+  },
+  {
+    route: '/review',
+    label: 'Review queue',
+    capability: 'review:write',
+    needs: { path: '/review', method: 'get' },
+  },
+  {
+    route: '/rules',
+    label: 'Rules',
+    capability: 'rules:write',
+    needs: { path: '/rules', method: 'get' },
+  },
+  {
+    route: '/supplier-factors',
+    label: 'Supplier factors',
+    capability: 'factors:write',
+    needs: { path: '/supplier-factors', method: 'get' },
+  },
+  {
+    route: '/periods',
+    label: 'Periods',
+    capability: 'dashboard:read',
+    needs: { path: '/periods', method: 'get' },
+  },
+  {
     route: '/members',
     label: 'Users and teams',
     capability: 'users:manage',
@@ -25,10 +55,40 @@ export const NAV_ITEMS: NavItem[] = [
     needs: { path: '/audit', method: 'get' },
   },
   {
+    route: '/access-log',
+    label: 'Access log',
+    capability: 'access-log:read',
+    needs: { path: '/access-log', method: 'get' },
+  },
+  {
     route: '/api-keys',
     label: 'API keys',
     capability: 'keys:manage',
     needs: { path: '/api-keys', method: 'get' },
+  },
+  {
+    route: '/keys',
+    label: 'Encryption keys',
+    capability: 'keys:manage',
+    needs: { path: '/keys', method: 'get' },
+  },
+  {
+    route: '/sso',
+    label: 'Single sign-on',
+    capability: 'sso:manage',
+    needs: { path: '/sso', method: 'get' },
+  },
+  {
+    route: '/governance',
+    label: 'Governance',
+    capability: 'data:export',
+    needs: { path: '/governance/export', method: 'get' },
+  },
+  {
+    route: '/mailbox',
+    label: 'Dev mailbox',
+    capability: 'users:manage',
+    needs: { path: '/dev/mailbox', method: 'get' },
   },
   { route: '/security', label: 'Two-factor sign-in' },
 ];

@@ -62,9 +62,19 @@ describeInChromium('the console against a real local Worker', () => {
     await expect.poll(() => page.locator('.topbar').textContent()).toContain('Acme Manufacturing');
     expect(await navLabels(page)).toEqual([
       'Dashboard',
+      'Spend lines',
+      'Review queue',
+      'Rules',
+      'Supplier factors',
+      'Periods',
       'Users and teams',
       'Audit log',
+      'Access log',
       ...(apiKeysOffered ? ['API keys'] : []),
+      'Encryption keys',
+      'Single sign-on',
+      'Governance',
+      'Dev mailbox',
       'Two-factor sign-in',
     ]);
     if (spendRecorded) {
@@ -111,9 +121,32 @@ describeInChromium('the console against a real local Worker', () => {
 
   test('each role sees only the pages its capabilities allow', async () => {
     const expected: Record<string, string[]> = {
-      'viewer@acme.test': ['Dashboard', 'Two-factor sign-in'],
-      'auditor@acme.test': ['Dashboard', 'Audit log', 'Two-factor sign-in'],
-      'analyst@acme.test': ['Dashboard', 'Two-factor sign-in'],
+      'viewer@acme.test': ['Dashboard', 'Spend lines', 'Periods', 'Two-factor sign-in'],
+      'buyer@acme.test': ['Dashboard', 'Spend lines', 'Periods', 'Two-factor sign-in'],
+      'auditor@acme.test': [
+        'Dashboard',
+        'Spend lines',
+        'Periods',
+        'Audit log',
+        'Access log',
+        'Two-factor sign-in',
+      ],
+      'analyst@acme.test': [
+        'Dashboard',
+        'Spend lines',
+        'Review queue',
+        'Rules',
+        'Supplier factors',
+        'Periods',
+        'Two-factor sign-in',
+      ],
+      'approver@acme.test': [
+        'Dashboard',
+        'Spend lines',
+        'Periods',
+        'Audit log',
+        'Two-factor sign-in',
+      ],
     };
     for (const [email, labels] of Object.entries(expected)) {
       const { page, close } = await open();
@@ -121,8 +154,10 @@ describeInChromium('the console against a real local Worker', () => {
       await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
       expect(await navLabels(page), email).toEqual(labels);
       // A deep link to a page the role lacks answers "not found", not the page.
-      await page.goto(`${worker.url}/console/members`);
-      await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+      for (const route of ['/members', '/governance', '/keys']) {
+        await page.goto(`${worker.url}/console${route}`);
+        await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+      }
       await close();
     }
   });

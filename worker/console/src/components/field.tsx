@@ -4,11 +4,13 @@ type InputProps = JSX.InputHTMLAttributes<HTMLInputElement> & {
   label: string;
   name: string;
   hint?: string;
+  /** Defaults to `field-<name>`; give one when the same form appears twice on a page. */
+  id?: string;
 };
 
 /** A labelled input; the hint is tied to it with aria-describedby. */
-export function Field({ label, name, hint, ...input }: InputProps) {
-  const id = `field-${name}`;
+export function Field({ label, name, hint, id: givenId, ...input }: InputProps) {
+  const id = givenId ?? `field-${name}`;
   const hintId = hint ? `${id}-hint` : undefined;
   return (
     <div class="field">

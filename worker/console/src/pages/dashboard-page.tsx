@@ -1,12 +1,15 @@
 import { useState } from 'preact/hooks';
 import { CAPABILITIES, can } from '../../../../shared/roles';
 import { api } from '../api';
+import type { Summary } from '../api-types';
 import { Link } from '../components/link';
 import { ProblemMessage } from '../components/problem-message';
+import { ProgressNote } from '../components/progress-note';
 import { useApi } from '../components/use-api';
 import { offers } from '../navigation';
 import { useSession } from '../session';
-import { FootprintSummary, type Summary } from './footprint-summary';
+import { FootprintSummary } from './footprint-summary';
+import { SummaryFilters, type SummaryFilter } from './summary-filters';
 
 /** Tenant, role and the period's footprint (when the summary API is deployed). */
 export function DashboardPage() {
@@ -55,23 +58,17 @@ export function DashboardPage() {
 }
 
 function SummarySection() {
-  const [period, setPeriod] = useState('');
-  const summary = useApi(
-    () => api.get<Summary>(`/summary${period ? `?period=${encodeURIComponent(period)}` : ''}`),
-    [period],
-  );
+  const [filter, setFilter] = useState<SummaryFilter>({ period: '', team: '' });
+  const summary = useApi(() => {
+    const query = new URLSearchParams();
+    if (filter.period) query.set('period', filter.period);
+    if (filter.team) query.set('team', filter.team);
+    return api.get<Summary>(`/summary?${query}`);
+  }, [filter.period, filter.team]);
   return (
     <>
-      <form class="filters" onSubmit={(event) => event.preventDefault()}>
-        <label for="summary-period">Period</label>
-        <input
-          id="summary-period"
-          type="month"
-          value={period || summary.data?.period || ''}
-          onChange={(event) => setPeriod(event.currentTarget.value)}
-        />
-      </form>
-      {summary.loading && <p role="status">Loading the footprint…</p>}
+      <SummaryFilters filter={filter} shownPeriod={summary.data?.period} onChange={setFilter} />
+      <ProgressNote label={summary.loading ? 'Loading the footprint…' : undefined} />
       <ProblemMessage error={summary.error} />
       {summary.data && <FootprintSummary summary={summary.data} />}
     </>

@@ -1,39 +1,13 @@
-import { formatCo2e } from '../components/format';
+import type { Summary } from '../api-types';
+import { BarList } from '../components/bar-list';
+import { formatCo2e, formatUsd } from '../components/format';
+import { ShareBar } from '../components/share-bar';
+import { TrendChart } from '../components/trend-chart';
 
-/** GET /api/v1/summary (shared/api/summary.ts), as far as the console relies on it. */
-export interface SummaryGroup {
-  key: string;
-  label: string;
-  kgCO2e: number;
-  spendUsd: number;
-  lines: number;
-}
-export interface Summary {
-  period: string;
-  previousPeriod: string;
-  totals: { kgCO2e: number; spendUsd: number; lines: number };
-  byCategory?: { sector?: SummaryGroup[]; subsector?: SummaryGroup[] };
-  bySupplier?: SummaryGroup[];
-  byTeam?: SummaryGroup[];
-  trend?: { period: string; kgCO2e: number; spendUsd: number; lines: number }[];
-  movers?: { dimension: string; key: string; label: string; changeKgCO2e: number }[];
-  dataQuality?: { byConfidence?: { key: string; share: number }[] };
-}
-
-const usd = new Intl.NumberFormat('en', {
-  style: 'currency',
-  currency: 'USD',
-  maximumFractionDigits: 0,
-});
-const percent = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 0 });
-
+/** A period's footprint: totals, data quality, breakdowns, the trend and the biggest movers. */
 export function FootprintSummary({ summary }: { summary: Summary }) {
   const { totals } = summary;
-  const trend = (summary.trend ?? []).map((point) => ({
-    key: point.period,
-    label: point.period,
-    kgCO2e: point.kgCO2e,
-  }));
+  const yearly = summary.period.length === 4;
   return (
     <div class="summary">
       <div class="tiles tile-wide">
@@ -46,77 +20,52 @@ export function FootprintSummary({ summary }: { summary: Summary }) {
         </div>
         <div class="tile">
           <span class="tile-label">Spend</span>
-          <span class="tile-value">{usd.format(totals.spendUsd)}</span>
+          <span class="tile-value">{formatUsd(totals.spendUsd)}</span>
           <span class="muted">
             {totals.spendUsd > 0
               ? `${(totals.kgCO2e / totals.spendUsd).toFixed(2)} kg CO2e per USD`
               : 'no spend recorded'}
           </span>
         </div>
-        <DataQuality shares={summary.dataQuality?.byConfidence ?? []} />
+        <section class="tile" aria-label="Data quality">
+          <span class="tile-label">Data quality (share of spend)</span>
+          <ShareBar label="Classification confidence" shares={summary.dataQuality.byConfidence} />
+          <ShareBar label="Calculation method" shares={summary.dataQuality.byMethod} />
+          {summary.dataQuality.byConfidence.length === 0 && <span class="muted">no lines</span>}
+        </section>
       </div>
+      <TrendChart
+        points={summary.trend.map((p) => ({ period: p.period, kgCO2e: p.kgCO2e, lines: p.lines }))}
+        current={summary.period}
+      />
       {totals.lines === 0 ? (
         <p class="card muted">No spend is recorded for {summary.period} yet.</p>
       ) : (
         <div class="columns">
-          <Breakdown title="By category" rows={summary.byCategory?.sector ?? []} />
-          <Breakdown title="By supplier" rows={summary.bySupplier ?? []} />
-          <Breakdown title="By team" rows={summary.byTeam ?? []} />
-          <Breakdown title="Trend" rows={trend} keepOrder />
+          <BarList title="By category" rows={summary.byCategory.sector} />
+          <BarList title="By subsector" rows={summary.byCategory.subsector} />
+          <BarList title="By supplier" rows={summary.bySupplier} />
+          <BarList title="By team" rows={summary.byTeam} />
+          {yearly && <BarList title="By month" rows={summary.byMonth} keepOrder limit={12} />}
+          <Movers summary={summary} />
         </div>
       )}
     </div>
   );
 }
 
-function DataQuality({ shares }: { shares: { key: string; share: number }[] }) {
-  if (shares.length === 0) return null;
+function Movers({ summary }: { summary: Summary }) {
+  if (summary.movers.length === 0) return null;
   return (
-    <div class="tile">
-      <span class="tile-label">Data quality (share of spend)</span>
-      <ul class="plain-list compact">
-        {shares.map((share) => (
-          <li key={share.key}>
-            {share.key}: {percent.format(share.share)}
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
-interface Row {
-  key: string;
-  label: string;
-  kgCO2e: number;
-}
-
-/** A bar list: each bar is an SVG rect (an inline style would be refused by the CSP). */
-function Breakdown({
-  title,
-  rows,
-  keepOrder,
-}: {
-  title: string;
-  rows: Row[];
-  keepOrder?: boolean;
-}) {
-  if (rows.length === 0) return null;
-  const shown = (keepOrder ? rows : [...rows].sort((a, b) => b.kgCO2e - a.kgCO2e)).slice(0, 8);
-  const max = Math.max(...shown.map((row) => row.kgCO2e), 1);
-  return (
-    <section class="card" aria-label={title}>
-      <h2>{title}</h2>
-      <ul class="bars">
-        {shown.map((row) => (
-          <li key={row.key}>
-            <span class="bar-label" title={row.label}>
-              {row.label}
-            </span>
-            <svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
-              <rect width={(100 * Math.max(row.kgCO2e, 0)) / max} height="10" />
-            </svg>
-            <span class="bar-value">{formatCo2e(row.kgCO2e)}</span>
+    <section class="card" aria-label="Biggest movers">
+      <h2>Biggest movers since {summary.previousPeriod}</h2>
+      <ul class="plain-list movers">
+        {summary.movers.map((mover) => (
+          <li key={`${mover.dimension}:${mover.key}`}>
+            <span class={mover.changeKgCO2e > 0 ? 'up' : 'down'}>
+              {mover.changeKgCO2e > 0 ? '▲' : '▼'} {formatCo2e(Math.abs(mover.changeKgCO2e))}
+            </span>{' '}
+            {mover.label} <span class="muted">({mover.dimension})</span>
           </li>
         ))}
       </ul>

@@ -1,18 +1,38 @@
 import { allowedRoute } from '../navigation';
 import { useRoute } from '../router';
 import { useSession } from '../session';
+import { AccessLogPage } from './access-log-page';
 import { ApiKeysPage } from './api-keys-page';
 import { AuditPage } from './audit-page';
 import { DashboardPage } from './dashboard-page';
+import { GovernancePage } from './governance-page';
+import { KeysPage } from './keys-page';
+import { MailboxPage } from './mailbox-page';
 import { MembersPage } from './members-page';
 import { NotFoundPage } from './not-found-page';
+import { PeriodsPage } from './periods-page';
+import { ReviewPage } from './review-page';
+import { RulesPage } from './rules-page';
 import { SecurityPage } from './security-page';
+import { SpendLinesPage } from './spend-lines-page';
+import { SsoPage } from './sso-page';
+import { SupplierFactorsPage } from './supplier-factors-page';
 
 const PAGES: Record<string, () => preact.JSX.Element> = {
   '/': DashboardPage,
-  '/audit': AuditPage,
-  '/api-keys': ApiKeysPage,
+  '/spend': SpendLinesPage,
+  '/review': ReviewPage,
+  '/rules': RulesPage,
+  '/supplier-factors': SupplierFactorsPage,
+  '/periods': PeriodsPage,
   '/members': MembersPage,
+  '/audit': AuditPage,
+  '/access-log': AccessLogPage,
+  '/api-keys': ApiKeysPage,
+  '/keys': KeysPage,
+  '/sso': SsoPage,
+  '/governance': GovernancePage,
+  '/mailbox': MailboxPage,
   '/security': SecurityPage,
 };
 

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { signIn, verifySecondFactor } from '../api';
 import { Field } from '../components/field';
+import { Link } from '../components/link';
 import { ProblemMessage } from '../components/problem-message';
 
 type Step = { kind: 'password' } | { kind: 'second-factor'; challenge: string };
@@ -57,6 +58,9 @@ export function SignInPage({ onSignedIn }: { onSignedIn: () => Promise<void> }) 
             <button type="submit" disabled={busy}>
               {busy ? 'Signing in…' : 'Sign in'}
             </button>
+            <p class="below-form">
+              <Link to="/forgot-password">Forgot your password?</Link>
+            </p>
           </form>
         ) : (
           <form onSubmit={(e) => void submit(e, codeStep(step.challenge))}>

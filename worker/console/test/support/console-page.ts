@@ -59,9 +59,14 @@ export async function waitForNextStep(usedAt: number): Promise<void> {
   if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** A screenshot for the README: the whole page, or only the window for long lists. */
+export async function screenshot(
+  page: Page,
+  name: string,
+  { fullPage = true }: { fullPage?: boolean } = {},
+): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
 }
 
 export async function navLabels(page: Page): Promise<string[]> {

@@ -42,7 +42,8 @@ const listRoute = defineRoute('dashboard:read', {
   method: 'get',
   path: '/spend/lines',
   tags: ['spend'],
-  summary: 'Recorded spend lines, newest first, filtered and paged (scoped by role and team)',
+  summary:
+    'Recorded spend lines, newest first, filtered (period, team, supplier, NAICS, status, needs review) and paged (scoped by role and team)',
   request: { query: SpendLinesQuery },
   responses: { 200: jsonContent(SpendLinePage), ...problemResponses(400, 401, 403, 404) },
 });
@@ -129,6 +130,7 @@ spendRoutes
       query.supplier ? eq(spendLines.supplierKey, supplierKeyOf(query.supplier)) : undefined,
       query.naics ? like(spendLines.naics, `${query.naics}%`) : undefined,
       query.needsReview !== undefined ? eq(spendLines.needsReview, query.needsReview) : undefined,
+      query.status ? eq(spendLines.status, query.status) : undefined,
     ].reduce<SQL | undefined>(both, undefined);
     const [rows, [total]] = await Promise.all([
       db

@@ -218,7 +218,7 @@ describe('POST /api/v1/spend/record', () => {
 });
 
 describe('GET /api/v1/spend/lines', () => {
-  it('filters by period, supplier, NAICS and team, and pages', async () => {
+  it('filters by period, supplier, NAICS, team and status, and pages', async () => {
     const tenant = await createTenant('lines');
     await joinTeam(tenant.id, tenant.teamId, tenant.userIds.buyer);
     const [buyer, viewer] = await Promise.all([
@@ -252,6 +252,19 @@ describe('GET /api/v1/spend/lines', () => {
     const first = await get('?limit=2');
     expect(first).toMatchObject({ total: 3, nextOffset: 2 });
     expect((await get('?limit=2&offset=2')).nextOffset).toBeNull();
+    expect((await get('?status=estimated')).total).toBe(3);
+    await sendJson(
+      buyer,
+      'POST',
+      '/api/v1/spend/record',
+      { lines: [line({ date: '2023-05-02', currency: 'XQQ' })] },
+      201,
+    );
+    const unable = await get('?status=unable');
+    expect(unable.lines.map((l) => l.amountUsd)).toEqual([null]);
+    expect(unable.total).toBe(1);
+    expect((await get('?status=estimated')).total).toBe(3);
+    expect((await send(viewer, 'GET', '/api/v1/spend/lines?status=broken')).status).toBe(400);
     expect((await send(viewer, 'GET', '/api/v1/spend/lines?period=2024-13')).status).toBe(400);
     expect((await send(viewer, 'GET', '/api/v1/spend/lines?team=nope')).status).toBe(404);
   });
