@@ -26,6 +26,12 @@ const SPELLINGS: Record<string, string> = {
   '→': '->',
   '×': 'x',
   '−': '-',
+  // Letters that Unicode does not decompose into a base letter and an accent.
+  Ł: 'L',
+  ł: 'l',
+  Đ: 'D',
+  đ: 'd',
+  ı: 'i',
 };
 
 export interface Column {
@@ -129,21 +135,13 @@ export class PdfWriter {
   }
 
   paragraph(text: string, size = 9): void {
-    const words = this.safe(text).split(' ');
-    let current = '';
-    for (const word of words) {
-      const next = current ? `${current} ${word}` : word;
-      if (this.regular.widthOfTextAtSize(next, size) > CONTENT_WIDTH && current) {
-        this.line(current, { size });
-        current = word;
-      } else current = next;
-    }
-    if (current) this.line(current, { size });
+    for (const line of this.wrap(text, CONTENT_WIDTH, this.regular, size))
+      this.line(line, { size });
   }
 
-  /** Key figures in boxes side by side: a label over a large value. */
+  /** Key figures in boxes side by side: a label (up to two lines) over a large value. */
   figures(items: readonly { label: string; value: string }[]): void {
-    const height = 52;
+    const height = 60;
     const gap = 8;
     const width = (CONTENT_WIDTH - gap * (items.length - 1)) / items.length;
     this.ensure(height + 8);
@@ -151,16 +149,20 @@ export class PdfWriter {
     items.forEach((item, i) => {
       const x = MARGIN + i * (width + gap);
       this.page.drawRectangle({ x, y: top - height, width, height, color: COLOURS.greenSoft });
-      this.page.drawText(this.fit(item.label, width - 12, this.regular, 8), {
-        x: x + 6,
-        y: top - 16,
-        size: 8,
-        font: this.regular,
-        color: COLOURS.muted,
-      });
+      this.wrap(item.label, width - 12, this.regular, 8)
+        .slice(0, 2)
+        .forEach((text, row) => {
+          this.page.drawText(text, {
+            x: x + 6,
+            y: top - 14 - row * 10,
+            size: 8,
+            font: this.regular,
+            color: COLOURS.muted,
+          });
+        });
       this.page.drawText(this.fit(item.value, width - 12, this.bold, 15), {
         x: x + 6,
-        y: top - 40,
+        y: top - 50,
         size: 15,
         font: this.bold,
         color: COLOURS.ink,
@@ -169,12 +171,32 @@ export class PdfWriter {
     this.y = top - height - 6;
   }
 
+  /** Words laid into lines no wider than `width`. */
+  private wrap(text: string, width: number, font: PDFFont, size: number): string[] {
+    const lines: string[] = [];
+    let current = '';
+    for (const word of this.safe(text).split(' ')) {
+      const next = current ? `${current} ${word}` : word;
+      if (font.widthOfTextAtSize(next, size) > width && current) {
+        lines.push(current);
+        current = word;
+      } else current = next;
+    }
+    if (current) lines.push(current);
+    return lines;
+  }
+
   /** A table whose header repeats on every page it runs onto. */
   table(columns: readonly Column[], rows: readonly (readonly string[])[], size = 8.5): void {
     const rowHeight = size * 1.7;
     const header = () => {
       this.ensure(rowHeight * 2);
-      this.cells(columns, columns.map((c) => c.label), size, this.bold);
+      this.cells(
+        columns,
+        columns.map((c) => c.label),
+        size,
+        this.bold,
+      );
       this.page.drawLine({
         start: { x: MARGIN, y: this.y - 3 },
         end: { x: MARGIN + CONTENT_WIDTH, y: this.y - 3 },
@@ -193,7 +215,12 @@ export class PdfWriter {
     this.space(4);
   }
 
-  private cells(columns: readonly Column[], values: readonly string[], size: number, font: PDFFont) {
+  private cells(
+    columns: readonly Column[],
+    values: readonly string[],
+    size: number,
+    font: PDFFont,
+  ) {
     this.y -= size * 1.7;
     let x = MARGIN;
     columns.forEach((column, i) => {
@@ -250,12 +277,20 @@ export class PdfWriter {
     const height = options.height;
     const left = MARGIN + 46;
     const width = CONTENT_WIDTH - 56;
-    this.ensure(height + 30);
-    const bottom = this.y - height;
+    this.ensure(height + 40);
+    const bottom = this.y - 10 - height;
     const max = Math.max(...points.map((p) => p.value), 0) || 1;
     const axis = { thickness: 0.6, color: COLOURS.line };
-    this.page.drawLine({ start: { x: left, y: bottom }, end: { x: left + width, y: bottom }, ...axis });
-    this.page.drawLine({ start: { x: left, y: bottom }, end: { x: left, y: bottom + height }, ...axis });
+    this.page.drawLine({
+      start: { x: left, y: bottom },
+      end: { x: left + width, y: bottom },
+      ...axis,
+    });
+    this.page.drawLine({
+      start: { x: left, y: bottom },
+      end: { x: left, y: bottom + height },
+      ...axis,
+    });
     for (const [value, y] of [
       [0, bottom],
       [max, bottom + height],
@@ -305,6 +340,7 @@ export class PdfWriter {
         color: COLOURS.muted,
       });
     });
-    return this.doc.save({ useObjectStreams: true });
+    // A report PDF has a few hundred objects: no need to yield to the event loop while saving.
+    return this.doc.save({ useObjectStreams: true, objectsPerTick: Infinity });
   }
 }

@@ -6,7 +6,8 @@ import type { Env } from '../../env';
 import { discardSealed } from '../../lib/object-store';
 import { writeWithAudit } from '../audit/append';
 import { currentRuleVersion } from '../rules/classification-version';
-import { renderArtefacts, sealArtefacts } from './report-artefacts';
+import { sealArtefacts } from './report-artefacts';
+import { renderArtefacts } from './report-render';
 import { buildReportContent, pinnedFactorSets } from './report-content';
 import { periodLines, teamNamesOf, tenantName, userNames, type PeriodRow } from './report-inputs';
 import type { ReportRow } from './workflow';
@@ -118,7 +119,10 @@ export async function prepareReport(
   } catch (error) {
     await discardSealed(env.BUCKET, sealed.objects);
     if (supersedes && /reports\.supersedes_id/.test(String((error as Error)?.cause ?? error))) {
-      throw new AppError(ErrorCode.conflict, `Version ${supersedes.version} was revised meanwhile.`);
+      throw new AppError(
+        ErrorCode.conflict,
+        `Version ${supersedes.version} was revised meanwhile.`,
+      );
     }
     throw error;
   }

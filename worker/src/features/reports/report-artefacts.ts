@@ -1,34 +1,14 @@
 /**
- * The report's three artefacts (JSON, CSV, PDF), rendered from one content and sealed in R2
- * under the tenant's key. The D1 rows come back as statements so that they land in the same
+ * The report's rendered artefacts (JSON, CSV, PDF) sealed in R2 under the tenant's key. The D1 rows come back as statements so that they land in the same
  * batch as the report row and its audit entry.
  */
 import type { ReportFormat } from '../../../../shared/api/reports';
 import type { ReportArtefact } from '../../db/schema';
 import type { TenantDb, TenantStatement } from '../../db/tenant-db';
 import type { Env } from '../../env';
-import { utf8 } from '../../lib/crypto/encoding';
 import { sealEncrypted, type EncryptedObjectRow } from '../../lib/object-store';
 import type { KeyContext } from '../../lib/tenant-key-ring';
-import type { ReportContent } from './report-content';
-import { renderReportCsv } from './report-csv';
-import { renderReportPdf } from './report-pdf';
-
-export const CONTENT_TYPES: Record<ReportFormat, string> = {
-  json: 'application/json',
-  csv: 'text/csv; charset=utf-8',
-  pdf: 'application/pdf',
-};
-
-export const artefactObjectId = (reportId: string, format: ReportFormat) => `${reportId}.${format}`;
-
-export async function renderArtefacts(content: ReportContent): Promise<Record<ReportFormat, Uint8Array>> {
-  return {
-    json: utf8(JSON.stringify(content)),
-    csv: utf8(renderReportCsv(content)),
-    pdf: await renderReportPdf(content),
-  };
-}
+import { artefactObjectId, CONTENT_TYPES } from './report-render';
 
 export interface SealedArtefacts {
   artefacts: ReportArtefact[];

@@ -4,14 +4,8 @@ import { AppError, ErrorCode } from '../../../../shared/errors';
 import type { GlobalDb } from '../../db/global-db';
 import { periods, spendLines, teams, tenants, users } from '../../db/schema';
 import type { TenantDb } from '../../db/tenant-db';
-import type { ReportLineRow } from './report-content';
+import { MAX_REPORT_LINES, type ReportLineRow } from './report-content';
 
-/**
- * A report holds every line of its period, and the JSON artefact lists each one (about 0.9 KB a
- * line): this cap keeps generation well inside a Worker's 128 MB of memory. A longer period is
- * answered with a clear problem rather than a failed isolate.
- */
-export const MAX_REPORT_LINES = 50_000;
 const PAGE = 2_000;
 
 export type PeriodRow = typeof periods.$inferSelect;
@@ -52,7 +46,7 @@ export async function periodLines(db: TenantDb, period: PeriodRow): Promise<Repo
     lte(spendLines.date, period.endDate),
   )!;
   const lines: ReportLineRow[] = [];
-  for (let after = ''; ; ) {
+  for (let after = ''; ;) {
     const page = await db
       .selectFields(spendLines, LINE_FIELDS, and(inPeriod, gt(spendLines.id, after)))
       .orderBy(asc(spendLines.id))

@@ -75,7 +75,11 @@ function coverPage(pdf: PdfWriter, content: ReportContent) {
   if (top.length === 0) pdf.line('No estimated emissions in this period.', { size: 9 });
   else
     pdf.barChart(
-      top.map((g) => ({ label: `${g.key} ${g.label}`, value: g.kgCO2e, display: tonnes(g.kgCO2e) })),
+      top.map((g) => ({
+        label: `${g.key} ${g.label}`,
+        value: g.kgCO2e,
+        display: tonnes(g.kgCO2e),
+      })),
     );
 
   pdf.heading('Monthly trend, t CO2e');
@@ -93,8 +97,16 @@ function qualitySection(pdf: PdfWriter, content: ReportContent) {
     { label: 'Share', width: 70, align: 'right' },
   ];
   const rows = [
-    ...content.dataQuality.byConfidence.map((q) => [`Confidence ${q.key}`, usd(q.spendUsd), percent(q.share)]),
-    ...content.dataQuality.byMethod.map((q) => [`Method ${q.key}`, usd(q.spendUsd), percent(q.share)]),
+    ...content.dataQuality.byConfidence.map((q) => [
+      `Confidence ${q.key}`,
+      usd(q.spendUsd),
+      percent(q.share),
+    ]),
+    ...content.dataQuality.byMethod.map((q) => [
+      `Method ${q.key}`,
+      usd(q.spendUsd),
+      percent(q.share),
+    ]),
   ];
   pdf.table(columns, rows);
 }

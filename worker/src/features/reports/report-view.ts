@@ -8,7 +8,10 @@ type Person = { id: string; name: string };
 
 /** A file name that says what the file is: period, version and format. */
 export function artefactFilename(row: ReportRow, format: ReportFormat): string {
-  const period = row.periodName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const period = row.periodName
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   return `spendprint-report-${period || 'period'}-v${row.version}.${format}`;
 }
 

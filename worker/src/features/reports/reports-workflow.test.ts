@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { createTenant, signIn } from '../../../test/fixtures';
 import { json } from '../../../test/http';
 import { send, sendJson } from '../../../test/spend-helpers';
-import { definePeriod, prepare, recordLines, step, type Report } from './report-test-helpers';
+import {
+  definePeriod,
+  prepare,
+  recordLines,
+  step,
+  type Report,
+} from '../../../test/report-helpers';
 
 const line = (date: string, amount: number) => ({
   description: 'Laptop computer 14 inch',
@@ -25,11 +31,13 @@ async function reportAudit(tenantId: string) {
 describe('report workflow', () => {
   it('an analyst prepares and submits, another user approves; every step audited with actor and time', async () => {
     const tenant = await createTenant('reports-flow');
-    const [analyst, approver, buyer, viewer, auditor] = await Promise.all(
-      (['analyst', 'approver', 'buyer', 'viewer', 'auditor'] as const).map((r) =>
-        signIn(tenant.emails[r]),
-      ),
-    );
+    const [analyst, approver, buyer, viewer, auditor] = await Promise.all([
+      signIn(tenant.emails.analyst),
+      signIn(tenant.emails.approver),
+      signIn(tenant.emails.buyer),
+      signIn(tenant.emails.viewer),
+      signIn(tenant.emails.auditor),
+    ]);
     await recordLines(buyer, [line('2024-02-10', 1000), line('2024-03-10', 3000)]);
     const periodId = await definePeriod(approver, {
       name: 'FY 2024',
@@ -116,14 +124,18 @@ describe('report workflow', () => {
       expect(refused.headers.get('content-type')).toBe('application/problem+json');
       expect(await json(refused)).toMatchObject({
         title: 'Not allowed',
-        detail: 'You prepared or submitted this report; another approver must approve or reject it.',
+        detail:
+          'You prepared or submitted this report; another approver must approve or reject it.',
       });
     }
     // Another approver may decide; a rejection carries its reason.
     const rejected = await json<Report>(
       await step(approver, report.id, 'reject', { comment: 'Q1 supplier factors missing.' }),
     );
-    expect(rejected).toMatchObject({ status: 'rejected', decisionComment: 'Q1 supplier factors missing.' });
+    expect(rejected).toMatchObject({
+      status: 'rejected',
+      decisionComment: 'Q1 supplier factors missing.',
+    });
   });
 
   it('refuses changes after approval, in the API and in the database; a correction is a new version', async () => {
@@ -159,7 +171,9 @@ describe('report workflow', () => {
     await expect(direct("UPDATE reports SET status = 'draft' WHERE id = ?")).rejects.toThrow(
       /spendprint:report-final/,
     );
-    await expect(direct('DELETE FROM reports WHERE id = ?')).rejects.toThrow(/spendprint:report-final/);
+    await expect(direct('DELETE FROM reports WHERE id = ?')).rejects.toThrow(
+      /spendprint:report-final/,
+    );
     await expect(
       direct("DELETE FROM encrypted_objects WHERE object_id = ? || '.pdf'"),
     ).rejects.toThrow(/spendprint:report-final/);
@@ -190,10 +204,16 @@ describe('report workflow', () => {
   it('answers 404 for unknown ids and periods, and 400 for a bad format', async () => {
     const tenant = await createTenant('reports-404');
     const analyst = await signIn(tenant.emails.analyst);
-    expect((await send(analyst, 'POST', '/api/v1/reports', { periodId: 'prd_nope' })).status).toBe(404);
+    expect((await send(analyst, 'POST', '/api/v1/reports', { periodId: 'prd_nope' })).status).toBe(
+      404,
+    );
     expect((await send(analyst, 'GET', '/api/v1/reports/rpt_nope')).status).toBe(404);
-    expect((await send(analyst, 'GET', '/api/v1/reports/rpt_nope/download?format=pdf')).status).toBe(404);
-    expect((await send(analyst, 'GET', '/api/v1/reports/rpt_nope/download?format=docx')).status).toBe(400);
+    expect(
+      (await send(analyst, 'GET', '/api/v1/reports/rpt_nope/download?format=pdf')).status,
+    ).toBe(404);
+    expect(
+      (await send(analyst, 'GET', '/api/v1/reports/rpt_nope/download?format=docx')).status,
+    ).toBe(400);
     expect((await send(analyst, 'POST', '/api/v1/reports', {})).status).toBe(400);
   });
 });

@@ -9,7 +9,10 @@ export type ReportRow = typeof reports.$inferSelect;
 
 export function assertSubmittable(report: ReportRow): void {
   if (report.status !== 'draft') {
-    throw new AppError(ErrorCode.conflict, `The report is ${report.status}; only a draft can be submitted.`);
+    throw new AppError(
+      ErrorCode.conflict,
+      `The report is ${report.status}; only a draft can be submitted.`,
+    );
   }
 }
 

@@ -1,7 +1,9 @@
 /** Shared set-up of the report tests: a period, spend lines, a prepared report. */
 import { env } from 'cloudflare:workers';
-import type { Report } from '../../../../shared/api/reports';
-import { send, sendJson } from '../../../test/spend-helpers';
+import type { Report } from '../../shared/api/reports';
+import { send, sendJson } from './spend-helpers';
+
+export { sha256Hex } from '../src/lib/crypto/digest';
 
 export type { Report };
 
@@ -41,9 +43,4 @@ export async function download(token: string, id: string, format: string) {
     header: response.headers.get('x-content-sha256'),
     bytes: new Uint8Array(await response.arrayBuffer()),
   };
-}
-
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
