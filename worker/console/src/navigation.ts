@@ -13,6 +13,12 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { route: '/', label: 'Dashboard', capability: 'dashboard:read' },
   {
+    route: '/reports',
+    label: 'Reports',
+    capability: 'reports:read',
+    needs: { path: '/reports', method: 'get' },
+  },
+  {
     route: '/members',
     label: 'Users and teams',
     capability: 'users:manage',

@@ -62,6 +62,7 @@ describeInChromium('the console against a real local Worker', () => {
     await expect.poll(() => page.locator('.topbar').textContent()).toContain('Acme Manufacturing');
     expect(await navLabels(page)).toEqual([
       'Dashboard',
+      'Reports',
       'Users and teams',
       'Audit log',
       ...(apiKeysOffered ? ['API keys'] : []),
@@ -111,9 +112,9 @@ describeInChromium('the console against a real local Worker', () => {
 
   test('each role sees only the pages its capabilities allow', async () => {
     const expected: Record<string, string[]> = {
-      'viewer@acme.test': ['Dashboard', 'Two-factor sign-in'],
-      'auditor@acme.test': ['Dashboard', 'Audit log', 'Two-factor sign-in'],
-      'analyst@acme.test': ['Dashboard', 'Two-factor sign-in'],
+      'viewer@acme.test': ['Dashboard', 'Reports', 'Two-factor sign-in'],
+      'auditor@acme.test': ['Dashboard', 'Reports', 'Audit log', 'Two-factor sign-in'],
+      'analyst@acme.test': ['Dashboard', 'Reports', 'Two-factor sign-in'],
     };
     for (const [email, labels] of Object.entries(expected)) {
       const { page, close } = await open();

@@ -6,6 +6,7 @@ import { AuditPage } from './audit-page';
 import { DashboardPage } from './dashboard-page';
 import { MembersPage } from './members-page';
 import { NotFoundPage } from './not-found-page';
+import { ReportsPage } from './reports-page';
 import { SecurityPage } from './security-page';
 
 const PAGES: Record<string, () => preact.JSX.Element> = {
@@ -13,6 +14,7 @@ const PAGES: Record<string, () => preact.JSX.Element> = {
   '/audit': AuditPage,
   '/api-keys': ApiKeysPage,
   '/members': MembersPage,
+  '/reports': ReportsPage,
   '/security': SecurityPage,
 };
 
