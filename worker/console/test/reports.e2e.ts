@@ -61,9 +61,9 @@ describeInChromium('reports in the console against a real local Worker', () => {
 
   afterAll(async () => {
     for (const { problems } of opened) {
-      expect(problems.filter((text) => /Content Security Policy|CSP violation/i.test(text))).toEqual(
-        [],
-      );
+      expect(
+        problems.filter((text) => /Content Security Policy|CSP violation/i.test(text)),
+      ).toEqual([]);
     }
     await browser?.close();
     await worker?.stop();
@@ -74,7 +74,9 @@ describeInChromium('reports in the console against a real local Worker', () => {
     await analyst.getByLabel('Period').selectOption({ index: 0 });
     await analyst.getByRole('button', { name: 'Prepare draft' }).click();
     await expect.poll(() => status(analyst).textContent()).toBe('Draft');
-    expect(await detail(analyst).textContent()).toMatch(/Gross Scope 3 Cat\. 1 \(ESRS E1-6\)[\d,.]+ t CO2e/);
+    expect(await detail(analyst).textContent()).toMatch(
+      /Gross Scope 3 Cat\. 1 \(ESRS E1-6\)[\d,.]+ t CO2e/,
+    );
     // An analyst submits but cannot approve.
     expect(await analyst.getByRole('button', { name: 'Approve' }).count()).toBe(0);
     await analyst.getByRole('button', { name: 'Submit for approval' }).click();

@@ -2,7 +2,8 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { createTenant, signIn } from '../../../test/fixtures';
 import { json } from '../../../test/http';
-import { send, sendJson } from '../../../test/spend-helpers';
+import { rowCount, send, sendJson } from '../../../test/spend-helpers';
+import { purgeDeletedTenants } from '../governance/governance-job';
 import {
   definePeriod,
   prepare,
@@ -199,6 +200,30 @@ describe('report workflow', () => {
     expect((await step(analyst, first.id, 'revise')).status).toBe(409);
     const actions = (await reportAudit(tenant.id)).map((a) => [a.action, a.entityId]);
     expect(actions.at(-1)).toEqual(['report.revise', second.id]);
+  });
+
+  it('lets a due tenant purge remove approved reports, their objects and their rows', async () => {
+    const tenant = await createTenant('reports-purge');
+    const [analyst, approver, admin] = await Promise.all([
+      signIn(tenant.emails.analyst),
+      signIn(tenant.emails.approver),
+      signIn(tenant.emails.admin),
+    ]);
+    const periodId = await definePeriod(approver, {
+      name: 'June 2024',
+      startDate: '2024-06-01',
+      endDate: '2024-06-30',
+    });
+    const report = await prepare(analyst, periodId);
+    await step(analyst, report.id, 'submit');
+    expect((await step(approver, report.id, 'approve')).status).toBe(200);
+    await sendJson(admin, 'POST', '/api/v1/governance/delete-request', undefined, 202);
+
+    const due = new Date(Date.now() + 31 * 24 * 60 * 60 * 1000);
+    expect(await purgeDeletedTenants(env, due)).toContain(tenant.id);
+    expect(await rowCount('reports', tenant.id)).toBe(0);
+    expect(await rowCount('encrypted_objects', tenant.id)).toBe(0);
+    expect((await env.BUCKET.list({ prefix: `tenants/${tenant.id}/` })).objects).toEqual([]);
   });
 
   it('answers 404 for unknown ids and periods, and 400 for a bad format', async () => {

@@ -137,42 +137,43 @@ async function respond(c: Context<AppEnv>, row: ReportRow) {
   return toReport(row, nameOf, await successorOf(c.var.db, row.id));
 }
 
-type Transition = Pick<
-  ReportRow,
-  'status' | 'submittedBy' | 'submittedAt' | 'decidedBy' | 'decidedAt' | 'decisionComment'
->;
+type Step = { to: 'submitted' } | { to: 'approved' | 'rejected'; comment: string | null };
 
-/** One workflow step: the row change and its audit entry in one batch. */
-async function transition(c: Context<AppEnv>, report: ReportRow, change: Partial<Transition>) {
+const VERB = { submitted: 'submit', approved: 'approve', rejected: 'reject' } as const;
+
+/** The columns a step sets: who and when, and a decision's comment. */
+function changeFor(step: Step, userId: string, at: Date): Partial<ReportRow> {
+  return step.to === 'submitted'
+    ? { status: step.to, submittedBy: userId, submittedAt: at }
+    : { status: step.to, decidedBy: userId, decidedAt: at, decisionComment: step.comment };
+}
+
+/**
+ * One workflow step: the row change and its audit entry in one batch. The approval's entry
+ * names the checksums of exactly what was approved.
+ */
+async function transition(c: Context<AppEnv>, report: ReportRow, step: Step): Promise<ReportRow> {
   const { db, principal } = c.var;
   const at = now(c);
-  const stamped = { ...change, ...stampsFor(change.status!, principal.userId, at) };
-  await writeWithAudit(db, [db.update(reports, stamped, eq(reports.id, report.id))], {
+  const change = changeFor(step, principal.userId, at);
+  const comment = step.to === 'submitted' ? null : step.comment;
+  await writeWithAudit(db, [db.update(reports, change, eq(reports.id, report.id))], {
     actor: principal.userId,
-    action: `report.${verbFor(change.status!)}`,
+    action: `report.${VERB[step.to]}`,
     entityType: 'report',
     entityId: report.id,
     changes: {
       before: { status: report.status },
       after: {
-        status: change.status!,
-        ...(change.decisionComment ? { comment: change.decisionComment } : {}),
-        ...(change.status === 'approved' ? { sha256: checksums(report) } : {}),
+        status: step.to,
+        ...(comment ? { comment } : {}),
+        ...(step.to === 'approved' ? { sha256: checksums(report) } : {}),
       },
     },
     requestId: c.var.requestId,
     at,
   });
-  return { ...report, ...stamped };
-}
-
-const verbFor = (status: ReportRow['status']) =>
-  ({ submitted: 'submit', approved: 'approve', rejected: 'reject', draft: 'prepare' })[status];
-
-function stampsFor(status: ReportRow['status'], userId: string, at: Date): Partial<Transition> {
-  return status === 'submitted'
-    ? { submittedBy: userId, submittedAt: at }
-    : { decidedBy: userId, decidedAt: at };
+  return { ...report, ...change };
 }
 
 export const reportsRoutes = createRouter()
@@ -204,20 +205,19 @@ export const reportsRoutes = createRouter()
   .openapi(submitRoute, async (c) => {
     const report = await findReport(c.var.db, c.req.valid('param').id);
     assertSubmittable(report);
-    return c.json(await respond(c, await transition(c, report, { status: 'submitted' })), 200);
+    return c.json(await respond(c, await transition(c, report, { to: 'submitted' })), 200);
   })
   .openapi(approveRoute, async (c) => {
     const report = await findReport(c.var.db, c.req.valid('param').id);
     assertDecidable(report, c.var.principal.userId);
-    const comment = c.req.valid('json').comment || null;
-    const change = { status: 'approved' as const, decisionComment: comment };
-    return c.json(await respond(c, await transition(c, report, change)), 200);
+    const step = { to: 'approved' as const, comment: c.req.valid('json').comment || null };
+    return c.json(await respond(c, await transition(c, report, step)), 200);
   })
   .openapi(rejectRoute, async (c) => {
     const report = await findReport(c.var.db, c.req.valid('param').id);
     assertDecidable(report, c.var.principal.userId);
-    const change = { status: 'rejected' as const, decisionComment: c.req.valid('json').comment };
-    return c.json(await respond(c, await transition(c, report, change)), 200);
+    const step = { to: 'rejected' as const, comment: c.req.valid('json').comment };
+    return c.json(await respond(c, await transition(c, report, step)), 200);
   })
   .openapi(reviseRoute, async (c) => {
     const { db } = c.var;
