@@ -4,6 +4,7 @@
  * ratios, not the absolute numbers across runs.
  */
 import { benchEngine } from './bench-engine';
+import { benchReports } from './bench-reports';
 import { benchWorker } from './bench-worker';
 
 const engine = benchEngine();
@@ -17,4 +18,13 @@ console.log(
   `worker      bundle ${worker.bundleGzippedKb} KiB gzipped; workerd start-up ${worker.startupMs} ms; ` +
     `first request (module evaluation + sign-in) ${worker.firstRequestMs} ms; ` +
     `first estimate (lazy engine build) ${worker.firstEstimateMs} ms; warm estimate ${worker.warmEstimateMs} ms`,
+);
+console.log(
+  `reports     POST /reports for the demo year (${worker.reportLines} lines: query, JSON+CSV+PDF, encrypt, R2, D1) ${worker.reportMs} ms in workerd`,
+);
+const reports = await benchReports();
+const describe = (r: Awaited<ReturnType<typeof benchReports>>['demo']) =>
+  `${r.lines.toLocaleString('en-US')} lines ${r.ms} ms (heap +${r.heapMb} MB; JSON ${r.jsonKb} KiB, CSV ${r.csvKb} KiB, PDF ${r.pdfKb} KiB)`;
+console.log(
+  `            render only, one core: ${[reports.demo, ...reports.scaled].map(describe).join('; ')}`,
 );

@@ -13,6 +13,7 @@ export const CAPABILITIES = [
   'review:write',
   'rules:write',
   'factors:write',
+  'reports:read',
   'reports:prepare',
   'reports:approve',
   'periods:sign-off',
@@ -29,18 +30,24 @@ export const CAPABILITIES = [
 export type Capability = (typeof CAPABILITIES)[number];
 
 const everyone: Capability[] = ['estimates:read', 'dashboard:read'];
+/**
+ * Reports cover the whole tenant (every team and supplier), so reading them is its own
+ * capability: every role that sees tenant-wide figures has it; buyers, who see only their
+ * teams' spend, do not.
+ */
+const tenantWideReader: Capability[] = [...everyone, 'reports:read'];
 
 export const ROLE_CAPABILITIES: Record<Role, ReadonlySet<Capability>> = {
   admin: new Set<Capability>(CAPABILITIES),
   approver: new Set<Capability>([
-    ...everyone,
+    ...tenantWideReader,
     'reports:approve',
     'periods:sign-off',
     'factor-sets:lock',
     'audit:read',
   ]),
   analyst: new Set<Capability>([
-    ...everyone,
+    ...tenantWideReader,
     'spend:upload',
     'review:write',
     'rules:write',
@@ -48,8 +55,8 @@ export const ROLE_CAPABILITIES: Record<Role, ReadonlySet<Capability>> = {
     'reports:prepare',
   ]),
   buyer: new Set<Capability>([...everyone, 'spend:record']),
-  viewer: new Set<Capability>(everyone),
-  auditor: new Set<Capability>([...everyone, 'audit:read', 'access-log:read']),
+  viewer: new Set<Capability>(tenantWideReader),
+  auditor: new Set<Capability>([...tenantWideReader, 'audit:read', 'access-log:read']),
 };
 
 export function can(role: Role, capability: Capability): boolean {

@@ -26,6 +26,7 @@ import { supplierFactorsRoutes } from './features/supplier-factors/supplier-fact
 import { healthRoutes } from './features/health/health.routes';
 import { keysRoutes } from './features/keys/keys.routes';
 import { governanceRoutes } from './features/governance/governance.routes';
+import { reportsRoutes } from './features/reports/reports.routes';
 import { onError, onNotFound } from './middleware/error-handler';
 import { requestId } from './middleware/request-id';
 import { securityHeaders } from './middleware/security-headers';
@@ -64,7 +65,8 @@ export function createApp() {
     .route('/', keysRoutes)
     .route('/', governanceRoutes)
     .route('/', backupsRoutes)
-    .route('/', accessLogRoutes);
+    .route('/', accessLogRoutes)
+    .route('/', reportsRoutes);
   app.route(API_PREFIX, api);
   app.route('/', consoleRoutes);
 

@@ -43,6 +43,12 @@ export const NAV_ITEMS: NavItem[] = [
     needs: { path: '/periods', method: 'get' },
   },
   {
+    route: '/reports',
+    label: 'Reports',
+    capability: 'reports:read',
+    needs: { path: '/reports', method: 'get' },
+  },
+  {
     route: '/members',
     label: 'Users and teams',
     capability: 'users:manage',

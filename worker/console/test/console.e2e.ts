@@ -67,6 +67,7 @@ describeInChromium('the console against a real local Worker', () => {
       'Rules',
       'Supplier factors',
       'Periods',
+      'Reports',
       'Users and teams',
       'Audit log',
       'Access log',
@@ -121,12 +122,13 @@ describeInChromium('the console against a real local Worker', () => {
 
   test('each role sees only the pages its capabilities allow', async () => {
     const expected: Record<string, string[]> = {
-      'viewer@acme.test': ['Dashboard', 'Spend lines', 'Periods', 'Two-factor sign-in'],
+      'viewer@acme.test': ['Dashboard', 'Spend lines', 'Periods', 'Reports', 'Two-factor sign-in'],
       'buyer@acme.test': ['Dashboard', 'Spend lines', 'Periods', 'Two-factor sign-in'],
       'auditor@acme.test': [
         'Dashboard',
         'Spend lines',
         'Periods',
+        'Reports',
         'Audit log',
         'Access log',
         'Two-factor sign-in',
@@ -138,12 +140,14 @@ describeInChromium('the console against a real local Worker', () => {
         'Rules',
         'Supplier factors',
         'Periods',
+        'Reports',
         'Two-factor sign-in',
       ],
       'approver@acme.test': [
         'Dashboard',
         'Spend lines',
         'Periods',
+        'Reports',
         'Audit log',
         'Two-factor sign-in',
       ],

@@ -7,7 +7,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { ENCRYPTED_OBJECT_PURPOSES } from '../db/schema';
 import { encryptedObjects } from '../db/schema';
-import type { TenantDb } from '../db/tenant-db';
+import type { TenantDb, TenantStatement } from '../db/tenant-db';
 import { decryptObject, encryptObject } from './crypto/envelope';
 import { sha256Hex } from './crypto/digest';
 import { ObjectUnreadableError } from './object-unreadable';
@@ -32,13 +32,18 @@ export function objectR2Key(tenantId: string, purpose: ObjectPurpose, objectId: 
   return `${tenantObjectPrefix(tenantId)}${purpose}/${objectId}`;
 }
 
-export async function putEncrypted(
+/**
+ * Encrypts and uploads the object, and returns its `encrypted_objects` row with the insert
+ * statement, for the caller to run in its own batch (with the record that refers to the object
+ * and its audit row). If that batch fails, call `discardSealed` so no orphan stays in R2.
+ */
+export async function sealEncrypted(
   db: TenantDb,
   bucket: R2Bucket,
   masterSecret: string,
   input: PutObject,
   context: KeyContext,
-): Promise<EncryptedObjectRow> {
+): Promise<{ row: EncryptedObjectRow; statement: TenantStatement }> {
   const kek = await activeKek(db, masterSecret, context);
   const sealed = await encryptObject({
     kek,
@@ -64,7 +69,28 @@ export async function putEncrypted(
     createdAt: context.at,
   };
   const { tenantId: _tenant, ...values } = row;
-  await db.batch([db.insert(encryptedObjects, values)]);
+  return { row, statement: db.insert(encryptedObjects, values) };
+}
+
+/** Removes uploaded ciphertexts whose D1 rows were never written. */
+export async function discardSealed(bucket: R2Bucket, rows: readonly EncryptedObjectRow[]) {
+  if (rows.length > 0) await bucket.delete(rows.map((row) => row.r2Key));
+}
+
+export async function putEncrypted(
+  db: TenantDb,
+  bucket: R2Bucket,
+  masterSecret: string,
+  input: PutObject,
+  context: KeyContext,
+): Promise<EncryptedObjectRow> {
+  const { row, statement } = await sealEncrypted(db, bucket, masterSecret, input, context);
+  try {
+    await db.batch([statement]);
+  } catch (error) {
+    await discardSealed(bucket, [row]);
+    throw error;
+  }
   return row;
 }
 

@@ -21,6 +21,10 @@ const TRIGGER_ERRORS: Record<string, AppError> = {
     ErrorCode.periodLocked,
     'A signed-off period covers that date; an admin must reopen it first.',
   ),
+  'spendprint:report-final': new AppError(
+    ErrorCode.conflict,
+    'The report is approved or rejected (or changed state meanwhile) and can no longer change; revise it to issue a corrected version.',
+  ),
 };
 
 function fromTrigger(error: Error): AppError | undefined {

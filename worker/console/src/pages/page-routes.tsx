@@ -13,6 +13,7 @@ import { NotFoundPage } from './not-found-page';
 import { PeriodsPage } from './periods-page';
 import { ReviewPage } from './review-page';
 import { RulesPage } from './rules-page';
+import { ReportsPage } from './reports-page';
 import { SecurityPage } from './security-page';
 import { SpendLinesPage } from './spend-lines-page';
 import { SsoPage } from './sso-page';
@@ -33,6 +34,7 @@ const PAGES: Record<string, () => preact.JSX.Element> = {
   '/sso': SsoPage,
   '/governance': GovernancePage,
   '/mailbox': MailboxPage,
+  '/reports': ReportsPage,
   '/security': SecurityPage,
 };
 

@@ -12,6 +12,8 @@ export interface SummaryLine {
   confidence: number;
   calculationMethod: string | null;
   status: string;
+  /** Only the report breaks spend down by GL account; the summary leaves it out. */
+  glAccount?: string | null;
 }
 
 interface Totals {
@@ -49,7 +51,7 @@ function add(map: Map<string, Group>, key: string, label: string, line: SummaryL
   map.set(key, group);
 }
 
-function finish(map: Map<string, Group>, limit = Infinity): Group[] {
+function finish(map: Map<string, Group>, limit: number): Group[] {
   return [...map.values()]
     .map((g) => ({ ...g, kgCO2e: round(g.kgCO2e), spendUsd: round(g.spendUsd) }))
     .sort((a, b) => b.kgCO2e - a.kgCO2e || b.spendUsd - a.spendUsd)
@@ -66,7 +68,7 @@ function totalsOf(lines: readonly SummaryLine[]): Totals {
   return { kgCO2e: round(kg), spendUsd: round(usd), lines: lines.length };
 }
 
-const confidenceBand = (l: SummaryLine) =>
+export const confidenceBand = (l: SummaryLine) =>
   l.status === 'unable'
     ? 'unestimated'
     : l.confidence >= 0.8
@@ -123,28 +125,25 @@ function movers(
 }
 
 /**
- * The summary of one period from the lines of its trend window (the period and the ones
- * before it): totals, groupings, trend, biggest movers against the previous period, and data
- * quality as shares of spend.
+ * One set of lines broken down: totals; NAICS sector (2-digit, with the 31-33 style ranges) and
+ * subsector (3-digit); supplier; team; GL account; month (every month of `months`, empty ones
+ * included); and data quality as shares of spend by confidence band and calculation method.
+ * `limit` caps the long groupings (subsector, supplier, GL account); the report passes none.
  */
-export function summarise(
-  period: string,
+export function breakdown(
   lines: readonly SummaryLine[],
-  teamNames: ReadonlyMap<string, string>,
+  options: { teamNames: ReadonlyMap<string, string>; months: readonly string[]; limit?: number },
 ) {
-  const previousPeriod = shiftPeriod(period, -1);
-  const inPeriod = (p: string) => (l: SummaryLine) => periodOfMonth(l.month, period) === p;
-  const current = lines.filter(inPeriod(period));
-  const previous = lines.filter(inPeriod(previousPeriod));
-
+  const limit = options.limit ?? Infinity;
   const sector = new Map<string, Group>();
   const subsector = new Map<string, Group>();
   const supplier = new Map<string, Group>();
   const team = new Map<string, Group>();
+  const glAccount = new Map<string, Group>();
   const month = new Map<string, Group>(
-    monthsOf(period).map((m) => [m, { key: m, label: m, kgCO2e: 0, spendUsd: 0, lines: 0 }]),
+    options.months.map((m) => [m, { key: m, label: m, kgCO2e: 0, spendUsd: 0, lines: 0 }]),
   );
-  for (const l of current) {
+  for (const l of lines) {
     if (l.naics) {
       const s = sectorKey(l.naics);
       add(sector, s, NAICS_SECTOR_TITLES[s.slice(0, 2)] ?? s, l);
@@ -158,11 +157,49 @@ export function summarise(
     add(
       team,
       l.teamId ?? '(none)',
-      l.teamId ? (teamNames.get(l.teamId) ?? l.teamId) : 'No team',
+      l.teamId ? (options.teamNames.get(l.teamId) ?? l.teamId) : 'No team',
       l,
     );
+    add(glAccount, l.glAccount || '(none)', l.glAccount || 'No GL account', l);
     add(month, l.month, l.month, l);
   }
+  return {
+    totals: totalsOf(lines),
+    byCategory: { sector: finish(sector, Infinity), subsector: finish(subsector, limit) },
+    bySupplier: finish(supplier, limit),
+    byTeam: finish(team, Infinity),
+    byGlAccount: finish(glAccount, limit),
+    byMonth: [...month.values()]
+      .sort((a, b) => a.key.localeCompare(b.key))
+      .map((g) => ({ ...g, kgCO2e: round(g.kgCO2e), spendUsd: round(g.spendUsd) })),
+    dataQuality: {
+      byConfidence: shares(lines, confidenceBand),
+      byMethod: shares(lines, (l) =>
+        l.status === 'unable' ? 'unestimated' : (l.calculationMethod ?? 'spend-based'),
+      ),
+    },
+  };
+}
+
+/**
+ * The summary of one period from the lines of its trend window (the period and the ones
+ * before it): totals, groupings, trend, biggest movers against the previous period, and data
+ * quality as shares of spend.
+ */
+export function summarise(
+  period: string,
+  lines: readonly SummaryLine[],
+  teamNames: ReadonlyMap<string, string>,
+) {
+  const previousPeriod = shiftPeriod(period, -1);
+  const inPeriod = (p: string) => (l: SummaryLine) => periodOfMonth(l.month, period) === p;
+  const current = lines.filter(inPeriod(period));
+  const previous = lines.filter(inPeriod(previousPeriod));
+  const { byGlAccount: _notInSummary, ...groups } = breakdown(current, {
+    teamNames,
+    months: monthsOf(period),
+    limit: TOP,
+  });
 
   const moved = [...movers(current, previous, 'supplier'), ...movers(current, previous, 'category')]
     .filter((m) => m.changeKgCO2e !== 0)
@@ -172,20 +209,8 @@ export function summarise(
   return {
     period,
     previousPeriod,
-    totals: totalsOf(current),
-    byCategory: { sector: finish(sector), subsector: finish(subsector, TOP) },
-    bySupplier: finish(supplier, TOP),
-    byTeam: finish(team),
-    byMonth: [...month.values()]
-      .sort((a, b) => a.key.localeCompare(b.key))
-      .map((g) => ({ ...g, kgCO2e: round(g.kgCO2e), spendUsd: round(g.spendUsd) })),
+    ...groups,
     trend: trendPeriods(period).map((p) => ({ period: p, ...totalsOf(lines.filter(inPeriod(p))) })),
     movers: moved,
-    dataQuality: {
-      byConfidence: shares(current, confidenceBand),
-      byMethod: shares(current, (l) =>
-        l.status === 'unable' ? 'unestimated' : (l.calculationMethod ?? 'spend-based'),
-      ),
-    },
   };
 }
