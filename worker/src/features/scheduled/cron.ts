@@ -1,11 +1,12 @@
 import type { Env } from '../../env';
 import { checkpointAllTenants } from '../audit/checkpoint-job';
+import { connectorJob } from '../connectors/connector-job';
 import { governanceJob } from '../governance/governance-job';
 
 export type ScheduledJob = (env: Env, now: Date) => Promise<void>;
 
 /** Jobs the hourly Cron trigger runs; each feature adds its own (retention, checkpoints …). */
-export const scheduledJobs: ScheduledJob[] = [checkpointAllTenants, governanceJob];
+export const scheduledJobs: ScheduledJob[] = [checkpointAllTenants, governanceJob, connectorJob];
 
 export async function runScheduled(env: Env, now: Date): Promise<void> {
   const results = await Promise.allSettled(scheduledJobs.map((job) => job(env, now)));
