@@ -57,7 +57,7 @@ describe('the connector allow-list', () => {
       ['GET', 'https://elsewhere.example.com/api/purchase_orders'],
     ];
     for (const [method, url] of attempts) {
-      await expect(client.send(method, url, { bearer: 'secret-token' })).rejects.toBeInstanceOf(
+      await expect(client.send(method, url, { bearer: async () => 'secret-token' })).rejects.toBeInstanceOf(
         OffAllowListError,
       );
     }
@@ -79,7 +79,7 @@ describe('the connector allow-list', () => {
     const answer = await client.send(
       'GET',
       'https://acme.coupahost.com/api/purchase_orders?updated_at%5Bgt%5D=2026-01-01',
-      { bearer: 'tok' },
+      { bearer: async () => 'tok' },
     );
     expect(answer.status).toBe(302);
     const init = fetchSpy.mock.calls[0]![1]!;

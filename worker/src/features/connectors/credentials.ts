@@ -93,9 +93,9 @@ export class ConnectorSession {
 
   /** An authenticated GET; a cached token the ERP no longer accepts is replaced once. */
   async get(url: string): Promise<ErpAnswer> {
-    const send = async () =>
+    const send = () =>
       this.client.send('GET', url, {
-        bearer: await this.bearer(),
+        bearer: () => this.bearer(),
         headers: { accept: 'application/json' },
       });
     const answer = await send();

@@ -83,29 +83,49 @@ export class OutboundClient {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  /** Sends one request if the allow-list permits it; throws OffAllowListError otherwise. */
+  /**
+   * Sends one request if the allow-list permits it; throws OffAllowListError otherwise. The
+   * bearer token is asked for only once the call is allowed, so a refused call costs no token.
+   */
   async send(
     method: string,
     target: string,
-    init: { headers?: Record<string, string>; body?: string; bearer?: string } = {},
+    init: {
+      headers?: Record<string, string>;
+      body?: string;
+      bearer?: () => Promise<string>;
+    } = {},
   ): Promise<ErpAnswer> {
     const verdict = checkOutbound(this.allowList, method, target);
-    const call: CallRecord = {
-      id: `call_${crypto.randomUUID()}`,
-      at: this.clock(),
-      method: method.toUpperCase(),
-      endpoint: endpointOf(target),
-      operation: verdict.allowed ? verdict.operation : null,
-      status: null,
-      outcome: 'refused',
-      tokenFingerprint: init.bearer ? await tokenFingerprint(init.bearer) : null,
-      scope: this.scope,
-      durationMs: 0,
+    const record = (
+      operation: string | null,
+      tokenFingerprint: string | null,
+      outcome: CallOutcome,
+    ) => {
+      const call: CallRecord = {
+        id: `call_${crypto.randomUUID()}`,
+        at: this.clock(),
+        method: method.toUpperCase(),
+        endpoint: endpointOf(target),
+        operation,
+        status: null,
+        outcome,
+        tokenFingerprint,
+        scope: this.scope,
+        durationMs: 0,
+      };
+      this.calls.push(call);
+      return call;
     };
-    this.calls.push(call);
     if (!verdict.allowed) {
-      throw new OffAllowListError(`${call.method} ${call.endpoint} refused: ${verdict.reason}`);
+      const refused = record(null, null, 'refused');
+      throw new OffAllowListError(`${refused.method} ${refused.endpoint} refused: ${verdict.reason}`);
     }
+    // Asking for the token may itself be a (recorded) call; this one is recorded after it.
+    const bearer = init.bearer ? await init.bearer() : undefined;
+    const fingerprint = bearer ? await tokenFingerprint(bearer) : null;
+    // Until an answer arrives, the call counts as not having reached the ERP.
+    const call = record(verdict.operation, fingerprint, 'network-error');
     const started = Date.now();
     try {
       const response = await fetch(target, {
@@ -113,7 +133,7 @@ export class OutboundClient {
         redirect: 'manual',
         headers: {
           ...init.headers,
-          ...(init.bearer ? { authorization: `Bearer ${init.bearer}` } : {}),
+          ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
         },
         body: init.body,
         signal: AbortSignal.timeout(TIMEOUT_MS),
@@ -123,7 +143,6 @@ export class OutboundClient {
       const body = await readCapped(response);
       return { status: response.status, body, call };
     } catch (error) {
-      if (call.status === null) call.outcome = 'network-error';
       if (error instanceof ErpError) throw error;
       throw new ErpError(
         call.status === null

@@ -130,7 +130,9 @@ export class StubCoupa {
   }
 
   private async token(request: Request): Promise<Response> {
-    const form = new URLSearchParams(await request.text());
+    const body = await request.formData();
+    const form = new URLSearchParams();
+    for (const [name, value] of body.entries()) form.append(name, String(value));
     this.tokenRequests.push(form);
     if (
       form.get('grant_type') !== 'client_credentials' ||
