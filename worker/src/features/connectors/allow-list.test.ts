@@ -29,7 +29,11 @@ describe('the connector allow-list', () => {
     ['PUT', 'https://acme.coupahost.com/api/purchase_orders/1', 'not a read'],
     ['DELETE', 'https://acme.coupahost.com/api/purchase_orders/1', 'not a read'],
     ['PATCH', 'https://acme.coupahost.com/oauth2/token', 'not a read'],
-    ['POST', 'https://acme.coupahost.com/oauth2/token?scope=core.purchase_order.write', 'the only write'],
+    [
+      'POST',
+      'https://acme.coupahost.com/oauth2/token?scope=core.purchase_order.write',
+      'the only write',
+    ],
     ['POST', 'https://evil.example.com/oauth2/token', 'the only write'],
     ['GET', 'https://acme.coupahost.com/api/users', 'does not declare'],
     ['GET', 'https://acme.coupahost.com/api/purchase_orders/', 'does not declare'],
@@ -57,9 +61,9 @@ describe('the connector allow-list', () => {
       ['GET', 'https://elsewhere.example.com/api/purchase_orders'],
     ];
     for (const [method, url] of attempts) {
-      await expect(client.send(method, url, { bearer: async () => 'secret-token' })).rejects.toBeInstanceOf(
-        OffAllowListError,
-      );
+      await expect(
+        client.send(method, url, { bearer: async () => 'secret-token' }),
+      ).rejects.toBeInstanceOf(OffAllowListError);
     }
     expect(fetchSpy).not.toHaveBeenCalled();
     expect(client.calls.map((call) => [call.method, call.endpoint, call.outcome])).toEqual([
@@ -74,7 +78,9 @@ describe('the connector allow-list', () => {
   it('sends an allowed read without following redirects, recording status and fingerprint', async () => {
     const fetchSpy = vi
       .spyOn(globalThis, 'fetch')
-      .mockResolvedValue(new Response(null, { status: 302, headers: { location: 'https://x.test/' } }));
+      .mockResolvedValue(
+        new Response(null, { status: 302, headers: { location: 'https://x.test/' } }),
+      );
     const client = new OutboundClient(LIST, 'core.purchase_order.read');
     const answer = await client.send(
       'GET',

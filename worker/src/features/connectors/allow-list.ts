@@ -28,9 +28,7 @@ function pathMatches(pattern: string, path: string): boolean {
   const want = pattern.split('/');
   const got = path.split('/');
   if (want.length !== got.length) return false;
-  return want.every((part, i) =>
-    part.startsWith(':') ? SEGMENT.test(got[i]!) : part === got[i],
-  );
+  return want.every((part, i) => (part.startsWith(':') ? SEGMENT.test(got[i]!) : part === got[i]));
 }
 
 function parse(url: string): URL | null {

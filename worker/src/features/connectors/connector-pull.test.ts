@@ -159,12 +159,10 @@ describe('pulling purchase lines from Coupa', () => {
     const auditor = await signIn(tenant.emails.auditor);
     const calls = await callsOf(auditor, connector.id);
     const fingerprint = await tokenFingerprint(coupa.tokensIssued[0]!);
-    expect(calls.map((call) => [call.method, call.endpoint, call.operation, call.status])).toEqual(
-      [
-        ['POST', `${coupa.baseUrl}/oauth2/token`, 'token', 200],
-        ['GET', `${coupa.baseUrl}/api/purchase_orders`, 'list-purchase-orders', 200],
-      ],
-    );
+    expect(calls.map((call) => [call.method, call.endpoint, call.operation, call.status])).toEqual([
+      ['POST', `${coupa.baseUrl}/oauth2/token`, 'token', 200],
+      ['GET', `${coupa.baseUrl}/api/purchase_orders`, 'list-purchase-orders', 200],
+    ]);
     for (const call of calls) {
       expect(call).toMatchObject({
         outcome: 'ok',
@@ -206,7 +204,11 @@ describe('pulling purchase lines from Coupa', () => {
     const { tenant, admin, coupa, outbound } = await coupaTenant('pull-stray');
     seedOrders(coupa, 2, 'stray');
     const connector = await connect(admin, coupa);
-    for (const path of ['/api/users', '//evil.example/api/purchase_orders', '/api/purchase_orders/']) {
+    for (const path of [
+      '/api/users',
+      '//evil.example/api/purchase_orders',
+      '/api/purchase_orders/',
+    ]) {
       vi.spyOn(coupaConnector, 'pullNewLines').mockImplementationOnce(async (read) => {
         await read(path, new URLSearchParams());
         throw new Error('unreachable');

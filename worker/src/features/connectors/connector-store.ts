@@ -8,7 +8,8 @@ import {
   type ConnectorView,
 } from '../../../../shared/api/connectors';
 import { AppError, ErrorCode } from '../../../../shared/errors';
-import { erpConnectorCalls, erpConnectorPulls, erpConnectors } from '../../db/schema';
+import type { erpConnectorCalls } from '../../db/schema';
+import { erpConnectorPulls, erpConnectors } from '../../db/schema';
 import type { TenantDb } from '../../db/tenant-db';
 import { describeAllowList, type AllowList } from './allow-list';
 import type { ConnectorDefinition } from './connector-definition';
@@ -22,8 +23,10 @@ export const CONNECTOR_DEFINITIONS: Record<ConnectorKind, ConnectorDefinition> =
 };
 
 /** Sealed-value bindings: a sealed secret only opens for its own connector and purpose. */
-export const clientSecretBinding = (connectorId: string) => `erp-connector/${connectorId}/client-secret`;
-export const accessTokenBinding = (connectorId: string) => `erp-connector/${connectorId}/access-token`;
+export const clientSecretBinding = (connectorId: string) =>
+  `erp-connector/${connectorId}/client-secret`;
+export const accessTokenBinding = (connectorId: string) =>
+  `erp-connector/${connectorId}/access-token`;
 
 export function allowListOf(row: Pick<ConnectorRow, 'kind' | 'baseUrl' | 'tokenUrl'>): AllowList {
   return {
@@ -50,7 +53,10 @@ export function checkSettings(input: ConnectorCreate): void {
   const errors: { path: string; message: string }[] = [];
   const suffixes = info.hostSuffixes.join(' or ');
   if (new URL(input.baseUrl).pathname !== '/') {
-    errors.push({ path: 'baseUrl', message: 'the instance URL has no path, e.g. https://acme.coupahost.com' });
+    errors.push({
+      path: 'baseUrl',
+      message: 'the instance URL has no path, e.g. https://acme.coupahost.com',
+    });
   }
   if (!onKindHost(input.kind, input.baseUrl)) {
     errors.push({ path: 'baseUrl', message: `a ${info.label} instance is on ${suffixes}` });
@@ -67,9 +73,12 @@ export function checkSettings(input: ConnectorCreate): void {
     });
   }
   const missing = info.requiredScopes.filter((scope) => !input.scopes.includes(scope));
-  if (missing.length > 0) errors.push({ path: 'scopes', message: `${missing.join(', ')} is required` });
+  if (missing.length > 0)
+    errors.push({ path: 'scopes', message: `${missing.join(', ')} is required` });
   if (errors.length > 0) {
-    throw new AppError(ErrorCode.validation, 'Some connector settings are not allowed.', { errors });
+    throw new AppError(ErrorCode.validation, 'Some connector settings are not allowed.', {
+      errors,
+    });
   }
 }
 

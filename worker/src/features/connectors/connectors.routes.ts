@@ -171,7 +171,10 @@ export const connectorsRoutes = createRouter()
       )!,
     );
     if (twin) {
-      throw new AppError(ErrorCode.conflict, 'This instance is already connected; revoke it first.');
+      throw new AppError(
+        ErrorCode.conflict,
+        'This instance is already connected; revoke it first.',
+      );
     }
     const at = now(c);
     const id = `erp_${crypto.randomUUID()}`;
@@ -265,7 +268,10 @@ export const connectorsRoutes = createRouter()
       action: 'connector.delete',
       entityType: 'erp-connector',
       entityId: row.id,
-      changes: { before: { state: row.state }, after: { state: 'deleted', credentialsStored: false } },
+      changes: {
+        before: { state: row.state },
+        after: { state: 'deleted', credentialsStored: false },
+      },
     });
     return c.body(null, 204);
   })

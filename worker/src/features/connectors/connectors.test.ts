@@ -58,7 +58,11 @@ describe('ERP connector settings', () => {
     expect(await rowCount('tenant_keys', tenant.id)).toBe(1);
     expect(await changes(tenant.id)).toEqual(['key.create', 'connector.create']);
 
-    const list = await sendJson<{ connectors: ConnectorView[] }>(admin, 'GET', '/api/v1/connectors');
+    const list = await sendJson<{ connectors: ConnectorView[] }>(
+      admin,
+      'GET',
+      '/api/v1/connectors',
+    );
     expect(list.connectors.map((c) => c.id)).toEqual([created.id]);
     // The tenant's own export redacts sealed columns.
     expect(JSON.stringify(list)).not.toContain('tk1.');
@@ -162,7 +166,11 @@ describe('revoking a connector', () => {
     const deleted = await send(admin, 'DELETE', `/api/v1/connectors/${connector.id}`);
     expect(deleted.status).toBe(204);
     expect((await storedConnector(connector.id))!.client_secret_sealed).toBeNull();
-    const list = await sendJson<{ connectors: ConnectorView[] }>(admin, 'GET', '/api/v1/connectors');
+    const list = await sendJson<{ connectors: ConnectorView[] }>(
+      admin,
+      'GET',
+      '/api/v1/connectors',
+    );
     expect(list.connectors).toEqual([]);
     const view = await sendJson<ConnectorView>(admin, 'GET', `/api/v1/connectors/${connector.id}`);
     expect(view.state).toBe('deleted');
@@ -198,7 +206,11 @@ describe('another tenant', () => {
 
     const bright = await createTenant('conn-bright', 'professional');
     const brightAdmin = await signIn(bright.emails.admin);
-    const list = await sendJson<{ connectors: unknown[] }>(brightAdmin, 'GET', '/api/v1/connectors');
+    const list = await sendJson<{ connectors: unknown[] }>(
+      brightAdmin,
+      'GET',
+      '/api/v1/connectors',
+    );
     expect(list.connectors).toEqual([]);
     const attempts: [string, string][] = [
       ['GET', ''],
@@ -209,7 +221,11 @@ describe('another tenant', () => {
       ['DELETE', ''],
     ];
     for (const [method, suffix] of attempts) {
-      const response = await send(brightAdmin, method, `/api/v1/connectors/${connector.id}${suffix}`);
+      const response = await send(
+        brightAdmin,
+        method,
+        `/api/v1/connectors/${connector.id}${suffix}`,
+      );
       expect(response.status, `${method} ${suffix}`).toBe(404);
       expect(await response.text()).not.toContain(acme.coupa.host);
     }

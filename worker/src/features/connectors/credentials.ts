@@ -119,7 +119,8 @@ export class ConnectorSession {
       changes.accessTokenExpiresAt = this.token.expiresAt;
     }
     const active = await activeKeyRow(this.db);
-    const sealedUnder = this.row.clientSecretSealed && sealedKeyVersion(this.row.clientSecretSealed);
+    const sealedUnder =
+      this.row.clientSecretSealed && sealedKeyVersion(this.row.clientSecretSealed);
     if (active && sealedUnder !== active.version) {
       changes.clientSecretSealed = await sealForTenant(
         this.db,

@@ -119,7 +119,9 @@ export class OutboundClient {
     };
     if (!verdict.allowed) {
       const refused = record(null, null, 'refused');
-      throw new OffAllowListError(`${refused.method} ${refused.endpoint} refused: ${verdict.reason}`);
+      throw new OffAllowListError(
+        `${refused.method} ${refused.endpoint} refused: ${verdict.reason}`,
+      );
     }
     // Asking for the token may itself be a (recorded) call; this one is recorded after it.
     const bearer = init.bearer ? await init.bearer() : undefined;

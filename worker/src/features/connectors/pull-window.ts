@@ -61,7 +61,10 @@ export async function takeWindow<T>(
     }
     if (listed.length < budget.pageSize) break;
   }
-  return { taken: taken.map((item) => item.document), ...cursorAfter(taken, firstUnseen, previousCursor) };
+  return {
+    taken: taken.map((item) => item.document),
+    ...cursorAfter(taken, firstUnseen, previousCursor),
+  };
 }
 
 function cursorAfter<T>(

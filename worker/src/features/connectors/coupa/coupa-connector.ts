@@ -32,7 +32,8 @@ async function listOrders(
   });
   const answer = await read(PURCHASE_ORDERS, query);
   if (isNoResults(answer.status, answer.body)) return [];
-  if (answer.status !== 200) throw new ErpError(`the purchase order list answered ${answer.status}`);
+  if (answer.status !== 200)
+    throw new ErpError(`the purchase order list answered ${answer.status}`);
   return parseOrderPage(answer.body).map((order) => ({
     updatedAt: order['updated-at'],
     lineCount: order['order-lines'].length,

@@ -12,7 +12,13 @@ import type { IncomingLine } from '../../spend/record-spend';
 import { ErpError } from '../outbound-client';
 
 const decimal = z
-  .union([z.number(), z.string().trim().regex(/^-?\d+(\.\d+)?$/)])
+  .union([
+    z.number(),
+    z
+      .string()
+      .trim()
+      .regex(/^-?\d+(\.\d+)?$/),
+  ])
   .transform((value) => Number(value));
 
 const named = z.looseObject({ name: z.string().nullish() }).nullish();
@@ -89,7 +95,11 @@ export interface OrderLines {
 }
 
 /** ERP line id: "<po-number>/<line-num>", the form a CSV export of the same order carries. */
-export function erpLineIdOf(poNumber: string, lineNum: string | number | null | undefined, id: number) {
+export function erpLineIdOf(
+  poNumber: string,
+  lineNum: string | number | null | undefined,
+  id: number,
+) {
   return `${poNumber}/${lineNum ?? `id-${id}`}`;
 }
 

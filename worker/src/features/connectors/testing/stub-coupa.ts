@@ -72,7 +72,8 @@ export class StubCoupa {
     this.app.all('*', (c) => c.json({ errors: ['not found'] }, 404));
   }
 
-  readonly fetch = (request: Request): Promise<Response> => Promise.resolve(this.app.fetch(request));
+  readonly fetch = (request: Request): Promise<Response> =>
+    Promise.resolve(this.app.fetch(request));
 
   /** What an admin enters to connect this instance. */
   settings(overrides: Record<string, unknown> = {}) {
@@ -132,7 +133,7 @@ export class StubCoupa {
   private async token(request: Request): Promise<Response> {
     const body = await request.formData();
     const form = new URLSearchParams();
-    for (const [name, value] of body.entries()) form.append(name, String(value));
+    body.forEach((value, name) => form.append(name, String(value)));
     this.tokenRequests.push(form);
     if (
       form.get('grant_type') !== 'client_credentials' ||
