@@ -30,6 +30,12 @@ export const NAV_ITEMS: NavItem[] = [
     capability: 'keys:manage',
     needs: { path: '/api-keys', method: 'get' },
   },
+  {
+    route: '/connectors',
+    label: 'ERP connectors',
+    capability: 'settings:manage',
+    needs: { path: '/connectors', method: 'get' },
+  },
   { route: '/security', label: 'Two-factor sign-in' },
 ];
 

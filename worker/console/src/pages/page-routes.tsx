@@ -3,6 +3,7 @@ import { useRoute } from '../router';
 import { useSession } from '../session';
 import { ApiKeysPage } from './api-keys-page';
 import { AuditPage } from './audit-page';
+import { ConnectorsPage } from './connectors-page';
 import { DashboardPage } from './dashboard-page';
 import { MembersPage } from './members-page';
 import { NotFoundPage } from './not-found-page';
@@ -12,6 +13,7 @@ const PAGES: Record<string, () => preact.JSX.Element> = {
   '/': DashboardPage,
   '/audit': AuditPage,
   '/api-keys': ApiKeysPage,
+  '/connectors': ConnectorsPage,
   '/members': MembersPage,
   '/security': SecurityPage,
 };
