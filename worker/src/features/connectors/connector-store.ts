@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import {
   CONNECTOR_KIND_INFO,
   type ConnectorCallView,
@@ -140,7 +140,7 @@ export async function latestPull(db: TenantDb, connectorId: string) {
 export function recentPulls(db: TenantDb, connectorId: string, limit: number) {
   return db
     .select(erpConnectorPulls, eq(erpConnectorPulls.connectorId, connectorId))
-    .orderBy(desc(erpConnectorPulls.startedAt), desc(erpConnectorPulls.id))
+    .orderBy(desc(erpConnectorPulls.startedAt), desc(sql`rowid`))
     .limit(limit);
 }
 

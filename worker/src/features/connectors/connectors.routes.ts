@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import {
   Connector,
@@ -309,7 +309,8 @@ export const connectorsRoutes = createRouter()
     const [rows, [total]] = await Promise.all([
       db
         .select(erpConnectorCalls, own)
-        .orderBy(desc(erpConnectorCalls.at), desc(erpConnectorCalls.id))
+        // Calls of one pull often share a millisecond; insertion order (rowid) breaks the tie.
+        .orderBy(desc(erpConnectorCalls.at), desc(sql`rowid`))
         .limit(limit)
         .offset(offset),
       db.selectFields(erpConnectorCalls, { n: count().as('n') }, own),
