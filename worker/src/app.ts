@@ -27,6 +27,7 @@ import { healthRoutes } from './features/health/health.routes';
 import { keysRoutes } from './features/keys/keys.routes';
 import { governanceRoutes } from './features/governance/governance.routes';
 import { reportsRoutes } from './features/reports/reports.routes';
+import { connectorsRoutes } from './features/connectors/connectors.routes';
 import { onError, onNotFound } from './middleware/error-handler';
 import { requestId } from './middleware/request-id';
 import { securityHeaders } from './middleware/security-headers';
@@ -66,7 +67,8 @@ export function createApp() {
     .route('/', governanceRoutes)
     .route('/', backupsRoutes)
     .route('/', accessLogRoutes)
-    .route('/', reportsRoutes);
+    .route('/', reportsRoutes)
+    .route('/', connectorsRoutes);
   app.route(API_PREFIX, api);
   app.route('/', consoleRoutes);
 

@@ -96,6 +96,12 @@ export const NAV_ITEMS: NavItem[] = [
     capability: 'users:manage',
     needs: { path: '/dev/mailbox', method: 'get' },
   },
+  {
+    route: '/connectors',
+    label: 'ERP connectors',
+    capability: 'settings:manage',
+    needs: { path: '/connectors', method: 'get' },
+  },
   { route: '/security', label: 'Two-factor sign-in' },
 ];
 

@@ -76,6 +76,7 @@ describeInChromium('the console against a real local Worker', () => {
       'Single sign-on',
       'Governance',
       'Dev mailbox',
+      'ERP connectors',
       'Two-factor sign-in',
     ]);
     if (spendRecorded) {
@@ -118,6 +119,48 @@ describeInChromium('the console against a real local Worker', () => {
     await row.getByRole('button', { name: 'Confirm: revoke ERP export' }).click();
     await expect.poll(() => row.textContent()).toMatch(/revoked/);
     expect((await callWithKey()).status).toBe(401);
+  });
+
+  test('admin connects Coupa, sees what it may call, and revokes it', async () => {
+    const { page } = await open('/console/connectors');
+    await signInWithPassword(page, 'admin@acme.test', DEMO_PASSWORD);
+    await page.getByRole('heading', { name: 'ERP connectors' }).waitFor();
+    await page.getByText('No connectors yet.').waitFor();
+    const secret = `e2e-client-secret-${Date.now()}`;
+    await page.getByLabel('Connector name').fill('Coupa production');
+    await page.getByLabel('Client ID').fill('spendprint');
+    await page.getByLabel('Client secret').fill(secret);
+    // An instance off Coupa's hosts is refused, field by field, and nothing is stored.
+    await page.getByLabel('Instance URL').fill('https://erp.example.com');
+    await page.getByRole('button', { name: 'Connect' }).click();
+    const problem = page.getByRole('alert');
+    await expect.poll(() => problem.textContent()).toContain('baseUrl: a Coupa instance is on');
+    expect(await page.getByText('No connectors yet.').count()).toBe(1);
+
+    await page.getByLabel('Instance URL').fill('https://acme-demo.coupahost.com');
+    await page.getByRole('button', { name: 'Connect' }).click();
+    await page.getByRole('status').filter({ hasText: 'is connected' }).waitFor();
+    const row = page.getByRole('row', { name: /Coupa production/ });
+    await expect.poll(() => row.textContent()).toContain('active');
+    expect(await row.textContent()).toContain('never');
+    await row.getByRole('button', { name: 'Activity' }).click();
+    const allowed = page.getByRole('list', { name: 'Allowed calls' });
+    await expect
+      .poll(() => allowed.textContent())
+      .toContain('GET https://acme-demo.coupahost.com/api/purchase_orders');
+    expect(await allowed.textContent()).toContain(
+      'POST https://acme-demo.coupahost.com/oauth2/token',
+    );
+    await page.getByText('No pulls yet.').waitFor();
+    await page.getByText('No calls yet.').waitFor();
+    // The secret went into a password field and is shown nowhere afterwards.
+    expect(await page.content()).not.toContain(secret);
+    await screenshot(page, 'console-connectors');
+
+    await row.getByRole('button', { name: 'Revoke' }).click();
+    await row.getByRole('button', { name: 'Confirm: revoke Coupa production' }).click();
+    await expect.poll(() => row.textContent()).toContain('revoked');
+    expect(await row.getByRole('button', { name: 'Pull now' }).count()).toBe(0);
   });
 
   test('each role sees only the pages its capabilities allow', async () => {

@@ -4,6 +4,7 @@ import { useSession } from '../session';
 import { AccessLogPage } from './access-log-page';
 import { ApiKeysPage } from './api-keys-page';
 import { AuditPage } from './audit-page';
+import { ConnectorsPage } from './connectors-page';
 import { DashboardPage } from './dashboard-page';
 import { GovernancePage } from './governance-page';
 import { KeysPage } from './keys-page';
@@ -34,6 +35,7 @@ const PAGES: Record<string, () => preact.JSX.Element> = {
   '/sso': SsoPage,
   '/governance': GovernancePage,
   '/mailbox': MailboxPage,
+  '/connectors': ConnectorsPage,
   '/reports': ReportsPage,
   '/security': SecurityPage,
 };

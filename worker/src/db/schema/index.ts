@@ -18,3 +18,4 @@ export * from './review';
 export * from './tenant-keys';
 export * from './periods';
 export * from './reports';
+export * from './connectors';

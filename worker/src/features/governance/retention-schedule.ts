@@ -21,7 +21,7 @@ export const RETENTION_SCHEDULE = [
     enforcement: 'memberships deleted by the tenant purge at the end of the 30-day window',
   },
   {
-    data: 'Access log (API calls: time, token fingerprint, scope)',
+    data: 'Access log (API calls and ERP connector calls: time, token fingerprint, scope)',
     kept: `${ACCESS_LOG_MONTHS} months`,
     enforcement: 'hourly Cron job deletes older rows',
   },

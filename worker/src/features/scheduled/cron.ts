@@ -2,6 +2,7 @@ import type { Env } from '../../env';
 import { checkpointAllTenants } from '../audit/checkpoint-job';
 import { enforceAuditRetention } from '../audit/retention-job';
 import { backupAllTenants } from '../backups/backup-job';
+import { connectorJob } from '../connectors/connector-job';
 import { governanceJob } from '../governance/governance-job';
 import { deliverAllTenants } from '../mail/delivery';
 
@@ -13,7 +14,13 @@ export const NIGHTLY = '40 2 * * *';
 
 /** Jobs each Cron trigger runs; each feature adds its own (retention, checkpoints …). */
 export const scheduledJobs: Record<string, ScheduledJob[]> = {
-  [HOURLY]: [checkpointAllTenants, governanceJob, deliverAllTenants, enforceAuditRetention],
+  [HOURLY]: [
+    checkpointAllTenants,
+    governanceJob,
+    deliverAllTenants,
+    enforceAuditRetention,
+    connectorJob,
+  ],
   [NIGHTLY]: [backupAllTenants],
 };
 
