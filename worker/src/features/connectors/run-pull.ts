@@ -197,7 +197,7 @@ async function recordSuccess(
     };
     try {
       await writePull(context, attempt, pull, [...plan.statements, update], {
-        lineIds: plan.recordedIds,
+        ledger: plan.ledger,
       });
       return pull;
     } catch (error) {

@@ -1,7 +1,18 @@
 import { env } from 'cloudflare:workers';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTenant, signIn } from '../../../test/fixtures';
 import { sendJson } from '../../../test/spend-helpers';
+import {
+  connect,
+  coupaTenant,
+  linesIn,
+  pull,
+  seedOrders,
+} from '../connectors/testing/connector-fixture';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 const LINES = [
   { description: 'COPY PAPER 8.5X11 WHITE', amount: 240, date: '2026-02-03', supplier: 'Staples' },
@@ -59,6 +70,19 @@ describe('calculation ledger', () => {
     expect(await sendJson(auditor, 'GET', '/api/v1/audit/ledger/verify')).toMatchObject({
       ok: true,
       lines: 2,
+    });
+  });
+
+  it('covers lines pulled from an ERP', async () => {
+    const { tenant, admin, coupa } = await coupaTenant('ledger-erp');
+    const orders = seedOrders(coupa, 4, 'ledger');
+    const connector = await connect(admin, coupa);
+    await pull(admin, connector.id);
+    const auditor = await signIn(tenant.emails.auditor);
+    expect(await sendJson(auditor, 'GET', '/api/v1/audit/ledger/verify')).toEqual({
+      ok: true,
+      lines: linesIn(orders),
+      mismatched: [],
     });
   });
 });
