@@ -11,6 +11,9 @@ import type { Role } from '../shared/roles';
 import { DEMO_PASSWORD, OFFLINE_WRANGLER_ENV } from './local-env';
 import { localDescriptionSecret, seedDemoSpend } from './demo/seed-spend';
 
+/** The demo user whose email address is not confirmed yet. */
+export const UNVERIFIED_DEMO_EMAIL = 'viewer@acme.test';
+
 const TENANTS = [
   { id: 'tnt_acme', name: 'Acme Manufacturing', slug: 'acme', plan: 'enterprise' as const },
   { id: 'tnt_bright', name: 'Bright Web Studio', slug: 'bright', plan: 'professional' as const },
@@ -102,7 +105,8 @@ export async function seedDemo(
           email: u.email,
           name: u.name,
           passwordHash,
-          emailVerifiedAt: now,
+          // One demo user has not confirmed their address yet, so the console can show the flow.
+          emailVerifiedAt: u.email === UNVERIFIED_DEMO_EMAIL ? null : now,
           createdAt: now,
         })),
       )

@@ -3,7 +3,8 @@
  * the session's CSRF token and a JSON content type. Errors become `ApiError` with the
  * problem+json title and detail (never a stack). The CSRF token lives only in memory.
  */
-import type { Role } from '../../../shared/roles';
+import type { z } from 'zod';
+import type { MeResponse } from '../../../shared/api/auth';
 
 export const API_BASE = '/api/v1';
 
@@ -26,14 +27,7 @@ export class ApiError extends Error {
   }
 }
 
-export interface Me {
-  userId: string;
-  email: string;
-  name: string;
-  role: Role;
-  tenant: { id: string; name: string; plan: string };
-  totpEnabled: boolean;
-}
+export type Me = z.infer<typeof MeResponse>;
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -212,4 +206,8 @@ export async function confirmPasswordReset(token: string, password: string): Pro
 
 export async function acceptInvitation(token: string, name: string, password: string) {
   await unauthenticatedPost('/auth/invitations/accept', { token, name, password });
+}
+
+export async function confirmEmailVerification(token: string): Promise<void> {
+  await unauthenticatedPost('/auth/email-verification/confirm', { token });
 }

@@ -245,6 +245,28 @@ describeInChromium('the admin pages against a real local Worker', () => {
       .toMatch(/invalid, used or expired/);
   });
 
+  test('a member confirms their email address through the emailed link', async () => {
+    const viewer = await signedIn('viewer@acme.test', '/console/security');
+    await viewer.getByText('Your email address viewer@acme.test is not confirmed yet.').waitFor();
+    await viewer.getByRole('button', { name: 'Send a confirmation link' }).click();
+    await expect.poll(() => viewer.getByRole('status').textContent()).toMatch(/We sent a link/);
+
+    const admin = await signedIn('admin@acme.test', '/console/mailbox');
+    const mail = admin.getByRole('article', {
+      name: 'Confirm your email address for Spendprint to viewer@acme.test',
+    });
+    await mail.waitFor();
+    const link = (await mail.getByRole('link', { name: 'Open the link' }).getAttribute('href'))!;
+    expect(link).toMatch(/\/console\/verify-email\?token=/);
+
+    const landing = await open(link.replace(worker.url, ''));
+    await expect
+      .poll(() => landing.getByRole('status').textContent())
+      .toMatch(/Your email address is confirmed/);
+    await viewer.reload();
+    await viewer.getByText('Your email address viewer@acme.test is confirmed.').waitFor();
+  });
+
   test('an invited person accepts from the emailed link and signs in with the invited role', async () => {
     const admin = await signedIn('admin@acme.test', '/console/members');
     await admin.getByRole('heading', { name: 'Users and teams' }).waitFor();

@@ -4,6 +4,7 @@ import { Field } from '../components/field';
 import { ProblemMessage } from '../components/problem-message';
 import { QrCode } from '../components/qr-code';
 import { useSession } from '../session';
+import { EmailVerificationCard } from './email-verification-card';
 
 interface Enrolment {
   secret: string;
@@ -100,6 +101,8 @@ export function SecurityPage() {
         </div>
       )}
       <ProblemMessage error={error} />
+      <h2>Email address</h2>
+      <EmailVerificationCard />
     </section>
   );
 }
