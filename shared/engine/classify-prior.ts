@@ -7,14 +7,8 @@
  * goods; the few levels were compared once on the development file (see README).
  */
 const SECTOR_PRIOR: Record<string, number> = {
-  '31': 1,
-  '32': 1,
-  '33': 1,
-  '11': 0.75,
-  '23': 0.6,
-  '42': 0.8,
-  '44': 0.6,
-  '45': 0.6,
+  '31': 1, '32': 1, '33': 1,
+  '11': 0.75, '23': 0.6, '42': 0.8, '44': 0.6, '45': 0.6,
 };
 const OTHER_SECTORS = 0.85;
 

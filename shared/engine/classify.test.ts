@@ -15,18 +15,8 @@ const top = (c: Classifier, text: string) => {
 // General lines written for this test, not taken from the development file.
 describe('classifier', () => {
   it('reads terse catalogue text: sizes and part numbers vanish, abbreviations expand, plurals fold', () => {
-    expect(tokenize('COUPLING PVC SCHED 40 1/2 IN').map((t) => t.term)).toEqual([
-      'coupling',
-      'fitting',
-      'polyvinyl',
-      'chloride',
-      'plastic',
-      'pipe',
-      'schedule',
-    ]);
-    expect(tokenize('TROUSERS TACTICAL 65/35 POLY RAYON MENS 34X29').map((t) => t.term)).toContain(
-      'rayon',
-    );
+    expect(tokenize('COUPLING PVC SCHED 40 1/2 IN').map((t) => t.term)).toEqual(['coupling', 'fitting', 'polyvinyl', 'chloride', 'plastic', 'pipe', 'schedule']);
+    expect(tokenize('TROUSERS TACTICAL 65/35 POLY RAYON MENS 34X29').map((t) => t.term)).toContain('rayon');
     expect(stem('batteries')).toBe('battery');
     expect(stem('couplings')).toBe('coupling');
     expect(stem('boxes')).toBe('box');
@@ -34,16 +24,10 @@ describe('classifier', () => {
 
   it('classifies general procurement lines to the expected industries', () => {
     expect(vocabularyOnly.classify('laptop computer').best?.naics).toBe('334111');
-    expect(
-      vocabularyOnly.classify('Microcomputers, Handheld, Laptop, and Notebook').best?.naics,
-    ).toBe('334111');
+    expect(vocabularyOnly.classify('Microcomputers, Handheld, Laptop, and Notebook').best?.naics).toBe('334111');
     expect(top(vocabularyOnly, 'COUPLING PVC SCHED 40 1/2 IN')).toContain('326122');
     expect(shipped.classify('COUPLING PVC SCHED 40 1/2 IN').best?.naics.slice(0, 3)).toBe('326');
-    expect(
-      vocabularyOnly
-        .classify('TROUSERS TACTICAL 65/35 POLY RAYON MENS 34X29')
-        .best?.naics.slice(0, 3),
-    ).toBe('315');
+    expect(vocabularyOnly.classify('TROUSERS TACTICAL 65/35 POLY RAYON MENS 34X29').best?.naics.slice(0, 3)).toBe('315');
     expect(vocabularyOnly.classify('diesel fuel').best?.naics).toBe('324110');
     expect(vocabularyOnly.classify('copy paper 8.5x11').best?.naics.slice(0, 4)).toBe('3221');
   });

@@ -81,10 +81,7 @@ export class Classifier {
     for (const [term, pairs] of Object.entries(learned)) {
       const id = this.termId.get(term);
       if (id === undefined) continue;
-      this.learned.set(
-        id,
-        pairs.flatMap(([code, w]) => (codeIndex.has(code) ? [codeIndex.get(code)!, w] : [])),
-      );
+      this.learned.set(id, pairs.flatMap(([code, w]) => (codeIndex.has(code) ? [codeIndex.get(code)!, w] : [])));
     }
   }
 
@@ -158,11 +155,7 @@ export class Classifier {
     const { touched } = this.accumulate(text);
     const { codeBest, codeSum, learnedScore } = this;
     return touched.map((code) => {
-      const out = {
-        code: this.index.codes[code]!,
-        vocabulary: codeSum[code]!,
-        learned: learnedScore[code]!,
-      };
+      const out = { code: this.index.codes[code]!, vocabulary: codeSum[code]!, learned: learnedScore[code]! };
       codeBest[code] = 0;
       codeSum[code] = 0;
       learnedScore[code] = 0;
@@ -180,10 +173,7 @@ export class Classifier {
     if (hit) return hit;
     hit = [];
     if (term.length >= RELATED_MIN_LENGTH) {
-      const prefix = term.slice(
-        0,
-        Math.max(RELATED_MIN_PREFIX, Math.ceil(RELATED_PREFIX_SHARE * term.length)),
-      );
+      const prefix = term.slice(0, Math.max(RELATED_MIN_PREFIX, Math.ceil(RELATED_PREFIX_SHARE * term.length)));
       const terms = this.index.terms;
       let lo = 0,
         hi = terms.length;
@@ -211,10 +201,7 @@ export class Classifier {
     for (let a = 0; a < ranked.length; a++) {
       const la = Math.log(factors[ranked[a]!.code]!);
       let loss = 0;
-      for (const b of ranked)
-        loss +=
-          Math.exp((b.score - top) / DECISION_TEMPERATURE) *
-          Math.abs(la - Math.log(factors[b.code]!));
+      for (const b of ranked) loss += Math.exp((b.score - top) / DECISION_TEMPERATURE) * Math.abs(la - Math.log(factors[b.code]!));
       if (loss < least - 1e-12) {
         least = loss;
         chosen = a;

@@ -4,8 +4,7 @@ import { H10_COUNTRY_BY_CURRENCY, LEGACY_CURRENCIES } from './currencies';
 import { loadEngineIndex } from './load-index';
 
 const index = loadEngineIndex();
-const convert = (amount: number, currency: string, date: string) =>
-  convertToUsd2022(index, amount, currency, parsePeriod(date)!);
+const convert = (amount: number, currency: string, date: string) => convertToUsd2022(index, amount, currency, parsePeriod(date)!);
 const ok = (r: ReturnType<typeof convert>) => {
   if (!r.ok) throw new Error(r.reason);
   return r.step;
@@ -14,53 +13,18 @@ const ok = (r: ReturnType<typeof convert>) => {
 // Known monthly averages (H.10, units per USD) and the USD value of one unit they imply.
 // If a series were quoted the other way round (USD per unit), these would be off by far more.
 const KNOWN_2022_01: Record<string, number> = {
-  EUR: 0.8836,
-  GBP: 0.7377,
-  JPY: 114.8255,
-  CAD: 1.2622,
-  CHF: 0.9191,
-  CNY: 6.3556,
-  INR: 74.4075,
-  MXN: 20.5074,
-  AUD: 1.3928,
-  NZD: 1.4832,
-  BRL: 5.53,
-  KRW: 1196.0345,
-  SEK: 9.1533,
-  NOK: 8.8474,
-  DKK: 6.5753,
-  HKD: 7.7917,
-  SGD: 1.3504,
-  ZAR: 15.4708,
-  TWD: 27.672,
-  THB: 33.2225,
-  MYR: 4.1888,
+  EUR: 0.8836, GBP: 0.7377, JPY: 114.8255, CAD: 1.2622, CHF: 0.9191, CNY: 6.3556, INR: 74.4075,
+  MXN: 20.5074, AUD: 1.3928, NZD: 1.4832, BRL: 5.53, KRW: 1196.0345, SEK: 9.1533, NOK: 8.8474,
+  DKK: 6.5753, HKD: 7.7917, SGD: 1.3504, ZAR: 15.4708, TWD: 27.672, THB: 33.2225, MYR: 4.1888,
   LKR: 201.842,
 };
 // Plausibility band of USD per unit for each currency in early 2022 (direction check).
 const USD_PER_UNIT_BAND: Record<string, [number, number]> = {
-  EUR: [1.05, 1.2],
-  GBP: [1.25, 1.45],
-  JPY: [0.007, 0.01],
-  CAD: [0.75, 0.82],
-  CHF: [1.0, 1.15],
-  CNY: [0.14, 0.17],
-  INR: [0.012, 0.014],
-  MXN: [0.045, 0.05],
-  AUD: [0.68, 0.76],
-  NZD: [0.63, 0.7],
-  BRL: [0.17, 0.2],
-  KRW: [0.0008, 0.0009],
-  SEK: [0.1, 0.115],
-  NOK: [0.1, 0.12],
-  DKK: [0.14, 0.16],
-  HKD: [0.127, 0.129],
-  SGD: [0.72, 0.76],
-  ZAR: [0.06, 0.07],
-  TWD: [0.035, 0.037],
-  THB: [0.029, 0.031],
-  MYR: [0.23, 0.25],
-  LKR: [0.0045, 0.0052],
+  EUR: [1.05, 1.2], GBP: [1.25, 1.45], JPY: [0.007, 0.01], CAD: [0.75, 0.82], CHF: [1.0, 1.15],
+  CNY: [0.14, 0.17], INR: [0.012, 0.014], MXN: [0.045, 0.05], AUD: [0.68, 0.76], NZD: [0.63, 0.7],
+  BRL: [0.17, 0.2], KRW: [0.0008, 0.0009], SEK: [0.1, 0.115], NOK: [0.1, 0.12], DKK: [0.14, 0.16],
+  HKD: [0.127, 0.129], SGD: [0.72, 0.76], ZAR: [0.06, 0.07], TWD: [0.035, 0.037], THB: [0.029, 0.031],
+  MYR: [0.23, 0.25], LKR: [0.0045, 0.0052],
 };
 
 describe('currency conversion', () => {
@@ -126,23 +90,11 @@ describe('currency conversion', () => {
   });
 
   it('refuses unknown currencies, dates before the tables and ended series', () => {
-    expect(convert(1, 'XYZ', '2022-01-01')).toEqual({
-      ok: false,
-      reason: expect.stringMatching(/XYZ is not in the Federal Reserve H.10/),
-    });
+    expect(convert(1, 'XYZ', '2022-01-01')).toEqual({ ok: false, reason: expect.stringMatching(/XYZ is not in the Federal Reserve H.10/) });
     expect(convert(1, 'VES', '2022-01-01').ok).toBe(false);
-    expect(convert(1, 'EUR', '1998-12-01')).toEqual({
-      ok: false,
-      reason: expect.stringMatching(/no EUR .* before 1999-01/),
-    });
-    expect(convert(1, 'USD', '1900-01-01')).toEqual({
-      ok: false,
-      reason: expect.stringMatching(/no CPI-U before 1913/),
-    });
-    expect(convert(1, 'DEM', '2010-01-01')).toEqual({
-      ok: false,
-      reason: expect.stringMatching(/ended 2001-12/),
-    });
+    expect(convert(1, 'EUR', '1998-12-01')).toEqual({ ok: false, reason: expect.stringMatching(/no EUR .* before 1999-01/) });
+    expect(convert(1, 'USD', '1900-01-01')).toEqual({ ok: false, reason: expect.stringMatching(/no CPI-U before 1913/) });
+    expect(convert(1, 'DEM', '2010-01-01')).toEqual({ ok: false, reason: expect.stringMatching(/ended 2001-12/) });
     expect(ok(convert(1, 'DEM', '1995-06-01')).unitsPerUsd).toBeGreaterThan(1);
   });
 

@@ -64,39 +64,21 @@ function lookupRate(index: EngineIndex, currency: string, period: SpendPeriod): 
     const first = monthIndex(series.monthlyStart);
     const wanted = period.year * 12 + period.month - 1;
     const label = `${period.year}-${pad(period.month)}`;
-    if (wanted < first)
-      return { error: `no ${name} rate before ${series.monthlyStart} (asked ${label})` };
+    if (wanted < first) return { error: `no ${name} rate before ${series.monthlyStart} (asked ${label})` };
     const last = first + series.monthly.length - 1;
     if (wanted > last) {
-      if (series.discontinued)
-        return { error: `${name} series ended ${ymOf(last)} (replaced by the euro)` };
-      return {
-        value: series.monthly[last - first]!,
-        period: ymOf(last),
-        provisional: true,
-        note: `rate for ${label} not yet published; latest month ${ymOf(last)} used`,
-      };
+      if (series.discontinued) return { error: `${name} series ended ${ymOf(last)} (replaced by the euro)` };
+      return { value: series.monthly[last - first]!, period: ymOf(last), provisional: true, note: `rate for ${label} not yet published; latest month ${ymOf(last)} used` };
     }
     return { value: series.monthly[wanted - first]!, period: label, provisional: false };
   }
   const lastYear = series.yearlyStart + series.yearly.length - 1;
-  if (period.year < series.yearlyStart)
-    return { error: `no ${name} annual rate before ${series.yearlyStart} (asked ${period.year})` };
+  if (period.year < series.yearlyStart) return { error: `no ${name} annual rate before ${series.yearlyStart} (asked ${period.year})` };
   if (period.year > lastYear) {
-    if (series.discontinued)
-      return { error: `${name} series ended ${lastYear} (replaced by the euro)` };
-    return {
-      value: series.yearly[series.yearly.length - 1]!,
-      period: String(lastYear),
-      provisional: true,
-      note: `annual rate for ${period.year} not yet published; ${lastYear} used`,
-    };
+    if (series.discontinued) return { error: `${name} series ended ${lastYear} (replaced by the euro)` };
+    return { value: series.yearly[series.yearly.length - 1]!, period: String(lastYear), provisional: true, note: `annual rate for ${period.year} not yet published; ${lastYear} used` };
   }
-  return {
-    value: series.yearly[period.year - series.yearlyStart]!,
-    period: String(period.year),
-    provisional: false,
-  };
+  return { value: series.yearly[period.year - series.yearlyStart]!, period: String(period.year), provisional: false };
 }
 
 function cpiAt(cpi: EngineIndex['cpi'], i: number): Lookup | undefined {
@@ -106,12 +88,7 @@ function cpiAt(cpi: EngineIndex['cpi'], i: number): Lookup | undefined {
   const after = cpi.values[i + 1];
   if (before == null || after == null) return undefined;
   const label = ymOf(monthIndex(cpi.start) + i);
-  return {
-    value: (before + after) / 2,
-    period: label,
-    provisional: true,
-    note: `CPI-U for ${label} was not published; mean of the adjacent months used`,
-  };
+  return { value: (before + after) / 2, period: label, provisional: true, note: `CPI-U for ${label} was not published; mean of the adjacent months used` };
 }
 
 function lookupCpi(index: EngineIndex, period: SpendPeriod): LookupResult {
@@ -123,20 +100,14 @@ function lookupCpi(index: EngineIndex, period: SpendPeriod): LookupResult {
     const label = `${period.year}-${pad(period.month)}`;
     if (wanted < first) return { error: `no CPI-U before ${cpi.start} (asked ${label})` };
     if (wanted > last) {
-      return {
-        value: cpi.values[last - first]!,
-        period: ymOf(last),
-        provisional: true,
-        note: `CPI-U for ${label} not yet published; latest month ${ymOf(last)} used`,
-      };
+      return { value: cpi.values[last - first]!, period: ymOf(last), provisional: true, note: `CPI-U for ${label} not yet published; latest month ${ymOf(last)} used` };
     }
     return cpiAt(cpi, wanted - first) ?? { error: `CPI-U for ${label} unavailable` };
   }
   // Annual average of a complete calendar year; a year not yet complete uses the latest one.
   const lastCompleteYear = Math.floor((last + 1) / 12) - 1;
   const firstYear = Math.ceil(first / 12);
-  if (period.year < firstYear)
-    return { error: `no CPI-U before ${firstYear} (asked ${period.year})` };
+  if (period.year < firstYear) return { error: `no CPI-U before ${firstYear} (asked ${period.year})` };
   const year = Math.min(period.year, lastCompleteYear);
   let sum = 0;
   let provisional = year !== period.year;
@@ -147,8 +118,7 @@ function lookupCpi(index: EngineIndex, period: SpendPeriod): LookupResult {
     sum += hit.value;
   }
   const result: Lookup = { value: sum / 12, period: String(year), provisional };
-  if (year !== period.year)
-    result.note = `CPI-U annual average for ${period.year} not yet complete; ${year} used`;
+  if (year !== period.year) result.note = `CPI-U annual average for ${period.year} not yet complete; ${year} used`;
   return result;
 }
 

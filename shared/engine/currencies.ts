@@ -41,15 +41,5 @@ export const H10_COUNTRY_BY_CURRENCY: Readonly<Record<string, string>> = {
 };
 
 export const LEGACY_CURRENCIES: ReadonlySet<string> = new Set([
-  'ATS',
-  'BEF',
-  'FIM',
-  'FRF',
-  'DEM',
-  'GRD',
-  'IEP',
-  'ITL',
-  'NLG',
-  'PTE',
-  'ESP',
+  'ATS', 'BEF', 'FIM', 'FRF', 'DEM', 'GRD', 'IEP', 'ITL', 'NLG', 'PTE', 'ESP',
 ]);

@@ -2,13 +2,7 @@ import type { Alternative, EstimateLine, EstimateResult, FormulaStep } from '../
 import { Classifier, type Candidate } from './classify';
 import { convertToUsd2022, parsePeriod, type ConversionStep, type SpendPeriod } from './convert';
 import type { EngineIndex } from './index-types';
-import {
-  findRule,
-  findSupplierFactor,
-  type SupplierFactor,
-  type TenantContext,
-  type TenantRule,
-} from './tenant';
+import { findRule, findSupplierFactor, type SupplierFactor, type TenantContext, type TenantRule } from './tenant';
 import { logSpread, roundKg, uncertaintyRange } from './uncertainty';
 
 /** One input line: the API line plus the keyed hash the Worker computed for rule matching. */
@@ -24,8 +18,7 @@ interface Classified {
   factor: number | null;
 }
 
-const CPI_CAVEAT =
-  'CPI-U (all items) approximates the producer-price deflation EPA uses per commodity';
+const CPI_CAVEAT = 'CPI-U (all items) approximates the producer-price deflation EPA uses per commodity';
 
 export class EstimationEngine {
   readonly classifier: Classifier;
@@ -53,41 +46,19 @@ export class EstimationEngine {
     try {
       return this.estimateUnsafe(line, tenant);
     } catch (error) {
-      return {
-        status: 'unable',
-        reasonCode: 'invalid-input',
-        reason: `line could not be read: ${error instanceof Error ? error.message : String(error)}`,
-      };
+      return { status: 'unable', reasonCode: 'invalid-input', reason: `line could not be read: ${error instanceof Error ? error.message : String(error)}` };
     }
   }
 
-  private classify(
-    line: EngineLine,
-    tenant: TenantContext,
-  ): Classified | { unknownCode: string } | null {
+  private classify(line: EngineLine, tenant: TenantContext): Classified | { unknownCode: string } | null {
     const rule = findRule(tenant.rules, line);
     if (rule) {
       const title = this.titleOf(rule.naics);
       if (title === undefined) return { unknownCode: rule.naics };
-      return {
-        naics: rule.naics,
-        naicsTitle: title,
-        confidence: 1,
-        alternatives: [],
-        classificationSource: 'tenant-rule',
-        rule,
-        factor: this.factorOf(rule.naics),
-      };
+      return { naics: rule.naics, naicsTitle: title, confidence: 1, alternatives: [], classificationSource: 'tenant-rule', rule, factor: this.factorOf(rule.naics) };
     }
     if (line.naics !== undefined && this.titleOf(line.naics) !== undefined) {
-      return {
-        naics: line.naics,
-        naicsTitle: this.titleOf(line.naics)!,
-        confidence: 1,
-        alternatives: [],
-        classificationSource: 'given-code',
-        factor: this.factorOf(line.naics),
-      };
+      return { naics: line.naics, naicsTitle: this.titleOf(line.naics)!, confidence: 1, alternatives: [], classificationSource: 'given-code', factor: this.factorOf(line.naics) };
     }
     const out = this.classifier.classify(line.description);
     if (!out.best) return null;
@@ -107,18 +78,10 @@ export class EstimationEngine {
     }
     const classified = this.classify(line, tenant);
     if (classified === null) {
-      return {
-        status: 'unable',
-        reasonCode: 'unclassifiable',
-        reason: 'no NAICS category matches the description; add detail or a tenant rule',
-      };
+      return { status: 'unable', reasonCode: 'unclassifiable', reason: 'no NAICS category matches the description; add detail or a tenant rule' };
     }
     if ('unknownCode' in classified) {
-      return {
-        status: 'unable',
-        reasonCode: 'invalid-input',
-        reason: `tenant rule names ${classified.unknownCode}, which is not a 2017 NAICS code`,
-      };
+      return { status: 'unable', reasonCode: 'invalid-input', reason: `tenant rule names ${classified.unknownCode}, which is not a 2017 NAICS code` };
     }
     const classification = {
       naics: classified.naics,
@@ -126,43 +89,16 @@ export class EstimationEngine {
       confidence: classified.confidence,
       alternatives: classified.alternatives,
       classificationSource: classified.classificationSource,
-      ...(classified.rule
-        ? {
-            rule: {
-              id: classified.rule.id,
-              version: classified.rule.version,
-              kind: classified.rule.kind,
-            },
-          }
-        : {}),
+      ...(classified.rule ? { rule: { id: classified.rule.id, version: classified.rule.version, kind: classified.rule.kind } } : {}),
     };
-    const supplierFactor = findSupplierFactor(
-      tenant.supplierFactors,
-      line.supplier,
-      line.date ?? tenant.today,
-    );
+    const supplierFactor = findSupplierFactor(tenant.supplierFactors, line.supplier, line.date ?? tenant.today);
     if (classified.factor === null && !supplierFactor) {
-      return {
-        status: 'unable',
-        reasonCode: 'no-factor',
-        reason: `EPA v1.3 has no factor for NAICS ${classified.naics} (${classified.naicsTitle})`,
-        classification,
-      };
+      return { status: 'unable', reasonCode: 'no-factor', reason: `EPA v1.3 has no factor for NAICS ${classified.naics} (${classified.naicsTitle})`, classification };
     }
 
-    const amount =
-      line.amount ??
-      (line.unitPrice !== undefined && line.quantity !== undefined
-        ? line.unitPrice * line.quantity
-        : undefined);
+    const amount = line.amount ?? (line.unitPrice !== undefined && line.quantity !== undefined ? line.unitPrice * line.quantity : undefined);
     const steps: FormulaStep[] = [];
-    const factorStep = (value: number, unit: string, source: string): FormulaStep => ({
-      step: 'factor',
-      label: 'Emission factor',
-      value,
-      unit,
-      source,
-    });
+    const factorStep = (value: number, unit: string, source: string): FormulaStep => ({ step: 'factor', label: 'Emission factor', value, unit, source });
     const dataset = this.index.factorDataset;
     const epaFactor = {
       value: classified.factor ?? 0,
@@ -174,72 +110,26 @@ export class EstimationEngine {
     if (supplierFactor) {
       const viaUnits = supplierFactor.kgPerUnit !== undefined && line.quantity !== undefined;
       if (viaUnits || supplierFactor.kgPerUsd !== undefined) {
-        return this.supplierEstimate(
-          line,
-          amount,
-          supplierFactor,
-          viaUnits,
-          classification,
-          epaFactor,
-        );
+        return this.supplierEstimate(line, amount, supplierFactor, viaUnits, classification, epaFactor);
       }
     }
     if (classified.factor === null) {
-      return {
-        status: 'unable',
-        reasonCode: 'no-factor',
-        reason: `EPA v1.3 has no factor for NAICS ${classified.naics}, and the supplier factor needs a quantity`,
-        classification,
-      };
+      return { status: 'unable', reasonCode: 'no-factor', reason: `EPA v1.3 has no factor for NAICS ${classified.naics}, and the supplier factor needs a quantity`, classification };
     }
 
-    steps.push(
-      factorStep(
-        classified.factor,
-        dataset.unit,
-        `${dataset.name} v${dataset.version}, NAICS ${classified.naics}, with margins`,
-      ),
-    );
+    steps.push(factorStep(classified.factor, dataset.unit, `${dataset.name} v${dataset.version}, NAICS ${classified.naics}, with margins`));
     if (amount === undefined) {
-      return {
-        status: 'classified',
-        ...classification,
-        calculationMethod: 'spend-based',
-        factor: epaFactor,
-        kgCO2e: null,
-        range: null,
-        provisional: false,
-        steps,
-      };
+      return { status: 'classified', ...classification, calculationMethod: 'spend-based', factor: epaFactor, kgCO2e: null, range: null, provisional: false, steps };
     }
     const conversion = this.convert(amount, line.currency, line.date, tenant.today);
-    if (!conversion.ok)
-      return {
-        status: 'unable',
-        reasonCode: 'conversion',
-        reason: conversion.reason,
-        classification,
-      };
+    if (!conversion.ok) return { status: 'unable', reasonCode: 'conversion', reason: conversion.reason, classification };
     const { step, notes } = conversion;
     steps.unshift(...conversionSteps(amount, step, notes));
     const kg = step.usd2022 * classified.factor;
-    steps.push({
-      step: 'result',
-      label: 'kg CO2e = USD (2022) × factor',
-      value: roundKg(kg),
-      unit: 'kg CO2e',
-    });
-    const candidates =
-      classified.classificationSource === 'classifier'
-        ? [
-            { factor: classified.factor, probability: classified.confidence },
-            ...classified.alternatives.flatMap((a) =>
-              a.factorKgPerUsd === null
-                ? []
-                : [{ factor: a.factorKgPerUsd, probability: a.confidence }],
-            ),
-          ]
-        : [{ factor: classified.factor, probability: 1 }];
+    steps.push({ step: 'result', label: 'kg CO2e = USD (2022) × factor', value: roundKg(kg), unit: 'kg CO2e' });
+    const candidates = classified.classificationSource === 'classifier'
+      ? [{ factor: classified.factor, probability: classified.confidence }, ...classified.alternatives.flatMap((a) => (a.factorKgPerUsd === null ? [] : [{ factor: a.factorKgPerUsd, probability: a.confidence }]))]
+      : [{ factor: classified.factor, probability: 1 }];
     return {
       status: 'estimated',
       ...classification,
@@ -257,22 +147,11 @@ export class EstimationEngine {
     amount: number | undefined,
     factor: SupplierFactor,
     viaUnits: boolean,
-    classification: Omit<Classified, 'factor' | 'rule'> & {
-      rule?: { id: string; version: number; kind: TenantRule['kind'] };
-    },
+    classification: Omit<Classified, 'factor' | 'rule'> & { rule?: { id: string; version: number; kind: TenantRule['kind'] } },
     epaFactor: { value: number; unit: string; dataset: string; version: string },
   ): EstimateResult {
-    const applied = {
-      id: factor.id,
-      version: factor.version,
-      supplier: factor.supplier,
-      source: factor.source,
-    };
-    const base = {
-      ...classification,
-      calculationMethod: 'supplier-specific' as const,
-      supplierFactor: applied,
-    };
+    const applied = { id: factor.id, version: factor.version, supplier: factor.supplier, source: factor.source };
+    const base = { ...classification, calculationMethod: 'supplier-specific' as const, supplierFactor: applied };
     if (viaUnits) {
       const quantity = line.quantity!;
       const kg = quantity * factor.kgPerUnit!;
@@ -280,66 +159,25 @@ export class EstimationEngine {
       return {
         status: 'estimated',
         ...base,
-        factor: {
-          value: factor.kgPerUnit!,
-          unit,
-          dataset: `supplier factor ${factor.id}`,
-          version: String(factor.version),
-        },
+        factor: { value: factor.kgPerUnit!, unit, dataset: `supplier factor ${factor.id}`, version: String(factor.version) },
         kgCO2e: roundKg(kg),
         range: { low: roundKg(kg), high: roundKg(kg) },
         provisional: false,
         steps: [
           { step: 'quantity', label: 'Quantity', value: quantity, unit: factor.unit ?? 'unit' },
-          {
-            step: 'factor',
-            label: 'Supplier-specific factor',
-            value: factor.kgPerUnit!,
-            unit,
-            source: factor.source,
-          },
-          {
-            step: 'result',
-            label: 'kg CO2e = quantity × supplier factor',
-            value: roundKg(kg),
-            unit: 'kg CO2e',
-          },
+          { step: 'factor', label: 'Supplier-specific factor', value: factor.kgPerUnit!, unit, source: factor.source },
+          { step: 'result', label: 'kg CO2e = quantity × supplier factor', value: roundKg(kg), unit: 'kg CO2e' },
         ],
       };
     }
-    const factorInfo = {
-      value: factor.kgPerUsd!,
-      unit: 'kg CO2e/USD (nominal, purchase date)',
-      dataset: `supplier factor ${factor.id}`,
-      version: String(factor.version),
-    };
-    const factorStep: FormulaStep = {
-      step: 'factor',
-      label: 'Supplier-specific factor',
-      value: factor.kgPerUsd!,
-      unit: factorInfo.unit,
-      source: factor.source,
-    };
+    const factorInfo = { value: factor.kgPerUsd!, unit: 'kg CO2e/USD (nominal, purchase date)', dataset: `supplier factor ${factor.id}`, version: String(factor.version) };
+    const factorStep: FormulaStep = { step: 'factor', label: 'Supplier-specific factor', value: factor.kgPerUsd!, unit: factorInfo.unit, source: factor.source };
     if (amount === undefined) {
-      return {
-        status: 'classified',
-        ...base,
-        factor: factorInfo,
-        kgCO2e: null,
-        range: null,
-        provisional: false,
-        steps: [factorStep],
-      };
+      return { status: 'classified', ...base, factor: factorInfo, kgCO2e: null, range: null, provisional: false, steps: [factorStep] };
     }
     // A supplier's intensity is per dollar of its own revenue in that year: no deflation.
     const conversion = this.convert(amount, line.currency, line.date, undefined);
-    if (!conversion.ok)
-      return {
-        status: 'unable',
-        reasonCode: 'conversion',
-        reason: conversion.reason,
-        classification,
-      };
+    if (!conversion.ok) return { status: 'unable', reasonCode: 'conversion', reason: conversion.reason, classification };
     const { step, notes } = conversion;
     const kg = step.usd * factor.kgPerUsd!;
     void epaFactor;
@@ -353,30 +191,19 @@ export class EstimationEngine {
       steps: [
         ...conversionSteps(amount, step, notes).filter((s) => s.step !== 'deflator'),
         factorStep,
-        {
-          step: 'result',
-          label: 'kg CO2e = USD × supplier factor',
-          value: roundKg(kg),
-          unit: 'kg CO2e',
-        },
+        { step: 'result', label: 'kg CO2e = USD × supplier factor', value: roundKg(kg), unit: 'kg CO2e' },
       ],
     };
   }
 
-  private convert(
-    amount: number,
-    currency: string | undefined,
-    date: string | undefined,
-    today: string | undefined,
-  ) {
+  private convert(amount: number, currency: string | undefined, date: string | undefined, today: string | undefined) {
     const notes: string[] = [];
     if (currency === undefined) notes.push('currency not given: USD assumed');
     let period: SpendPeriod | undefined;
     const when = date ?? today;
     if (when !== undefined) {
       period = parsePeriod(when);
-      if (!period)
-        return { ok: false as const, reason: `date ${when} is not YYYY-MM-DD, YYYY-MM or YYYY` };
+      if (!period) return { ok: false as const, reason: `date ${when} is not YYYY-MM-DD, YYYY-MM or YYYY` };
     } else {
       // No date: the latest published month (marked provisional by the lookups).
       period = { year: 9999, month: 12 };
@@ -389,18 +216,11 @@ export class EstimationEngine {
 }
 
 function toAlternative(c: Candidate): Alternative {
-  return {
-    naics: c.naics,
-    naicsTitle: c.title,
-    confidence: c.confidence,
-    factorKgPerUsd: c.factorKgPerUsd,
-  };
+  return { naics: c.naics, naicsTitle: c.title, confidence: c.confidence, factorKgPerUsd: c.factorKgPerUsd };
 }
 
 function conversionSteps(amount: number, s: ConversionStep, notes: string[]): FormulaStep[] {
-  const steps: FormulaStep[] = [
-    { step: 'amount', label: 'Amount', value: amount, unit: s.currency },
-  ];
+  const steps: FormulaStep[] = [{ step: 'amount', label: 'Amount', value: amount, unit: s.currency }];
   if (s.currency !== 'USD') {
     steps.push({
       step: 'currency-rate',
@@ -421,12 +241,7 @@ function conversionSteps(amount: number, s: ConversionStep, notes: string[]): Fo
     source: `BLS CPI-U, US city average, all items, NSA; ${CPI_CAVEAT}`,
     provisional: s.notes.some((n) => n.includes('CPI')),
   });
-  steps.push({
-    step: 'usd-2022',
-    label: 'Spend in 2022 USD',
-    value: s.usd2022,
-    unit: 'USD (2022)',
-  });
+  steps.push({ step: 'usd-2022', label: 'Spend in 2022 USD', value: s.usd2022, unit: 'USD (2022)' });
   for (const note of notes) steps.push({ step: 'note', label: note, value: null });
   return steps;
 }

@@ -29,10 +29,7 @@ export function getEngine(): EstimationEngine {
  * have passed `estimateLineSchema`; `descriptionHash` is the Worker's keyed HMAC of
  * `normaliseDescription(description)`, used by `description-hash` rules.
  */
-export function estimateLines(
-  lines: readonly EngineLine[],
-  tenant: TenantContext = {},
-): EstimateResult[] {
+export function estimateLines(lines: readonly EngineLine[], tenant: TenantContext = {}): EstimateResult[] {
   const e = getEngine();
   return lines.map((line) => e.estimate(line, tenant));
 }

@@ -46,12 +46,7 @@ export interface RuleSubject {
 
 // Most specific first: an exact-line correction beats a keyword, which beats a whole supplier
 // or GL account.
-const KIND_ORDER: Record<TenantRuleKind, number> = {
-  'description-hash': 0,
-  keyword: 1,
-  supplier: 2,
-  'gl-account': 3,
-};
+const KIND_ORDER: Record<TenantRuleKind, number> = { 'description-hash': 0, keyword: 1, supplier: 2, 'gl-account': 3 };
 
 const sameName = (a: string, b: string) => normaliseDescription(a) === normaliseDescription(b);
 
@@ -71,10 +66,7 @@ function matches(rule: TenantRule, subject: RuleSubject, paddedText: () => strin
 }
 
 /** The enabled rule that applies to the line, or undefined. Ties: longer match, then id. */
-export function findRule(
-  rules: readonly TenantRule[] | undefined,
-  subject: RuleSubject,
-): TenantRule | undefined {
+export function findRule(rules: readonly TenantRule[] | undefined, subject: RuleSubject): TenantRule | undefined {
   if (!rules || rules.length === 0) return undefined;
   let padded: string | undefined;
   const paddedText = () => (padded ??= ` ${normaliseDescription(subject.description)} `);
@@ -84,9 +76,7 @@ export function findRule(
     if (
       !best ||
       KIND_ORDER[rule.kind] < KIND_ORDER[best.kind] ||
-      (rule.kind === best.kind &&
-        (rule.match.length > best.match.length ||
-          (rule.match.length === best.match.length && rule.id < best.id)))
+      (rule.kind === best.kind && (rule.match.length > best.match.length || (rule.match.length === best.match.length && rule.id < best.id)))
     ) {
       best = rule;
     }
@@ -112,12 +102,7 @@ export function findSupplierFactor(
     } else if (f.validTo !== undefined) {
       continue;
     }
-    if (
-      !best ||
-      f.validFrom > best.validFrom ||
-      (f.validFrom === best.validFrom && f.version > best.version)
-    )
-      best = f;
+    if (!best || f.validFrom > best.validFrom || (f.validFrom === best.validFrom && f.version > best.version)) best = f;
   }
   return best;
 }

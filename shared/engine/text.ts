@@ -47,13 +47,7 @@ const SPLIT_SEGMENTS = /[,;:()[\]|]+|\s-\s|\.\s/;
  */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  const segments = text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/\bw\/o\b/g, ' without ')
-    .replace(/\bw\//g, ' with ')
-    .replace(/&/g, ' and ')
-    .split(SPLIT_SEGMENTS);
+  const segments = text.normalize('NFKC').toLowerCase().replace(/\bw\/o\b/g, ' without ').replace(/\bw\//g, ' with ').replace(/&/g, ' and ').split(SPLIT_SEGMENTS);
   let position = 0;
   for (let segment = 0; segment < segments.length; segment++) {
     const words = (segments[segment] ?? '').replace(/'s\b/g, '').split(/[^a-z0-9]+/);
