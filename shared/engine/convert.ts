@@ -130,6 +130,12 @@ const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 *
  * average. CPI-U is an economy-wide consumer index; EPA's own factors use producer-side price
  * indices per commodity, so this is an approximation (stated in every formula).
  */
+/** The latest month with a published CPI-U: the period an undated purchase is priced at. */
+export function latestPublishedMonth(index: EngineIndex): SpendPeriod {
+  const last = monthIndex(index.cpi.start) + index.cpi.values.length - 1;
+  return { year: Math.floor(last / 12), month: (last % 12) + 1 };
+}
+
 export function convertToUsd2022(
   index: EngineIndex,
   amount: number,

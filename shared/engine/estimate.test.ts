@@ -32,6 +32,14 @@ describe('estimate', () => {
     expect(r.provisional).toBe(false);
   });
 
+  it('prices an undated line at the latest published month and marks it provisional', () => {
+    const r = estimateLine({ description: 'COPY PAPER', amount: 100 });
+    expect(r.status === 'estimated' && r.provisional).toBe(true);
+    const text = JSON.stringify(r);
+    expect(text).not.toContain('9999');
+    expect(text).toMatch(/no date given: the latest published month \(\d{4}-\d{2}\) used, provisional/);
+  });
+
   it('marks estimates past the published tables provisional', () => {
     const r = estimateLine({ description: 'laptop computer', amount: 100, currency: 'EUR', date: '2027-03-01' });
     expect(r.status === 'estimated' && r.provisional).toBe(true);

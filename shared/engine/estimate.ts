@@ -1,6 +1,6 @@
 import type { Alternative, EstimateLine, EstimateResult, FormulaStep } from '../api/estimates';
 import { Classifier, type Candidate } from './classify';
-import { convertToUsd2022, parsePeriod, type ConversionStep, type SpendPeriod } from './convert';
+import { convertToUsd2022, latestPublishedMonth, parsePeriod, type ConversionStep, type SpendPeriod } from './convert';
 import type { EngineIndex } from './index-types';
 import { findRule, findSupplierFactor, type SupplierFactor, type TenantContext, type TenantRule } from './tenant';
 import { logSpread, roundKg, uncertaintyRange } from './uncertainty';
@@ -205,13 +205,14 @@ export class EstimationEngine {
       period = parsePeriod(when);
       if (!period) return { ok: false as const, reason: `date ${when} is not YYYY-MM-DD, YYYY-MM or YYYY` };
     } else {
-      // No date: the latest published month (marked provisional by the lookups).
-      period = { year: 9999, month: 12 };
-      notes.push('no date given: latest published rates and CPI used');
+      period = latestPublishedMonth(this.index);
+      notes.push(`no date given: the latest published month (${period.year}-${String(period.month).padStart(2, '0')}) used, provisional`);
     }
     const result = convertToUsd2022(this.index, amount, currency ?? 'USD', period);
     if (!result.ok) return result;
-    return { ok: true as const, step: result.step, notes: [...notes, ...result.step.notes] };
+    // An undated purchase is priced at a guessed month: provisional until it is dated.
+    const step = when === undefined ? { ...result.step, provisional: true } : result.step;
+    return { ok: true as const, step, notes: [...notes, ...result.step.notes] };
   }
 }
 
