@@ -22,6 +22,7 @@ import { supplierFactorsRoutes } from './features/supplier-factors/supplier-fact
 import { healthRoutes } from './features/health/health.routes';
 import { keysRoutes } from './features/keys/keys.routes';
 import { governanceRoutes } from './features/governance/governance.routes';
+import { importsRoutes } from './features/imports/imports.routes';
 import { onError, onNotFound } from './middleware/error-handler';
 import { requestId } from './middleware/request-id';
 import { securityHeaders } from './middleware/security-headers';
@@ -56,7 +57,8 @@ export function createApp() {
     .route('/', summaryRoutes)
     .route('/', periodsRoutes)
     .route('/', keysRoutes)
-    .route('/', governanceRoutes);
+    .route('/', governanceRoutes)
+    .route('/', importsRoutes);
   app.route(API_PREFIX, api);
   app.route('/', consoleRoutes);
 

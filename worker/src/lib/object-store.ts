@@ -7,8 +7,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { ENCRYPTED_OBJECT_PURPOSES } from '../db/schema';
 import { encryptedObjects } from '../db/schema';
-import type { TenantDb } from '../db/tenant-db';
-import { decryptObject, encryptObject } from './crypto/envelope';
+import type { TenantDb, TenantStatement } from '../db/tenant-db';
+import { decryptObject, encryptObject, type Kek } from './crypto/envelope';
 import { sha256Hex } from './crypto/digest';
 import { ObjectUnreadableError } from './object-unreadable';
 import { activeKek, kekForVersion, type KeyContext } from './tenant-key-ring';
@@ -40,6 +40,23 @@ export async function putEncrypted(
   context: KeyContext,
 ): Promise<EncryptedObjectRow> {
   const kek = await activeKek(db, masterSecret, context);
+  const row = await uploadSealed(db, bucket, kek, input, context.at);
+  await db.batch([objectRowStatement(db, row)]);
+  return row;
+}
+
+/**
+ * Encrypts and uploads the ciphertext without recording it: the caller puts
+ * `objectRowStatement(row)` in its own batch (until then the object cannot be decrypted, as its
+ * wrapped data key exists only in that row) and deletes the R2 key if the batch never runs.
+ */
+export async function uploadSealed(
+  db: TenantDb,
+  bucket: R2Bucket,
+  kek: Kek,
+  input: PutObject,
+  at: Date,
+): Promise<EncryptedObjectRow> {
   const sealed = await encryptObject({
     kek,
     tenantId: db.tenantId,
@@ -61,11 +78,19 @@ export async function putEncrypted(
     iv: sealed.iv,
     plaintextSha256: await sha256Hex(input.bytes),
     plaintextBytes: input.bytes.length,
-    createdAt: context.at,
+    createdAt: at,
   };
-  const { tenantId: _tenant, ...values } = row;
-  await db.batch([db.insert(encryptedObjects, values)]);
   return row;
+}
+
+export function objectRowStatement(db: TenantDb, row: EncryptedObjectRow): TenantStatement {
+  const { tenantId: _tenant, ...values } = row;
+  return db.insert(encryptedObjects, values);
+}
+
+/** The statement that forgets an object's key row; delete `r2Key` from the bucket once it ran. */
+export function deleteObjectRowStatement(db: TenantDb, objectId: string): TenantStatement {
+  return db.delete(encryptedObjects, eq(encryptedObjects.objectId, objectId));
 }
 
 export function findEncryptedObject(db: TenantDb, objectId: string, purpose?: ObjectPurpose) {
