@@ -43,7 +43,10 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
 export const ImportMapping = z
   .object(
     Object.fromEntries(
-      IMPORT_FIELDS.map((field) => [field, z.string().trim().min(1).max(200).nullable().optional()]),
+      IMPORT_FIELDS.map((field) => [
+        field,
+        z.string().trim().min(1).max(200).nullable().optional(),
+      ]),
     ) as Record<ImportField, z.ZodOptional<z.ZodNullable<z.ZodString>>>,
   )
   .strict();

@@ -5,12 +5,29 @@ import { detectMapping, resolveMapping } from './column-mapping';
 describe('column mapping', () => {
   it('detects columns from common ERP and spreadsheet headers', () => {
     const headers = [
-      'PO Line ID', 'Vendor Name', 'Item Description', 'Invoice Date', 'Net Amount', 'Currency',
-      'GL Account', 'Cost Center', 'Qty', 'NAICS Code', 'Notes',
+      'PO Line ID',
+      'Vendor Name',
+      'Item Description',
+      'Invoice Date',
+      'Net Amount',
+      'Currency',
+      'GL Account',
+      'Cost Center',
+      'Qty',
+      'NAICS Code',
+      'Notes',
     ];
     expect(detectMapping(headers)).toEqual({
-      erpLineId: 0, supplier: 1, description: 2, date: 3, amount: 4, currency: 5, glAccount: 6,
-      team: 7, quantity: 8, naics: 9,
+      erpLineId: 0,
+      supplier: 1,
+      description: 2,
+      date: 3,
+      amount: 4,
+      currency: 5,
+      glAccount: 6,
+      team: 7,
+      quantity: 8,
+      naics: 9,
     });
   });
 

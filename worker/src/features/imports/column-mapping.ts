@@ -14,34 +14,30 @@ import { formulaSafe } from './formula-safe';
 
 type MappingSource = (typeof MAPPING_SOURCES)[number];
 
+const words = (list: string) => list.split('|');
+
 /** Normalised header spellings that name a field outright. */
 const EXACT: Record<ImportField, string[]> = {
-  description: [
-    'description', 'item', 'item description', 'line description', 'item name', 'product',
-    'product description', 'material description', 'short text', 'goods or services', 'line item',
-    'details', 'commodity description', 'purchase description', 'article',
-  ],
-  supplier: ['supplier', 'vendor', 'supplier name', 'vendor name', 'merchant', 'payee', 'seller'],
-  date: [
-    'date', 'purchase date', 'order date', 'invoice date', 'posting date', 'document date',
-    'transaction date', 'po date', 'receipt date',
-  ],
-  amount: [
-    'amount', 'total', 'line total', 'net amount', 'total amount', 'extended price', 'spend',
-    'line amount', 'net value', 'value', 'cost', 'total cost', 'extended amount',
-  ],
-  currency: ['currency', 'currency code', 'ccy', 'curr', 'iso currency'],
-  glAccount: [
-    'gl account', 'gl', 'gl code', 'general ledger', 'general ledger account', 'gl acct',
-    'ledger account', 'expense account', 'account', 'account code',
-  ],
-  team: ['team', 'cost centre', 'cost center', 'department', 'cost centre code', 'cost center code', 'cc'],
-  quantity: ['quantity', 'qty', 'units', 'quantity ordered'],
-  naics: ['naics', 'naics code', 'naics 6'],
-  erpLineId: [
-    'erp line id', 'erp document line', 'document line', 'document line id', 'po line',
-    'po line id', 'line id', 'invoice line id', 'order line id',
-  ],
+  description: words(
+    'description|item|item description|line description|item name|product|product description|material description|short text|goods or services|line item|details|commodity description|purchase description|article',
+  ),
+  supplier: words('supplier|vendor|supplier name|vendor name|merchant|payee|seller'),
+  date: words(
+    'date|purchase date|order date|invoice date|posting date|document date|transaction date|po date|receipt date',
+  ),
+  amount: words(
+    'amount|total|line total|net amount|total amount|extended price|spend|line amount|net value|value|cost|total cost|extended amount',
+  ),
+  currency: words('currency|currency code|ccy|curr|iso currency'),
+  glAccount: words(
+    'gl account|gl|gl code|general ledger|general ledger account|gl acct|ledger account|expense account|account|account code',
+  ),
+  team: words('team|cost centre|cost center|department|cost centre code|cost center code|cc'),
+  quantity: words('quantity|qty|units|quantity ordered'),
+  naics: words('naics|naics code|naics 6'),
+  erpLineId: words(
+    'erp line id|erp document line|document line|document line id|po line|po line id|line id|invoice line id|order line id',
+  ),
 };
 
 /** Words that point at a field when no header names it outright (first match wins). */
@@ -59,7 +55,10 @@ const CONTAINS: [ImportField, RegExp][] = [
 ];
 
 export const normaliseHeader = (header: string) =>
-  header.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  header
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 export interface ResolvedMapping {
   headers: string[];

@@ -203,7 +203,9 @@ async function enqueueFirst(env: Env, tenantId: string, importId: string) {
   try {
     await send(env, { tenantId, importId, part: 0, firstRow: 0 });
   } catch (error) {
-    console.error(JSON.stringify({ event: 'import-enqueue-failed', importId, error: String(error) }));
+    console.error(
+      JSON.stringify({ event: 'import-enqueue-failed', importId, error: String(error) }),
+    );
   }
 }
 

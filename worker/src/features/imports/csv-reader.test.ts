@@ -30,9 +30,12 @@ describe('CsvRecordReader', () => {
         fc.array(fc.integer({ min: 0, max: 200 }), { maxLength: 8 }),
         fc.constantFrom('\n', '\r\n', '\r'),
         (rows, cuts, newline) => {
-          const text = ['h1,h2', ...rows.map((r) => r.map(quote).join(','))].join(newline) + newline;
+          const text =
+            ['h1,h2', ...rows.map((r) => r.map(quote).join(','))].join(newline) + newline;
           const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-          const chunks = [0, ...points].map((start, i) => text.slice(start, [...points, text.length][i]));
+          const chunks = [0, ...points].map((start, i) =>
+            text.slice(start, [...points, text.length][i]),
+          );
           expect(readAll(chunks)).toEqual(readAll([text]));
           expect(readAll([text])).toEqual([['h1', 'h2'], ...rows]);
         },

@@ -45,7 +45,8 @@ const SIGNATURES: Signature[] = [
     magic: [0x25, 0x50, 0x44, 0x46, 0x2d],
     code: ErrorCode.unsupportedMediaType,
     reason: 'pdf',
-    detail: 'The file is a PDF document, not CSV text. Export the lines from the source system as CSV.',
+    detail:
+      'The file is a PDF document, not CSV text. Export the lines from the source system as CSV.',
   },
   {
     magic: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
@@ -107,7 +108,15 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   while (i < bytes.length) {
     const byte = bytes[i]!;
     const length =
-      byte < 0x80 ? 1 : byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 0;
+      byte < 0x80
+        ? 1
+        : byte >= 0xc2 && byte <= 0xdf
+          ? 2
+          : byte >= 0xe0 && byte <= 0xef
+            ? 3
+            : byte >= 0xf0 && byte <= 0xf4
+              ? 4
+              : 0;
     if (length === 0) return i;
     for (let k = 1; k < length; k++) {
       if (i + k >= bytes.length) return -1;

@@ -8,7 +8,7 @@
 import { and, eq, max } from 'drizzle-orm';
 import { AppError } from '../../../../shared/errors';
 import { scheduledDatabases } from '../../db/scheduled';
-import { importChunks, importRowErrors, imports, periods, tenants } from '../../db/schema';
+import { importChunks, imports, periods, tenants } from '../../db/schema';
 import type { TenantDb, TenantStatement } from '../../db/tenant-db';
 import type { Env } from '../../env';
 import { deleteObjectRowStatement } from '../../lib/object-store';
@@ -96,7 +96,9 @@ export async function runImportStep(env: Env, step: ImportMessage, messageId: st
       }),
       db.update(imports, progress(job, counts, next, at), eq(imports.id, job.id)),
       ...(await errorRowStatements(db, job.id, locked)),
-      ...(next?.part === step.part ? [] : [deleteObjectRowStatement(db, partObjectId(job.id, step.part))]),
+      ...(next?.part === step.part
+        ? []
+        : [deleteObjectRowStatement(db, partObjectId(job.id, step.part))]),
     ];
     try {
       await writeWithAudit(db, statements, {
@@ -120,7 +122,8 @@ export async function runImportStep(env: Env, step: ImportMessage, messageId: st
     } catch (error) {
       if (isUniqueViolation(error, 'import_chunks')) return;
       // Another source stored one of these purchases meanwhile: plan again, it is a duplicate now.
-      if (attempt < 3 && (isUniqueViolation(error, 'spend_lines') || isPeriodLocked(error))) continue;
+      if (attempt < 3 && (isUniqueViolation(error, 'spend_lines') || isPeriodLocked(error)))
+        continue;
       throw error;
     }
   }
@@ -141,7 +144,8 @@ function chunkWhere(step: ImportMessage) {
 
 /** The chunk after this one, or null when this was the last. */
 function nextStep(job: ImportRow, step: ImportMessage, partRows: number): ImportMessage | null {
-  if (step.firstRow + CHUNK_ROWS < partRows) return { ...step, firstRow: step.firstRow + CHUNK_ROWS };
+  if (step.firstRow + CHUNK_ROWS < partRows)
+    return { ...step, firstRow: step.firstRow + CHUNK_ROWS };
   if (step.part + 1 < job.parts) return { ...step, part: step.part + 1, firstRow: 0 };
   return null;
 }

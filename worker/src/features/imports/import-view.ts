@@ -22,6 +22,14 @@ export function toImportSummary(row: typeof imports.$inferSelect): z.infer<typeo
   };
 }
 
-export function toRowError(row: typeof importRowErrors.$inferSelect): z.infer<typeof ImportRowError> {
-  return { row: row.row, field: row.field, column: row.column, reason: row.reason, value: row.value };
+export function toRowError(
+  row: typeof importRowErrors.$inferSelect,
+): z.infer<typeof ImportRowError> {
+  return {
+    row: row.row,
+    field: row.field,
+    column: row.column,
+    reason: row.reason,
+    value: row.value,
+  };
 }

@@ -61,7 +61,7 @@ const uploadRoute = defineRoute('spend:upload', {
   summary: 'Import spend lines from a CSV file (up to 50 MB) as a background job',
   description:
     'The file is the text/csv body (name in ?filename=) or the "file" part of multipart/form-data. ' +
-    'Columns are found from the header row, the tenant\'s saved mapping and ?mapping= (JSON ' +
+    "Columns are found from the header row, the tenant's saved mapping and ?mapping= (JSON " +
     'field → header), each overriding the last. Invalid rows are listed (row, column, reason); ' +
     'valid rows are recorded by a queue job whose progress GET /imports/{id} shows. The same ' +
     'file twice answers 409; duplicate lines are counted once.',
@@ -190,12 +190,19 @@ export const importsRoutes = createRouter()
     const { db } = c.var;
     const { limit, offset } = c.req.valid('query');
     const [rows, [total]] = await Promise.all([
-      db.select(imports).orderBy(desc(imports.createdAt), desc(imports.id)).limit(limit).offset(offset),
+      db
+        .select(imports)
+        .orderBy(desc(imports.createdAt), desc(imports.id))
+        .limit(limit)
+        .offset(offset),
       db.selectFields(imports, { n: count().as('n') }),
     ]);
     const n = total?.n ?? 0;
     const end = offset + rows.length;
-    return c.json({ imports: rows.map(toImportSummary), total: n, nextOffset: end < n ? end : null }, 200);
+    return c.json(
+      { imports: rows.map(toImportSummary), total: n, nextOffset: end < n ? end : null },
+      200,
+    );
   })
   .openapi(detailRoute, async (c) => {
     const { id } = c.req.valid('param');

@@ -20,17 +20,31 @@ interface Problem {
 }
 
 async function expectNothingStored(tenantId: string) {
-  for (const table of ['imports', 'import_row_errors', 'import_chunks', 'import_mappings', 'encrypted_objects', 'spend_lines']) {
+  for (const table of [
+    'imports',
+    'import_row_errors',
+    'import_chunks',
+    'import_mappings',
+    'encrypted_objects',
+    'spend_lines',
+  ]) {
     expect(await rowCount(table, tenantId), table).toBe(0);
   }
   expect((await env.BUCKET.list({ prefix: tenantObjectPrefix(tenantId) })).objects).toEqual([]);
   expect(await auditActions(tenantId)).not.toContain('import.create');
 }
 
-function multipart(fileName: string, content: Uint8Array | string, fields: Record<string, string> = {}) {
+function multipart(
+  fileName: string,
+  content: Uint8Array<ArrayBuffer> | string,
+  fields: Record<string, string> = {},
+) {
   const boundary = `----spendprint${crypto.randomUUID()}`;
   const head = Object.entries(fields)
-    .map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)
+    .map(
+      ([name, value]) =>
+        `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+    )
     .join('');
   const body = bytes(
     `${head}--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n`,
@@ -41,18 +55,91 @@ function multipart(fileName: string, content: Uint8Array | string, fields: Recor
 }
 
 describe('POST /api/v1/imports refuses what is not a CSV file, and stores nothing', () => {
-  const cases: { name: string; body: Uint8Array | string; filename?: string; status: number; reason: string; detail: RegExp }[] = [
-    { name: 'an .xlsx workbook renamed .csv', body: bytes([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 6, 0], 'xl/workbook.xml'), filename: 'spend.csv', status: 415, reason: 'zip', detail: /Excel workbook/ },
-    { name: 'a PDF', body: bytes('%PDF-1.7\n%âãÏÓ\n1 0 obj'), filename: 'invoice.csv', status: 415, reason: 'pdf', detail: /PDF/ },
-    { name: 'a legacy .xls', body: bytes([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), status: 415, reason: 'xls', detail: /legacy Office/ },
-    { name: 'NUL bytes', body: bytes(`${GOOD}Laptop,Dell,2024-01-01,5`, [0], ',USD\r\n'), status: 400, reason: 'nul-byte', detail: /NUL byte \(at byte \d+\)/ },
-    { name: 'invalid UTF-8 (Windows-1252)', body: bytes(GOOD, 'Caf', [0xe9], ' au lait,Bistro,2024-01-01,5,EUR\r\n'), status: 400, reason: 'invalid-utf8', detail: /not valid UTF-8 \(at byte \d+\)/ },
-    { name: 'UTF-16 text', body: bytes([0xff, 0xfe], 'I\0t\0e\0m\0'), status: 400, reason: 'utf16', detail: /UTF-16/ },
-    { name: 'a name that is not .csv', body: GOOD, filename: 'spend.xlsx', status: 415, reason: 'extension', detail: /not \.xlsx/ },
+  const cases: {
+    name: string;
+    body: Uint8Array<ArrayBuffer> | string;
+    filename?: string;
+    status: number;
+    reason: string;
+    detail: RegExp;
+  }[] = [
+    {
+      name: 'an .xlsx workbook renamed .csv',
+      body: bytes([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 6, 0], 'xl/workbook.xml'),
+      filename: 'spend.csv',
+      status: 415,
+      reason: 'zip',
+      detail: /Excel workbook/,
+    },
+    {
+      name: 'a PDF',
+      body: bytes('%PDF-1.7\n%âãÏÓ\n1 0 obj'),
+      filename: 'invoice.csv',
+      status: 415,
+      reason: 'pdf',
+      detail: /PDF/,
+    },
+    {
+      name: 'a legacy .xls',
+      body: bytes([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
+      status: 415,
+      reason: 'xls',
+      detail: /legacy Office/,
+    },
+    {
+      name: 'NUL bytes',
+      body: bytes(`${GOOD}Laptop,Dell,2024-01-01,5`, [0], ',USD\r\n'),
+      status: 400,
+      reason: 'nul-byte',
+      detail: /NUL byte \(at byte \d+\)/,
+    },
+    {
+      name: 'invalid UTF-8 (Windows-1252)',
+      body: bytes(GOOD, 'Caf', [0xe9], ' au lait,Bistro,2024-01-01,5,EUR\r\n'),
+      status: 400,
+      reason: 'invalid-utf8',
+      detail: /not valid UTF-8 \(at byte \d+\)/,
+    },
+    {
+      name: 'UTF-16 text',
+      body: bytes([0xff, 0xfe], 'I\0t\0e\0m\0'),
+      status: 400,
+      reason: 'utf16',
+      detail: /UTF-16/,
+    },
+    {
+      name: 'a name that is not .csv',
+      body: GOOD,
+      filename: 'spend.xlsx',
+      status: 415,
+      reason: 'extension',
+      detail: /not \.xlsx/,
+    },
     { name: 'an empty body', body: '', status: 400, reason: 'empty', detail: /empty/ },
-    { name: 'a header without rows', body: csvOf([HEADER]), status: 400, reason: 'no-rows', detail: /no data rows/ },
-    { name: 'no usable columns', body: csvOf([['Foo', 'Bar'], ['1', '2']]), status: 400, reason: 'mapping', detail: /No column found for description, amount, date/ },
-    { name: 'an unclosed quote', body: `${GOOD}"Laptop,Dell,2024-01-01,5,USD\r\nmore,rows,here\r\n`, status: 400, reason: 'unclosed-quote', detail: /starts on row 5 is never closed/ },
+    {
+      name: 'a header without rows',
+      body: csvOf([HEADER]),
+      status: 400,
+      reason: 'no-rows',
+      detail: /no data rows/,
+    },
+    {
+      name: 'no usable columns',
+      body: csvOf([
+        ['Foo', 'Bar'],
+        ['1', '2'],
+      ]),
+      status: 400,
+      reason: 'mapping',
+      detail: /No column found for description, amount, date/,
+    },
+    {
+      name: 'an unclosed quote',
+      body: `${GOOD}"Laptop,Dell,2024-01-01,5,USD\r\nmore,rows,here\r\n`,
+      status: 400,
+      reason: 'unclosed-quote',
+      detail: /starts on row 5 is never closed/,
+    },
   ];
 
   for (const c of cases) {
@@ -75,7 +162,10 @@ describe('POST /api/v1/imports refuses what is not a CSV file, and stores nothin
     const analyst = await signIn(tenant.emails.analyst);
     const zip = multipart('spend.csv', bytes([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4]));
     const named = multipart('spend.xlsx', GOOD);
-    for (const [form, reason] of [[zip, 'zip'], [named, 'extension']] as const) {
+    for (const [form, reason] of [
+      [zip, 'zip'],
+      [named, 'extension'],
+    ] as const) {
       const response = await uploadCsv(analyst, form.body, { contentType: form.contentType });
       expect(response.status).toBe(415);
       expect((await json<Problem>(response)).reason).toBe(reason);
@@ -99,7 +189,8 @@ describe('POST /api/v1/imports refuses what is not a CSV file, and stores nothin
     // before the cap is reached, and must be gone after the 413.
     const header = 'Description,Amount,Date,Notes\n';
     const row = (i: number) => `Copy paper box ${i},${i + 1},2024-02-01,${'n'.repeat(8 * 1024)}\n`;
-    const chunk = (k: number) => encoder.encode(Array.from({ length: 100 }, (_, i) => row(k * 100 + i)).join(''));
+    const chunk = (k: number) =>
+      encoder.encode(Array.from({ length: 100 }, (_, i) => row(k * 100 + i)).join(''));
     let sent = 0;
     let k = 0;
     const body = new ReadableStream<Uint8Array>({

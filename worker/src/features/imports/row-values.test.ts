@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { formulaSafe } from './formula-safe';
-import { parseAmount, parseCurrency, parseDate, readRow, teamLookup, type RowContext } from './row-values';
+import {
+  parseAmount,
+  parseCurrency,
+  parseDate,
+  readRow,
+  teamLookup,
+  type RowContext,
+} from './row-values';
 
 describe('cell parsing', () => {
   it('reads amounts as spreadsheets write them', () => {
@@ -60,12 +67,22 @@ describe('readRow', () => {
   };
 
   it('turns a good row into a line, with its team found by cost centre', () => {
-    const { staged, errors } = readRow(['Laptop', '1,200.00', '2024-03-15', 'cc-4100', '334111'], 7, context);
+    const { staged, errors } = readRow(
+      ['Laptop', '1,200.00', '2024-03-15', 'cc-4100', '334111'],
+      7,
+      context,
+    );
     expect(errors).toEqual([]);
     expect(staged).toEqual({
       row: 7,
       teamId: 'team_1',
-      line: { description: 'Laptop', amount: 1200, currency: 'USD', date: '2024-03-15', naics: '334111' },
+      line: {
+        description: 'Laptop',
+        amount: 1200,
+        currency: 'USD',
+        date: '2024-03-15',
+        naics: '334111',
+      },
     });
   });
 
@@ -74,7 +91,13 @@ describe('readRow', () => {
     const { staged, errors } = readRow([secret, '=1+1', '2024-13-01', 'Nowhere', '33'], 9, context);
     expect(staged).toBeUndefined();
     expect(errors).toEqual([
-      { row: 9, field: 'description', column: 'Item', reason: 'longer than 1000 characters', value: null },
+      {
+        row: 9,
+        field: 'description',
+        column: 'Item',
+        reason: 'longer than 1000 characters',
+        value: null,
+      },
       { row: 9, field: 'amount', column: 'Total', reason: 'not a number', value: "'=1+1" },
       { row: 9, field: 'date', column: 'Date', reason: 'not a calendar date', value: '2024-13-01' },
       { row: 9, field: 'naics', column: 'NAICS', reason: 'not a 6-digit NAICS code', value: '33' },

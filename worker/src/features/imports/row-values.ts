@@ -131,7 +131,9 @@ function parseNaics(raw: string): Parsed<string> {
 const maxLength =
   (limit: number) =>
   (raw: string): Parsed<string> =>
-    raw.trim().length <= limit ? { value: raw.trim() } : { error: `longer than ${limit} characters` };
+    raw.trim().length <= limit
+      ? { value: raw.trim() }
+      : { error: `longer than ${limit} characters` };
 
 /** Reads one row; `staged` is set only when the row has no error. */
 export function readRow(

@@ -46,8 +46,17 @@ export async function readPart(
   importId: string,
   part: number,
 ): Promise<{ rows: StagedRow[]; r2Key: string }> {
-  const object = await getDecrypted(db, bucket, masterSecret, partObjectId(importId, part), 'import');
-  return { rows: JSON.parse(decoder.decode(object.bytes)) as StagedRow[], r2Key: object.record.r2Key };
+  const object = await getDecrypted(
+    db,
+    bucket,
+    masterSecret,
+    partObjectId(importId, part),
+    'import',
+  );
+  return {
+    rows: JSON.parse(decoder.decode(object.bytes)) as StagedRow[],
+    r2Key: object.record.r2Key,
+  };
 }
 
 /** Best effort: ciphertext left behind is unreadable anyway once its key row is gone. */

@@ -61,9 +61,16 @@ export async function openUpload(
   if (!request.body) throw emptyFile();
   if (/^text\/csv\b/i.test(contentType)) {
     const chunks = limitedChunks(request.body, maxBytes);
-    return { fileName: fileNameFromQuery, fields: new Map(), chunks, close: () => closeSource(chunks) };
+    return {
+      fileName: fileNameFromQuery,
+      fields: new Map(),
+      chunks,
+      close: () => closeSource(chunks),
+    };
   }
-  const boundary = /^multipart\/form-data\b.*;\s*boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
+  const boundary = /^multipart\/form-data\b.*;\s*boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(
+    contentType,
+  );
   if (boundary) {
     const source = limitedChunks(request.body, maxBytes);
     try {
@@ -103,7 +110,8 @@ export async function openMultipartFile(
   const fields = new Map<string, string>();
   for (;;) {
     const headers = await parts.nextPartHeaders();
-    if (!headers) throw new AppError(ErrorCode.validation, 'The form has no "file" part.', { reason: 'empty' });
+    if (!headers)
+      throw new AppError(ErrorCode.validation, 'The form has no "file" part.', { reason: 'empty' });
     const disposition = headers.get('content-disposition') ?? '';
     const name = /\bname="([^"]*)"/i.exec(disposition)?.[1];
     const fileName = /\bfilename="([^"]*)"/i.exec(disposition)?.[1];
@@ -169,7 +177,8 @@ class MultipartReader {
     const headers = new Map<string, string>();
     for (const line of decoder.decode(this.buffer.slice(0, end)).split('\r\n')) {
       const colon = line.indexOf(':');
-      if (colon > 0) headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
+      if (colon > 0)
+        headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
     }
     this.buffer = this.buffer.slice(end + CRLF_CRLF.length);
     return headers;
@@ -203,7 +212,9 @@ class MultipartReader {
     for await (const piece of this.body()) {
       size += piece.length;
       if (size > maxBytes) {
-        throw new AppError(ErrorCode.validation, 'A form field is too long.', { reason: 'multipart' });
+        throw new AppError(ErrorCode.validation, 'A form field is too long.', {
+          reason: 'multipart',
+        });
       }
       pieces.push(piece);
     }
@@ -223,7 +234,11 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
 export function indexOf(haystack: Uint8Array, needle: Uint8Array, from = 0): number {
   const first = needle[0];
   const last = haystack.length - needle.length;
-  for (let i = haystack.indexOf(first!, from); i !== -1 && i <= last; i = haystack.indexOf(first!, i + 1)) {
+  for (
+    let i = haystack.indexOf(first!, from);
+    i !== -1 && i <= last;
+    i = haystack.indexOf(first!, i + 1)
+  ) {
     let k = 1;
     while (k < needle.length && haystack[i + k] === needle[k]) k++;
     if (k === needle.length) return i;

@@ -47,7 +47,13 @@ export function purchaseRows(n: number, start = 0): string[][] {
     const i = start + k;
     const month = String((i % 12) + 1).padStart(2, '0');
     const day = String((i % 28) + 1).padStart(2, '0');
-    return [ITEMS[i % ITEMS.length]!, `Supplier ${i % 37}`, `2024-${month}-${day}`, `${100 + i}.25`, 'USD'];
+    return [
+      ITEMS[i % ITEMS.length]!,
+      `Supplier ${i % 37}`,
+      `2024-${month}-${day}`,
+      `${100 + i}.25`,
+      'USD',
+    ];
   });
 }
 
@@ -67,7 +73,11 @@ export function uploadCsv(
   });
 }
 
-export async function importCsv(token: string, csv: string, options: { filename?: string; mapping?: unknown } = {}) {
+export async function importCsv(
+  token: string,
+  csv: string,
+  options: { filename?: string; mapping?: unknown } = {},
+) {
   const response = await uploadCsv(token, csv, options);
   if (response.status !== 202) {
     throw new Error(`upload answered ${response.status}: ${await response.text()}`);
