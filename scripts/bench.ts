@@ -4,6 +4,7 @@
  * ratios, not the absolute numbers across runs.
  */
 import { benchEngine } from './bench-engine';
+import { benchImport } from './bench-import';
 import { benchWorker } from './bench-worker';
 
 const engine = benchEngine();
@@ -17,4 +18,10 @@ console.log(
   `worker      bundle ${worker.bundleGzippedKb} KiB gzipped; workerd start-up ${worker.startupMs} ms; ` +
     `first request (module evaluation + sign-in) ${worker.firstRequestMs} ms; ` +
     `first estimate (lazy engine build) ${worker.firstEstimateMs} ms; warm estimate ${worker.warmEstimateMs} ms`,
+);
+const imported = await benchImport(Number(process.env.BENCH_IMPORT_LINES ?? 100_000));
+console.log(
+  `import      ${imported.linesPerSecond.toLocaleString('en-US')} lines/s CSV import end to end ` +
+    `(${imported.lines.toLocaleString('en-US')} lines, ${imported.megabytes} MB: upload+validate+stage ${imported.uploadMs} ms, ` +
+    `queue job ${imported.jobLinesPerSecond.toLocaleString('en-US')} lines/s into local D1; total ${(imported.totalMs / 1000).toFixed(1)} s)`,
 );
