@@ -26,6 +26,9 @@ const ITEMS = [
   'COUPLING PVC SCHED 40 1/2 IN',
 ];
 
+/** No progress for this long fails the bench instead of waiting forever. */
+const STALL_MS = 120_000;
+
 export interface ImportBenchResult {
   lines: number;
   megabytes: number;
@@ -79,6 +82,7 @@ export async function benchImport(lines = 100_000): Promise<ImportBenchResult> {
         throw new Error(`upload answered ${response.status}: ${await response.text()}`);
       return (await response.json()) as { import: { id: string } };
     });
+    let lastProgress = { rows: -1, at: performance.now() };
     for (;;) {
       await new Promise((resolve) => setTimeout(resolve, 1000));
       const response = await mf.dispatchFetch(
@@ -86,9 +90,15 @@ export async function benchImport(lines = 100_000): Promise<ImportBenchResult> {
         { headers: auth },
       );
       const { import: job } = (await response.json()) as {
-        import: { status: string; rowsDone: number; failure: string | null };
+        import: { status: string; rowsDone: number; rowsFailed: number; failure: string | null };
       };
+      if (process.env.BENCH_VERBOSE) console.info(JSON.stringify(job));
       if (job.status === 'failed') throw new Error(`import failed: ${job.failure}`);
+      if (job.rowsDone !== lastProgress.rows)
+        lastProgress = { rows: job.rowsDone, at: performance.now() };
+      if (performance.now() - lastProgress.at > STALL_MS) {
+        throw new Error(`import stalled at ${job.rowsDone} rows (${job.status})`);
+      }
       if (job.status === 'completed') {
         if (job.rowsDone !== lines)
           throw new Error(`import recorded ${job.rowsDone} of ${lines} lines`);

@@ -1,40 +1,15 @@
 import { z } from 'zod';
+import { IMPORT_FIELDS, type ImportField } from './import-fields';
 
-/** Largest CSV file accepted by POST /imports, counted while the body streams in. */
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
-/** Largest beginning of a file POST /imports/preview reads. */
-export const MAX_PREVIEW_BYTES = 1024 * 1024;
-
-/** The spend-line fields a CSV column can feed. */
-export const IMPORT_FIELDS = [
-  'description',
-  'supplier',
-  'date',
-  'amount',
-  'currency',
-  'glAccount',
-  'team',
-  'quantity',
-  'naics',
-  'erpLineId',
-] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
-
-/** Without these a row cannot be estimated; the file is refused if they have no column. */
-export const REQUIRED_IMPORT_FIELDS = ['description', 'amount', 'date'] as const;
-
-export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
-  description: 'Description',
-  supplier: 'Supplier',
-  date: 'Date',
-  amount: 'Amount',
-  currency: 'Currency',
-  glAccount: 'GL account',
-  team: 'Team / cost centre',
-  quantity: 'Quantity',
-  naics: 'NAICS code',
-  erpLineId: 'ERP document line',
-};
+export {
+  IMPORT_FIELD_LABELS,
+  IMPORT_FIELDS,
+  MAX_IMPORT_BYTES,
+  MAX_LISTED_ROW_ERRORS,
+  MAX_PREVIEW_BYTES,
+  REQUIRED_IMPORT_FIELDS,
+  type ImportField,
+} from './import-fields';
 
 /**
  * Field → the header of the column that feeds it (matched case-insensitively), or null to
@@ -161,5 +136,7 @@ export const ImportDetail = z.object({
   }),
 });
 
-/** Row errors beyond this many are counted in rowsFailed but not listed. */
-export const MAX_LISTED_ROW_ERRORS = 1000;
+export type ImportSummaryBody = z.infer<typeof ImportSummary>;
+export type ImportDetailBody = z.infer<typeof ImportDetail>;
+export type ImportPreviewBody = z.infer<typeof ImportPreview>;
+export type ImportListBody = z.infer<typeof ImportList>;

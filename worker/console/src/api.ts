@@ -1,6 +1,6 @@
 /**
  * The console's one API client: same-origin /api/v1 calls with the cookie session. Writes carry
- * the session's CSRF token and a JSON content type. Errors become `ApiError` with the
+ * the session's CSRF token and a JSON content type (CSV uploads: text/csv). Errors become `ApiError` with the
  * problem+json title and detail (never a stack). The CSRF token lives only in memory.
  */
 import type { Role } from '../../../shared/roles';
@@ -88,14 +88,43 @@ export async function request<T>(
     headers['Content-Type'] = 'application/json';
     headers['X-CSRF-Token'] = await ensureCsrfToken();
   }
-  let response: Response;
-  try {
-    response = await fetch(`${API_BASE}${path}`, {
+  return send<T>(
+    path,
+    {
       method,
       headers,
       credentials: 'same-origin',
       body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
-    });
+    },
+    options,
+  );
+}
+
+/**
+ * Posts a file as the text/csv body (streamed by the browser, never read into memory here),
+ * with the CSRF token; the upload routes are the only ones that take a body other than JSON.
+ */
+export async function uploadCsv<T>(path: string, file: Blob): Promise<T> {
+  return send<T>(path, {
+    method: 'POST',
+    headers: {
+      Accept: 'application/json',
+      'Content-Type': 'text/csv',
+      'X-CSRF-Token': await ensureCsrfToken(),
+    },
+    credentials: 'same-origin',
+    body: file,
+  });
+}
+
+async function send<T>(
+  path: string,
+  init: RequestInit,
+  options: { quiet401?: boolean } = {},
+): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(`${API_BASE}${path}`, init);
   } catch {
     throw new ApiError({ title: 'The server cannot be reached', status: 0 });
   }

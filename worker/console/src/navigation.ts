@@ -13,6 +13,12 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { route: '/', label: 'Dashboard', capability: 'dashboard:read' },
   {
+    route: '/import',
+    label: 'Import spend',
+    capability: 'spend:upload',
+    needs: { path: '/imports', method: 'post' },
+  },
+  {
     route: '/members',
     label: 'Users and teams',
     capability: 'users:manage',

@@ -62,6 +62,7 @@ describeInChromium('the console against a real local Worker', () => {
     await expect.poll(() => page.locator('.topbar').textContent()).toContain('Acme Manufacturing');
     expect(await navLabels(page)).toEqual([
       'Dashboard',
+      'Import spend',
       'Users and teams',
       'Audit log',
       ...(apiKeysOffered ? ['API keys'] : []),
@@ -113,7 +114,7 @@ describeInChromium('the console against a real local Worker', () => {
     const expected: Record<string, string[]> = {
       'viewer@acme.test': ['Dashboard', 'Two-factor sign-in'],
       'auditor@acme.test': ['Dashboard', 'Audit log', 'Two-factor sign-in'],
-      'analyst@acme.test': ['Dashboard', 'Two-factor sign-in'],
+      'analyst@acme.test': ['Dashboard', 'Import spend', 'Two-factor sign-in'],
     };
     for (const [email, labels] of Object.entries(expected)) {
       const { page, close } = await open();

@@ -4,6 +4,7 @@ import { useSession } from '../session';
 import { ApiKeysPage } from './api-keys-page';
 import { AuditPage } from './audit-page';
 import { DashboardPage } from './dashboard-page';
+import { ImportPage } from './import-page';
 import { MembersPage } from './members-page';
 import { NotFoundPage } from './not-found-page';
 import { SecurityPage } from './security-page';
@@ -12,6 +13,7 @@ const PAGES: Record<string, () => preact.JSX.Element> = {
   '/': DashboardPage,
   '/audit': AuditPage,
   '/api-keys': ApiKeysPage,
+  '/import': ImportPage,
   '/members': MembersPage,
   '/security': SecurityPage,
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../../shared/errors';
 import { detectMapping, resolveMapping } from './column-mapping';
+import { mappingToSave } from './create-import';
 
 describe('column mapping', () => {
   it('detects columns from common ERP and spreadsheet headers', () => {
@@ -63,5 +64,26 @@ describe('column mapping', () => {
       'date',
     ]);
     expect(() => resolveMapping(['Foo'], undefined, { description: 'Nope' })).toThrow(AppError);
+  });
+});
+
+describe('the mapping saved for the next upload', () => {
+  it('keeps the columns used and deliberate omissions, and does not forget columns a file lacks', () => {
+    const saved = { description: 'Text', glAccount: 'Konto', team: 'Kostenstelle' };
+    const used = {
+      description: 'Item',
+      amount: 'Total',
+      date: 'Date',
+      glAccount: null,
+      team: null,
+      currency: null,
+    };
+    expect(mappingToSave(saved, used, { team: null })).toEqual({
+      description: 'Item',
+      amount: 'Total',
+      date: 'Date',
+      glAccount: 'Konto',
+      team: null,
+    });
   });
 });

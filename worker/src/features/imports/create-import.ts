@@ -135,6 +135,7 @@ export async function createImport(input: CreateImportInput) {
     const fileKey = await fileKeyOf(env, db.tenantId, file.sha256);
     const earlier = await db.findOne(imports, eq(imports.fileKey, fileKey));
     if (earlier) throw alreadyImported(earlier.id);
+    const toSave = mappingToSave(saved, draft.resolved.mapping, input.requested);
     const row = jobRow(draft, {
       fileName: upload.fileName ?? null,
       fileKey,
@@ -150,13 +151,13 @@ export async function createImport(input: CreateImportInput) {
           ...draft.parts.map((part) => objectRowStatement(db, part)),
           ...(await errorRowStatements(db, draft.id, draft.errors, 0)),
           db.insertOrIgnore(importMappings, {
-            mapping: row.mapping,
+            mapping: toSave,
             updatedBy: context.actor,
             updatedAt: context.at,
           }),
           db.update(
             importMappings,
-            { mapping: row.mapping, updatedBy: context.actor, updatedAt: context.at },
+            { mapping: toSave, updatedBy: context.actor, updatedAt: context.at },
             eq(importMappings.tenantId, db.tenantId),
           ),
         ],
@@ -196,6 +197,24 @@ export async function createImport(input: CreateImportInput) {
   } finally {
     await upload.close();
   }
+}
+
+/**
+ * What the next upload starts from: the columns this file used, and the fields the caller left
+ * out on purpose, over what was saved before. A field this file simply lacks keeps its saved
+ * column, so a narrower file does not erase the mapping of a wider one.
+ */
+export function mappingToSave(
+  saved: ImportMapping | undefined,
+  used: Record<string, string | null>,
+  requested: ImportMapping | undefined,
+): ImportMapping {
+  const next: Record<string, string | null> = { ...saved };
+  for (const [field, header] of Object.entries(used)) {
+    if (header !== null) next[field] = header;
+    else if (requested?.[field as keyof ImportMapping] === null) next[field] = null;
+  }
+  return next as ImportMapping;
 }
 
 /** A failed send leaves the job queued; the resume route sends it again. */

@@ -34,10 +34,14 @@ export async function handleImportBatch(batch: MessageBatch<ImportMessage>, env:
       logStepFailure(message, error);
       const permanent = error instanceof ObjectUnreadableError;
       if (permanent || message.attempts >= MAX_ATTEMPTS) {
-        await markFailed(env, message.body, failureText(error, message.body)).catch((e) =>
-          logStepFailure(message, e),
-        );
-        message.ack();
+        try {
+          await markFailed(env, message.body, failureText(error, message.body));
+          message.ack();
+        } catch (markError) {
+          // Not even the failure could be written: let the queue try again (or the stall sweep).
+          logStepFailure(message, markError);
+          message.retry({ delaySeconds: 30 });
+        }
       } else {
         message.retry({ delaySeconds: 2 ** (message.attempts - 1) });
       }

@@ -14,3 +14,6 @@ export interface ImportMessage {
  * queries, and the estimate takes tens of milliseconds of CPU.
  */
 export const CHUNK_ROWS = 500;
+
+/** A queued or running job that has not moved for this long may be resumed. */
+export const STALLED_AFTER_MS = 10 * 60 * 1000;

@@ -15,6 +15,7 @@ import { TenantDb } from '../../db/tenant-db';
 import worker from '../../index';
 import { getDecrypted } from '../../lib/object-store';
 import type { ImportMessage } from './import-message';
+import { resumeStalledImports } from './stalled-imports';
 import {
   csvOf,
   HEADER,
@@ -22,7 +23,7 @@ import {
   purchaseRows,
   settled,
   type ImportDetailBody,
-} from './testing/import-helpers';
+} from '../../../test/import-helpers';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -170,6 +171,38 @@ describe('interrupted imports', () => {
     const done = await settled(analyst, job.id, 90_000);
     expect(done.import).toMatchObject({ status: 'completed', rowsDone: 700, recorded: 700 });
     expect(await rowCount('spend_lines', tenant.id)).toBe(700);
+    expect(await rowCount('import_chunks', tenant.id)).toBe(2);
+  }, 120_000);
+});
+
+describe('the hourly stall sweep', () => {
+  it('picks up a job whose chain was lost and finishes it once', async () => {
+    const tenant = await createTenant('import-stall');
+    const analyst = await signIn(tenant.emails.analyst);
+    const outage = `Outage ${crypto.randomUUID().slice(0, 8)}`;
+    const rows = purchaseRows(600);
+    rows[0]![1] = outage;
+    const trigger = `test_outage_${tenant.slug.replace(/\W/g, '_')}`;
+    await env.DB.prepare(
+      `CREATE TRIGGER ${trigger} BEFORE INSERT ON spend_lines WHEN NEW.supplier = '${outage}' BEGIN SELECT RAISE(ABORT, 'injected outage'); END`,
+    ).run();
+    const accepted = await importCsv(analyst, csvOf([HEADER, ...rows]));
+    expect((await settled(analyst, accepted.import.id, 60_000)).import.status).toBe('failed');
+    await env.DB.prepare(`DROP TRIGGER ${trigger}`).run();
+    // What a lost chain looks like: still "running", nothing recorded for 20 minutes.
+    const twentyMinutesAgo = Date.now() - 20 * 60 * 1000;
+    await env.DB.prepare(
+      "UPDATE imports SET status = 'running', failure = NULL, updated_at = ? WHERE id = ?",
+    )
+      .bind(twentyMinutesAgo, accepted.import.id)
+      .run();
+
+    await resumeStalledImports(env, new Date());
+    const done = await settled(analyst, accepted.import.id, 60_000);
+    expect(done.import).toMatchObject({ status: 'completed', recorded: 600, rowsDone: 600 });
+    expect(await rowCount('spend_lines', tenant.id)).toBe(600);
+    // A second sweep finds nothing stalled.
+    await resumeStalledImports(env, new Date());
     expect(await rowCount('import_chunks', tenant.id)).toBe(2);
   }, 120_000);
 });

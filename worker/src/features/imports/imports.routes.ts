@@ -26,12 +26,10 @@ import { writeWithAudit } from '../audit/append';
 import { createImport } from './create-import';
 import { checkFileName } from './file-checks';
 import { send } from './import-job';
+import { STALLED_AFTER_MS } from './import-message';
 import { toImportSummary, toRowError } from './import-view';
 import { previewImport } from './preview-import';
 import { openUpload, type Upload } from './upload-body';
-
-/** A queued or running job that has not moved for this long may be resumed. */
-export const STALLED_AFTER_MS = 10 * 60 * 1000;
 
 /**
  * The CSV body is read by the handler as a stream (never buffered), so the OpenAPI document

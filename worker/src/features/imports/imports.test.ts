@@ -12,7 +12,7 @@ import {
   settled,
   uploadCsv,
   type ImportDetailBody,
-} from './testing/import-helpers';
+} from '../../../test/import-helpers';
 
 afterEach(() => vi.restoreAllMocks());
 

@@ -4,7 +4,7 @@ import { bearer, createTenant, signIn } from '../../../test/fixtures';
 import { BASE, json } from '../../../test/http';
 import { auditActions, rowCount } from '../../../test/spend-helpers';
 import { tenantObjectPrefix } from '../../../src/lib/object-store';
-import { csvOf, HEADER, purchaseRows, uploadCsv } from './testing/import-helpers';
+import { csvOf, HEADER, purchaseRows, uploadCsv } from '../../../test/import-helpers';
 
 const encoder = new TextEncoder();
 const bytes = (...parts: (number[] | string)[]) =>

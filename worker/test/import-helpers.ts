@@ -1,5 +1,6 @@
-import { bearer } from '../../../../test/fixtures';
-import { call, json } from '../../../../test/http';
+import { env } from 'cloudflare:workers';
+import { bearer } from './fixtures';
+import { call, json } from './http';
 
 export interface ImportSummaryBody {
   id: string;
@@ -91,13 +92,18 @@ export async function importDetail(token: string, id: string, query = '') {
   return json<ImportDetailBody>(response);
 }
 
-/** Polls the job until it settles (the queue consumer runs in the same workerd). */
+/**
+ * Waits for the job to settle (the queue consumer runs in the same workerd), watching its row in
+ * D1 so the polling does not spend the per-token rate limit; the answer comes from the API.
+ */
 export async function settled(token: string, id: string, timeoutMs = 25_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const body = await importDetail(token, id);
-    if (body.import.status === 'completed' || body.import.status === 'failed') return body;
-    if (Date.now() > deadline) throw new Error(`import ${id} still ${body.import.status}`);
+    const row = await env.DB.prepare('SELECT status FROM imports WHERE id = ?')
+      .bind(id)
+      .first<{ status: string }>();
+    if (row?.status === 'completed' || row?.status === 'failed') return importDetail(token, id);
+    if (Date.now() > deadline) throw new Error(`import ${id} still ${row?.status}`);
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
 }
