@@ -13,7 +13,7 @@ import { lastTwelveMonths } from './demo/demo-spend';
 const wranglerToml = readFileSync('wrangler.toml', 'utf8');
 const compatibilityDate = /compatibility_date = "([^"]+)"/.exec(wranglerToml)![1]!;
 
-async function applyMigrations(d1: D1Like): Promise<void> {
+export async function applyMigrations(d1: D1Like): Promise<void> {
   for (const file of readdirSync('migrations')
     .filter((f) => f.endsWith('.sql'))
     .sort()) {
@@ -24,9 +24,9 @@ async function applyMigrations(d1: D1Like): Promise<void> {
     }
   }
 }
-type D1Like = { prepare(sql: string): { run(): Promise<unknown> } };
+export type D1Like = { prepare(sql: string): { run(): Promise<unknown> } };
 
-async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
+export async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const start = performance.now();
   const value = await fn();
   return [value, Math.round((performance.now() - start) * 10) / 10];
@@ -90,9 +90,9 @@ export interface WorkerBenchResult {
   reportLines: number;
 }
 
-export async function benchWorker(): Promise<WorkerBenchResult> {
-  const bundle = buildWorkerBundle();
-  const options = {
+/** Miniflare running the deployable bundle with the bindings of wrangler.toml. */
+export function bundleOptions() {
+  return {
     modules: true,
     scriptPath: `${BUNDLE_DIR}/index.js`,
     compatibilityDate,
@@ -109,9 +109,17 @@ export async function benchWorker(): Promise<WorkerBenchResult> {
       EXTENSION_ORIGIN: 'chrome-extension://x',
       ...freshSecrets(),
     },
+    queueProducers: { IMPORT_QUEUE: 'spendprint-imports' },
+    queueConsumers: {
+      'spendprint-imports': { maxBatchSize: 1, maxBatchTimeout: 1, maxRetries: 5 },
+    },
   };
+}
+
+export async function benchWorker(): Promise<WorkerBenchResult> {
+  const bundle = buildWorkerBundle();
   const [mf, startupMs] = await timed(async () => {
-    const instance = new Miniflare(options);
+    const instance = new Miniflare(bundleOptions());
     await instance.ready;
     return instance;
   });

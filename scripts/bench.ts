@@ -5,6 +5,7 @@
  */
 import { benchEngine } from './bench-engine';
 import { benchReports } from './bench-reports';
+import { benchImport } from './bench-import';
 import { benchWorker } from './bench-worker';
 
 const engine = benchEngine();
@@ -27,4 +28,10 @@ const describe = (r: Awaited<ReturnType<typeof benchReports>>['demo']) =>
   `${r.lines.toLocaleString('en-US')} lines ${r.ms} ms (heap +${r.heapMb} MB; JSON ${r.jsonKb} KiB, CSV ${r.csvKb} KiB, PDF ${r.pdfKb} KiB)`;
 console.log(
   `            render only, one core: ${[reports.demo, ...reports.scaled].map(describe).join('; ')}`,
+);
+const imported = await benchImport(Number(process.env.BENCH_IMPORT_LINES ?? 100_000));
+console.log(
+  `import      ${imported.linesPerSecond.toLocaleString('en-US')} lines/s CSV import end to end ` +
+    `(${imported.lines.toLocaleString('en-US')} lines, ${imported.megabytes} MB: upload+validate+stage ${imported.uploadMs} ms, ` +
+    `queue job ${imported.jobLinesPerSecond.toLocaleString('en-US')} lines/s into local D1; total ${(imported.totalMs / 1000).toFixed(1)} s)`,
 );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currencyCodeSchema, MAX_DESCRIPTION_LENGTH } from './estimates';
+import { currencyCodeSchema, MAX_DESCRIPTION_LENGTH, naicsCodeSchema } from './estimates';
 
 export const MAX_RECORD_LINES = 500;
 
@@ -23,6 +23,8 @@ export const recordLineSchema = z.object({
   supplier: z.string().trim().max(300).optional(),
   glAccount: z.string().trim().max(100).optional(),
   quantity: z.number().finite().nonnegative().optional(),
+  /** A NAICS code the source system gives (a CSV column, an ERP field); it wins when valid. */
+  naics: naicsCodeSchema.optional(),
   /** The ERP's document line id (e.g. "PO-1001/3"): the same id is never counted twice. */
   erpLineId: z.string().trim().min(1).max(200).optional(),
 });

@@ -28,6 +28,7 @@ import { keysRoutes } from './features/keys/keys.routes';
 import { governanceRoutes } from './features/governance/governance.routes';
 import { reportsRoutes } from './features/reports/reports.routes';
 import { connectorsRoutes } from './features/connectors/connectors.routes';
+import { importsRoutes } from './features/imports/imports.routes';
 import { onError, onNotFound } from './middleware/error-handler';
 import { requestId } from './middleware/request-id';
 import { securityHeaders } from './middleware/security-headers';
@@ -68,7 +69,8 @@ export function createApp() {
     .route('/', backupsRoutes)
     .route('/', accessLogRoutes)
     .route('/', reportsRoutes)
-    .route('/', connectorsRoutes);
+    .route('/', connectorsRoutes)
+    .route('/', importsRoutes);
   app.route(API_PREFIX, api);
   app.route('/', consoleRoutes);
 

@@ -1,9 +1,12 @@
+import type { ImportMessage } from './features/imports/import-message';
 import type { AppVariables } from './lib/context';
 
 /** Bindings and variables the Worker reads; mirrors wrangler.toml. */
 export interface Env {
   DB: D1Database;
   BUCKET: R2Bucket;
+  /** CSV import steps (features/imports/import-job.ts consumes them). */
+  IMPORT_QUEUE: Queue<ImportMessage>;
   ENVIRONMENT: 'local' | 'test' | 'production';
   CONSOLE_ORIGIN: string;
   EXTENSION_ORIGIN: string;

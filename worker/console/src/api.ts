@@ -1,6 +1,6 @@
 /**
  * The console's one API client: same-origin /api/v1 calls with the cookie session. Writes carry
- * the session's CSRF token and a JSON content type. Errors become `ApiError` with the
+ * the session's CSRF token and a JSON content type (CSV uploads: text/csv). Errors become `ApiError` with the
  * problem+json title and detail (never a stack). The CSRF token lives only in memory.
  */
 import type { z } from 'zod';
@@ -77,7 +77,10 @@ export async function request<T>(
   body?: unknown,
   options: { quiet401?: boolean } = {},
 ): Promise<T> {
-  const response = await send(method, path, body, options);
+  return jsonOf<T>(await send(method, path, body, options));
+}
+
+async function jsonOf<T>(response: Response): Promise<T> {
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }
@@ -94,14 +97,44 @@ async function send(
     headers['Content-Type'] = 'application/json';
     headers['X-CSRF-Token'] = await ensureCsrfToken();
   }
-  let response: Response;
-  try {
-    response = await fetch(`${API_BASE}${path}`, {
+  return fetchChecked(
+    path,
+    {
       method,
       headers,
       credentials: 'same-origin',
       body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
-    });
+    },
+    options,
+  );
+}
+
+/**
+ * Posts a file as the text/csv body (streamed by the browser, never read into memory here),
+ * with the CSRF token; the upload routes are the only ones that take a body other than JSON.
+ */
+export async function uploadCsv<T>(path: string, file: Blob): Promise<T> {
+  const response = await fetchChecked(path, {
+    method: 'POST',
+    headers: {
+      Accept: 'application/json',
+      'Content-Type': 'text/csv',
+      'X-CSRF-Token': await ensureCsrfToken(),
+    },
+    credentials: 'same-origin',
+    body: file,
+  });
+  return jsonOf<T>(response);
+}
+
+async function fetchChecked(
+  path: string,
+  init: RequestInit,
+  options: { quiet401?: boolean } = {},
+): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(`${API_BASE}${path}`, init);
   } catch {
     throw new ApiError({ title: 'The server cannot be reached', status: 0 });
   }

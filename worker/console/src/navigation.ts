@@ -49,6 +49,12 @@ export const NAV_ITEMS: NavItem[] = [
     needs: { path: '/reports', method: 'get' },
   },
   {
+    route: '/import',
+    label: 'Import spend',
+    capability: 'spend:upload',
+    needs: { path: '/imports', method: 'post' },
+  },
+  {
     route: '/members',
     label: 'Users and teams',
     capability: 'users:manage',

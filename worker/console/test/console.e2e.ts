@@ -68,6 +68,7 @@ describeInChromium('the console against a real local Worker', () => {
       'Supplier factors',
       'Periods',
       'Reports',
+      'Import spend',
       'Users and teams',
       'Audit log',
       'Access log',
@@ -184,6 +185,7 @@ describeInChromium('the console against a real local Worker', () => {
         'Supplier factors',
         'Periods',
         'Reports',
+        'Import spend',
         'Two-factor sign-in',
       ],
       'approver@acme.test': [

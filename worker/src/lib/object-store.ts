@@ -8,7 +8,7 @@ import { and, eq } from 'drizzle-orm';
 import type { ENCRYPTED_OBJECT_PURPOSES } from '../db/schema';
 import { encryptedObjects } from '../db/schema';
 import type { TenantDb, TenantStatement } from '../db/tenant-db';
-import { decryptObject, encryptObject } from './crypto/envelope';
+import { decryptObject, encryptObject, type Kek } from './crypto/envelope';
 import { sha256Hex } from './crypto/digest';
 import { ObjectUnreadableError } from './object-unreadable';
 import { activeKek, kekForVersion, type KeyContext } from './tenant-key-ring';
@@ -45,31 +45,8 @@ export async function sealEncrypted(
   context: KeyContext,
 ): Promise<{ row: EncryptedObjectRow; statement: TenantStatement }> {
   const kek = await activeKek(db, masterSecret, context);
-  const sealed = await encryptObject({
-    kek,
-    tenantId: db.tenantId,
-    objectId: input.objectId,
-    plaintext: input.bytes,
-  });
-  const r2Key = objectR2Key(db.tenantId, input.purpose, input.objectId);
-  await bucket.put(r2Key, sealed.ciphertext, {
-    httpMetadata: { contentType: 'application/octet-stream' },
-  });
-  const row: EncryptedObjectRow = {
-    tenantId: db.tenantId,
-    objectId: input.objectId,
-    purpose: input.purpose,
-    r2Key,
-    contentType: input.contentType,
-    kekVersion: sealed.kekVersion,
-    wrappedDataKey: sealed.wrappedDataKey,
-    iv: sealed.iv,
-    plaintextSha256: await sha256Hex(input.bytes),
-    plaintextBytes: input.bytes.length,
-    createdAt: context.at,
-  };
-  const { tenantId: _tenant, ...values } = row;
-  return { row, statement: db.insert(encryptedObjects, values) };
+  const row = await uploadSealed(db, bucket, kek, input, context.at);
+  return { row, statement: objectRowStatement(db, row) };
 }
 
 /** Removes uploaded ciphertexts whose D1 rows were never written. */
@@ -92,6 +69,53 @@ export async function putEncrypted(
     throw error;
   }
   return row;
+}
+
+/**
+ * Encrypts and uploads the ciphertext without recording it: the caller puts
+ * `objectRowStatement(row)` in its own batch (until then the object cannot be decrypted, as its
+ * wrapped data key exists only in that row) and deletes the R2 key if the batch never runs.
+ */
+export async function uploadSealed(
+  db: TenantDb,
+  bucket: R2Bucket,
+  kek: Kek,
+  input: PutObject,
+  at: Date,
+): Promise<EncryptedObjectRow> {
+  const sealed = await encryptObject({
+    kek,
+    tenantId: db.tenantId,
+    objectId: input.objectId,
+    plaintext: input.bytes,
+  });
+  const r2Key = objectR2Key(db.tenantId, input.purpose, input.objectId);
+  await bucket.put(r2Key, sealed.ciphertext, {
+    httpMetadata: { contentType: 'application/octet-stream' },
+  });
+  return {
+    tenantId: db.tenantId,
+    objectId: input.objectId,
+    purpose: input.purpose,
+    r2Key,
+    contentType: input.contentType,
+    kekVersion: sealed.kekVersion,
+    wrappedDataKey: sealed.wrappedDataKey,
+    iv: sealed.iv,
+    plaintextSha256: await sha256Hex(input.bytes),
+    plaintextBytes: input.bytes.length,
+    createdAt: at,
+  };
+}
+
+export function objectRowStatement(db: TenantDb, row: EncryptedObjectRow): TenantStatement {
+  const { tenantId: _tenant, ...values } = row;
+  return db.insert(encryptedObjects, values);
+}
+
+/** The statement that forgets an object's key row; delete `r2Key` from the bucket once it ran. */
+export function deleteObjectRowStatement(db: TenantDb, objectId: string): TenantStatement {
+  return db.delete(encryptedObjects, eq(encryptedObjects.objectId, objectId));
 }
 
 export function findEncryptedObject(db: TenantDb, objectId: string, purpose?: ObjectPurpose) {

@@ -73,11 +73,19 @@ async function authenticateSession(
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const FORM_CONTENT_TYPES = /^(text\/csv|multipart\/form-data)\b/;
+const FILE_CONTENT_TYPES = /^(text\/csv|multipart\/form-data)\b/i;
+/** The only routes whose body is a file, not JSON: POST to exactly these paths. */
+const FILE_UPLOAD_PATHS = new Set(['/api/v1/imports', '/api/v1/imports/preview']);
+
+const isFileUpload = (c: Context<AppEnv>) =>
+  c.req.method === 'POST' &&
+  FILE_UPLOAD_PATHS.has(c.req.path) &&
+  FILE_CONTENT_TYPES.test(c.req.header('content-type') ?? '');
 
 /**
  * Cookie sessions are the console's: a write must carry the session's CSRF token, must not be
- * cross-site, and must be JSON (CSV upload routes may send text/csv or multipart instead).
+ * cross-site, and must be JSON (the CSV upload routes take text/csv or multipart instead; the
+ * token header, the same-site checks and the CORS allow-list guard them all the same).
  */
 async function assertSameSiteWrite(c: Context<AppEnv>, cookieToken: string): Promise<void> {
   if (SAFE_METHODS.has(c.req.method)) return;
@@ -87,11 +95,7 @@ async function assertSameSiteWrite(c: Context<AppEnv>, cookieToken: string): Pro
     throw new AppError(ErrorCode.csrf, 'Cross-site writes are refused.');
   }
   const contentType = c.req.header('content-type') ?? '';
-  const uploads = c.req.path.startsWith('/api/v1/imports');
-  if (
-    !contentType.startsWith('application/json') &&
-    !(uploads && FORM_CONTENT_TYPES.test(contentType))
-  ) {
+  if (!contentType.startsWith('application/json') && !isFileUpload(c)) {
     throw new AppError(ErrorCode.csrf, 'Console writes must be JSON.');
   }
   if (c.req.header('x-csrf-token') !== (await csrfTokenFor(cookieToken))) {

@@ -9,6 +9,7 @@ import { DashboardPage } from './dashboard-page';
 import { GovernancePage } from './governance-page';
 import { KeysPage } from './keys-page';
 import { MailboxPage } from './mailbox-page';
+import { ImportPage } from './import-page';
 import { MembersPage } from './members-page';
 import { NotFoundPage } from './not-found-page';
 import { PeriodsPage } from './periods-page';
@@ -37,6 +38,7 @@ const PAGES: Record<string, () => preact.JSX.Element> = {
   '/mailbox': MailboxPage,
   '/connectors': ConnectorsPage,
   '/reports': ReportsPage,
+  '/import': ImportPage,
   '/security': SecurityPage,
 };
 

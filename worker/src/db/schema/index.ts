@@ -19,3 +19,4 @@ export * from './tenant-keys';
 export * from './periods';
 export * from './reports';
 export * from './connectors';
+export * from './imports';

@@ -27,7 +27,8 @@ export const tenantKeys = sqliteTable(
   (t) => [primaryKey({ columns: [t.tenantId, t.version] })],
 );
 
-export const ENCRYPTED_OBJECT_PURPOSES = ['export', 'backup', 'report', 'test'] as const;
+/** `import`: a CSV import's validated rows, staged until its job has recorded them. */
+export const ENCRYPTED_OBJECT_PURPOSES = ['export', 'backup', 'report', 'import', 'test'] as const;
 
 /**
  * One row per encrypted R2 object: its data key wrapped by a tenant KEK version, the IV and the

@@ -75,5 +75,7 @@ async function nextRow(db: TenantDb, event: AuditEvent) {
 
 function isSeqConflict(error: unknown): boolean {
   const text = String((error as { cause?: unknown })?.cause ?? error);
-  return /UNIQUE constraint failed: audit_log|SQLITE_CONSTRAINT/.test(text);
+  // Only the chain's own key: any other constraint (a trigger, another table's unique index)
+  // fails the same way on every retry.
+  return /UNIQUE constraint failed: audit_log\./.test(text);
 }

@@ -4,6 +4,7 @@ import { enforceAuditRetention } from '../audit/retention-job';
 import { backupAllTenants } from '../backups/backup-job';
 import { connectorJob } from '../connectors/connector-job';
 import { governanceJob } from '../governance/governance-job';
+import { resumeStalledImports } from '../imports/stalled-imports';
 import { deliverAllTenants } from '../mail/delivery';
 
 export type ScheduledJob = (env: Env, now: Date) => Promise<void>;
@@ -20,6 +21,7 @@ export const scheduledJobs: Record<string, ScheduledJob[]> = {
     deliverAllTenants,
     enforceAuditRetention,
     connectorJob,
+    resumeStalledImports,
   ],
   [NIGHTLY]: [backupAllTenants],
 };

@@ -13,6 +13,8 @@ type Source = (typeof spendLines.$inferSelect)['source'];
 export interface RecordOptions {
   source: Source;
   teamId: string | null;
+  /** Per-line team (same order as the lines), for sources that carry one (a CSV cost centre). */
+  teamIds?: readonly (string | null)[];
   actor: string;
   at: Date;
   reviewThreshold: number;
@@ -86,7 +88,7 @@ export async function planRecordSpend(
       id,
       tenantId: db.tenantId,
       source: options.source,
-      teamId: options.teamId,
+      teamId: options.teamIds?.[index] ?? options.teamId,
       recordedBy: options.actor,
       date: line.date,
       month: line.date.slice(0, 7),
