@@ -2,14 +2,22 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { bearer } from './fixtures';
 import { DATA_SCENARIOS } from './audit-walk/data-scenarios';
 import { IDENTITY_SCENARIOS } from './audit-walk/identity-scenarios';
+import { IMPORT_SCENARIOS } from './audit-walk/import-scenarios';
 import { WORKFLOW_SCENARIOS } from './audit-walk/workflow-scenarios';
-import { auditRowCount, newWalk, type Scenario } from './audit-walk/walk';
+import { auditRowsOf, newWalk, type Scenario } from './audit-walk/walk';
 import { invoke, listOperations } from './routes';
 
 const SCENARIOS: Record<string, Scenario> = {
   ...IDENTITY_SCENARIOS,
   ...DATA_SCENARIOS,
   ...WORKFLOW_SCENARIOS,
+  ...IMPORT_SCENARIOS,
+};
+
+/** Write routes whose success needs a state no request reaches at once, and where it is proven. */
+const PROVEN_ELSEWHERE: Record<string, string> = {
+  'POST /api/v1/imports/{id}/resume':
+    'needs an import the queue failed three times; imports.job.test.ts asserts its one import.resume row',
 };
 
 /** Reads that are audited on purpose, and why. */
@@ -31,6 +39,7 @@ describe('the audit trail of every route', () => {
       const wrong: string[] = [];
       for (const op of writes) {
         const name = `${op.method} ${op.path}`;
+        if (name in PROVEN_ELSEWHERE) continue;
         const scenario = SCENARIOS[name];
         if (!scenario) {
           wrong.push(`${name} has no audit-walk scenario`);
@@ -40,9 +49,8 @@ describe('the audit trail of every route', () => {
         let appended = Number.NaN;
         let status = 0;
         await scenario.run(walk, async (request) => {
-          const before = await auditRowCount(walk.tenant.id);
           const response = await request();
-          appended = (await auditRowCount(walk.tenant.id)) - before;
+          appended = await auditRowsOf(response);
           status = response.status;
           return response;
         });
@@ -64,10 +72,9 @@ describe('the audit trail of every route', () => {
       const wrong: string[] = [];
       for (const op of reads) {
         const name = `${op.method} ${op.path}`;
-        const before = await auditRowCount(walk.tenant.id);
         const response = await invoke(op, walk.tenant.teamId, bearer(admin));
         expect(response.status, name).toBeLessThan(500);
-        const appended = (await auditRowCount(walk.tenant.id)) - before;
+        const appended = await auditRowsOf(response);
         if (appended !== (name in AUDITED_READS && response.ok ? 1 : 0)) {
           wrong.push(`${name} appended ${appended}`);
         }

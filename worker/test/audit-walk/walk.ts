@@ -22,7 +22,7 @@ export interface Walk {
   ): Promise<T>;
 }
 
-/** Counts the tenant's audit rows around the one request the scenario is about. */
+/** Counts the audit rows of the one request the scenario is about. */
 export type Measure = (request: () => Promise<Response>) => Promise<Response>;
 
 export interface Scenario {
@@ -31,9 +31,13 @@ export interface Scenario {
   run(walk: Walk, measure: Measure): Promise<unknown>;
 }
 
-export async function auditRowCount(tenantId: string): Promise<number> {
-  const row = await env.DB.prepare('SELECT count(*) AS n FROM audit_log WHERE tenant_id = ?')
-    .bind(tenantId)
+/**
+ * Audit rows a request appended, in any tenant: those carrying its request id (work a request
+ * leaves to a queue consumer appends its own rows under the consumer's ids).
+ */
+export async function auditRowsOf(response: Response): Promise<number> {
+  const row = await env.DB.prepare('SELECT count(*) AS n FROM audit_log WHERE request_id = ?')
+    .bind(response.headers.get('x-request-id'))
     .first<{ n: number }>();
   return row?.n ?? 0;
 }
