@@ -17,3 +17,4 @@ export * from './spend';
 export * from './review';
 export * from './tenant-keys';
 export * from './periods';
+export * from './refresh-tokens';
