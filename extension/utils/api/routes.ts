@@ -9,7 +9,7 @@ export const API_ROUTES = {
   ssoStart: '/api/v1/auth/sso/start',
   ssoExchange: '/api/v1/auth/sso/exchange',
   summary: '/api/v1/summary',
-  /** Not yet served by the Worker when this was written (shared/api/review.ts has the body). */
+  /** Body: shared/api/review.ts CorrectionRequest. */
   corrections: '/api/v1/review/corrections',
   recordPurchase: '/api/v1/spend/record',
 } as const;
