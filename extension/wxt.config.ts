@@ -24,7 +24,8 @@ export default defineConfig({
     name: 'Spendprint',
     description: 'Carbon estimates (kg CO2e) beside every line item you buy.',
     ...(mode === 'production' && buildKind === 'production' ? {} : { key: DEV_PUBLIC_KEY }),
-    permissions: ['storage', 'scripting', 'activeTab'],
+    // identity: launchWebAuthFlow for single sign-on (no install warning).
+    permissions: ['storage', 'scripting', 'activeTab', 'identity'],
     // IT departments can set the server URL (and a default currency) by policy.
     storage: { managed_schema: 'managed-schema.json' },
     // Least privilege: sites are granted at run time; the test build is granted the local host up front.

@@ -6,6 +6,7 @@
 import { benchEngine } from './bench-engine';
 import { benchReports } from './bench-reports';
 import { benchImport } from './bench-import';
+import { benchExtension } from './bench-extension';
 import { benchWorker } from './bench-worker';
 
 const engine = benchEngine();
@@ -35,3 +36,21 @@ console.log(
     `(${imported.lines.toLocaleString('en-US')} lines, ${imported.megabytes} MB: upload+validate+stage ${imported.uploadMs} ms, ` +
     `queue job ${imported.jobLinesPerSecond.toLocaleString('en-US')} lines/s into local D1; total ${(imported.totalMs / 1000).toFixed(1)} s)`,
 );
+const extension = await benchExtension();
+if ('skipped' in extension) console.log(`extension   skipped: ${extension.skipped}`);
+else {
+  const [cpuMin, cpuMedian] = extension.contentScriptCpuMs;
+  const [renderMin, renderMedian] = extension.sinceScanRenderingCpuMs;
+  const [wallMin, wallMedian] = extension.measuresWallMs;
+  const phases = Object.entries(extension.measureBreakdownMs)
+    .map(([name, ms]) => `${name} ${ms}`)
+    .join(', ');
+  console.log(
+    `extension   500-line page in Chromium ${extension.chromium}, ${extension.loads} loads (min / median): ` +
+      `content script ${cpuMin} / ${cpuMedian} ms main-thread CPU (target < 50); ` +
+      `style+layout+paint of the badges ${renderMin} / ${renderMedian} ms; ` +
+      `whole page +${extension.addedPageCpuMs} ms CPU over its own ${extension.pageOwnCpuMs} ms without the extension; ` +
+      `spendprint:* measures ${wallMin} / ${wallMedian} ms wall clock (${phases}); ` +
+      `layout shift ${extension.clsMax} (target < 0.01)`,
+  );
+}

@@ -1,23 +1,29 @@
 /** Styles inside each badge's shadow root; page CSS cannot reach them, nor they the page. */
 export const BADGE_CSS = `
-:host { all: initial; display: inline-block; position: relative; width: 0; height: 1em; }
-.float { position: absolute; inset-inline-start: 6px; top: 50%; transform: translateY(-50%); white-space: nowrap; z-index: 2147483000; }
-.float.open { z-index: 2147483647; }
+/* Zero-width host: the badge floats beside the price without widening the cell, so the page does
+   not shift. !important: inside a shadow tree it also wins over the page's !important rules. */
+:host {
+  all: initial !important; display: inline-block !important; position: relative !important;
+  width: 0 !important; height: 1em !important; vertical-align: baseline !important;
+}
+/* Floats are vertically centred on the host without a transform (cheaper to lay out and paint
+   for hundreds of badges); the open one is raised above its neighbours by the host's z-index. */
+.float { position: absolute; inset-inline-start: 6px; top: calc(50% - 10px); white-space: nowrap; }
 * { box-sizing: border-box; }
 .badge {
-  font: 600 12px/1.3 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-  display: inline-flex; align-items: center; gap: 4px; white-space: nowrap;
+  font: 600 12px/16px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  display: inline-block; height: 20px; white-space: nowrap;
   padding: 1px 7px; border-radius: 10px; border: 1px solid currentColor; cursor: pointer; margin: 0;
 }
+.badge[data-confidence]::after { content: attr(data-confidence); margin-inline-start: 4px; letter-spacing: -1px; font-size: 10px; }
 .badge:focus-visible, button:focus-visible, input:focus-visible { outline: 2px solid #1a4fd6; outline-offset: 2px; }
 .low { background: #e6f4ea; color: #0b5b25; }
 .typical { background: #f1f3f4; color: #303336; }
 .high { background: #fce8e6; color: #8c1111; }
 .unable, .unavailable { background: #ffffff; color: #4d5156; border-style: dashed; font-weight: 500; }
-.confidence { letter-spacing: -1px; font-size: 10px; }
-.hint { font-size: 11px; }
+.hint { font-size: 11px; margin-inline-start: 4px; }
 .panel {
-  position: absolute; z-index: 2147483647; top: calc(100% + 4px); inset-inline-start: 0; transform: none;
+  position: absolute; z-index: 2147483647; top: calc(50% + 14px); inset-inline-start: 0;
   width: 330px; max-width: 90vw; padding: 10px 12px; background: #ffffff; color: #202124;
   border: 1px solid #80868b; border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.2);
   font: 400 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; text-align: start; white-space: normal;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { formatKg, formatSteps, kgAttribute } from './format';
 
@@ -6,6 +7,24 @@ describe('format', () => {
     expect(formatKg(3.14159)).toBe('3.1');
     expect(formatKg(1234.56)).toBe('1,235');
     expect(kgAttribute(12.34567)).toBe('12.346');
+    expect([0.15, 1.45, 9.96, -0.04, 999.5, 1234567.5].map(formatKg)).toEqual(['0.2', '1.5', '10.0', '-0.0', '1,000', '1,234,568']);
+  });
+
+  test('property: kilograms read exactly as Intl.NumberFormat en-US writes them', () => {
+    const oneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+    const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+    const intl = (kg: number) => (Math.abs(kg) < 10 ? oneDecimal : whole).format(kg);
+    const kilograms = fc.oneof(
+      fc.double({ min: -1e9, max: 1e9, noNaN: true }),
+      fc.integer({ min: -1e7, max: 1e7 }).map((n) => n / 100),
+      fc.integer({ min: -1e6, max: 1e6 }).map((n) => n / 1000),
+    );
+    fc.assert(
+      fc.property(kilograms, (kg) => {
+        expect(formatKg(kg)).toBe(intl(kg));
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   test('formula steps in any reasonable shape', () => {

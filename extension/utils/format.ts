@@ -1,10 +1,26 @@
-// Number.prototype.toLocaleString builds a formatter per call (~0.25 ms): reuse two.
-const ONE_DECIMAL = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
-const WHOLE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+/**
+ * Rounds half away from zero on the number's shortest decimal form, as Intl.NumberFormat does
+ * (so 0.15 → 0.2 and 1.45 → 1.5, where toFixed would say 0.1 and 1.4).
+ */
+function roundDecimal(abs: number, digits: number): number {
+  if (abs < 0.01) return 0; // rounds to 0 at one decimal or none, and keeps exponent forms out
+  return Number(`${Math.round(Number(`${abs}e${digits}`))}e-${digits}`);
+}
 
-/** "12.3", "1,235": kilograms as a reader wants them. */
+const groupThousands = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+let hugeFormat: Intl.NumberFormat | undefined;
+
+/**
+ * "12.3", "1,235": kilograms as a reader wants them (en-US). Written out rather than with
+ * Intl.NumberFormat: creating a formatter in a page's content script costs more main-thread
+ * time than formatting all 500 badges of a page by hand. Equal to Intl's answer (tested).
+ */
 export function formatKg(kg: number): string {
-  return (Math.abs(kg) < 10 ? ONE_DECIMAL : WHOLE).format(kg);
+  const abs = Math.abs(kg);
+  if (!Number.isFinite(kg) || abs >= 1e15) return (hugeFormat ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })).format(kg);
+  const sign = kg < 0 || Object.is(kg, -0) ? '-' : '';
+  if (abs < 10) return sign + roundDecimal(abs, 1).toFixed(1);
+  return sign + groupThousands(String(roundDecimal(abs, 0)));
 }
 
 /** The value of `data-spendprint-kg`: a plain number, three decimals at most. */

@@ -29,9 +29,11 @@ export const messageSchemas = {
     .object({ lineCount: count, estimatedCount: count, totalKg: z.number().finite().nullable() })
     .strict(),
   'open-options': z.object({}).strict(),
+  'page-settings': z.object({}).strict(),
   // Extension pages only.
   'sign-in': z.object({ email: z.string().trim().email().max(254), password: z.string().min(1).max(1024) }).strict(),
   'verify-2fa': z.object({ code: z.string().trim().regex(/^\d{6,8}$/) }).strict(),
+  'sign-in-sso': z.object({ email: z.string().trim().email().max(254) }).strict(),
   'sign-out': z.object({}).strict(),
   'auth-status': z.object({}).strict(),
   'get-summary': z.object({ period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) }).strict(),

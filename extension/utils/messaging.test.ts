@@ -30,6 +30,7 @@ describe('messaging', () => {
       ['get-summary', { period: '2026-03' }],
       ['sites-changed', {}],
       ['verify-2fa', { code: '123456' }],
+      ['sign-in-sso', { email: 'a@b.test' }],
     ] as const) {
       await expect(dispatchMessage(handlers(), { type, payload }, contentScript)).resolves.toEqual({
         ok: false,

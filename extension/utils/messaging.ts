@@ -3,7 +3,8 @@
  * schema-checked on arrival by messaging-guard.ts (the background's half, which holds the zod
  * schemas so content scripts do not ship zod). Content scripts may send only the types in
  * CONTENT_SCRIPT_MESSAGES; everything else (sign-in, tokens, summaries, site access) is refused
- * unless it comes from one of the extension's own pages.
+ * unless it comes from one of the extension's own pages. Extension storage is closed to content
+ * scripts (TRUSTED_CONTEXTS), so they get the one setting they need through `page-settings`.
  */
 import type { z } from 'zod';
 import type { ApiErrorKind } from './api/api-error';
@@ -19,6 +20,7 @@ export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<Message
   'record-purchase',
   'report-page-summary',
   'open-options',
+  'page-settings',
 ]);
 
 export type Failure = { ok: false; error: ApiErrorKind | 'bad-request' | 'forbidden'; message: string };
@@ -38,8 +40,11 @@ export interface MessageResponses {
   'record-purchase': Outcome<{ recorded: number; duplicates: number }>;
   'report-page-summary': Outcome;
   'open-options': Outcome;
+  /** What a content script needs from the user's settings (it cannot read extension storage). */
+  'page-settings': Outcome<{ defaultCurrency?: string }>;
   'sign-in': Outcome<{ status: 'signed-in' | 'mfa-required' }>;
   'verify-2fa': Outcome<{ status: 'signed-in' }>;
+  'sign-in-sso': Outcome<{ status: 'signed-in' }>;
   'sign-out': Outcome;
   'auth-status': Outcome<AuthStatus>;
   'get-summary': Outcome<{ summary: unknown; fetchedAt: number }>;

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { ROLES } from '../roles';
 
+const client = z
+  .literal('extension')
+  .optional()
+  .describe(
+    'extension: also issue a rotating refresh token (bearer transport only), for POST /auth/refresh',
+  );
+
 export const LoginRequest = z.object({
   email: z.email().max(254),
   password: z.string().min(1).max(1024),
@@ -11,9 +18,23 @@ export const LoginRequest = z.object({
     .describe(
       'cookie: the console; the token goes into an HttpOnly cookie and a CSRF token comes back',
     ),
+  client,
 });
 
-export const SessionResponse = z.object({ token: z.string(), expiresAt: z.iso.datetime() });
+export const SessionResponse = z.object({
+  token: z.string(),
+  expiresAt: z.iso.datetime(),
+  /** Only when the client asked for one (`client: 'extension'`): single-use, 30 days. */
+  refreshToken: z.string().optional(),
+  refreshExpiresAt: z.iso.datetime().optional(),
+});
+/** A session with its refresh token: the answer of /auth/refresh and /auth/sso/exchange. */
+export const RefreshedSessionResponse = z.object({
+  token: z.string(),
+  expiresAt: z.iso.datetime(),
+  refreshToken: z.string(),
+  refreshExpiresAt: z.iso.datetime(),
+});
 export const CookieSessionResponse = z.object({
   expiresAt: z.iso.datetime(),
   csrfToken: z.string(),
@@ -27,10 +48,15 @@ export const VerifiedResponse = z.union([SessionResponse, CookieSessionResponse]
 
 export const VerifyTwoFactorRequest = z.object({
   transport: z.enum(['bearer', 'cookie']).default('bearer'),
+  client,
   challenge: z.string().min(1).max(4096),
   code: z
     .string()
     .regex(/^(\d{6}|[A-Za-z2-7]{4}(-?[A-Za-z2-7]{4}){3})$/, 'a 6-digit code or a recovery code'),
+});
+
+export const RefreshRequest = z.object({
+  refreshToken: z.string().min(1).max(4096).describe('The single-use refresh token last issued'),
 });
 
 export const TotpEnrolment = z.object({ secret: z.string(), otpauthUri: z.string() });
@@ -52,3 +78,5 @@ export const EmailVerificationConfirm = z.object({ token: z.string().min(20).max
 
 export type LoginRequest = z.infer<typeof LoginRequest>;
 export type LoginResponse = z.infer<typeof LoginResponse>;
+export type SessionResponse = z.infer<typeof SessionResponse>;
+export type RefreshedSessionResponse = z.infer<typeof RefreshedSessionResponse>;

@@ -55,10 +55,21 @@ export const SsoStartQuery = z.object({
   /** `cookie` for the console; `bearer` for the extension's launchWebAuthFlow. */
   transport: z.enum(['cookie', 'bearer']).default('cookie'),
   redirect_uri: z.string().max(2048).optional(),
+  /** Bearer transport: the extension's PKCE challenge (S256) for the one-time hand-off code. */
+  code_challenge: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}$/, 'base64url SHA-256')
+    .optional(),
 });
 
 export const SsoCallbackQuery = z.object({
   state: z.string().min(1).max(512),
   code: z.string().min(1).max(2048).optional(),
   error: z.string().max(256).optional(),
+});
+
+/** The extension trades the one-time code from its redirect URL, with its PKCE verifier. */
+export const SsoExchangeRequest = z.object({
+  code: z.string().min(1).max(256),
+  codeVerifier: z.string().regex(/^[A-Za-z0-9._~-]{43,128}$/, 'an RFC 7636 code verifier'),
 });

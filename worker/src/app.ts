@@ -7,12 +7,14 @@ import { auditRoutes } from './features/audit/audit.routes';
 import { backupsRoutes } from './features/backups/backups.routes';
 import { ssoConnectionRoutes } from './features/sso/sso-connection.routes';
 import { ssoDomainRoutes } from './features/sso/sso-domains.routes';
+import { ssoExchangeRoutes } from './features/sso/sso-exchange.routes';
 import { ssoLoginRoutes } from './features/sso/sso-login.routes';
 import { emailVerificationRoutes } from './features/members/email-verification.routes';
 import { invitationRoutes } from './features/members/invitations.routes';
 import { membersRoutes } from './features/members/members.routes';
 import { teamsRoutes } from './features/members/teams.routes';
 import { authRoutes } from './features/auth/auth.routes';
+import { refreshRoutes } from './features/auth/refresh.routes';
 import { consoleRoutes } from './features/console/console.routes';
 import { totpRoutes } from './features/auth/totp.routes';
 import { estimatesRoutes } from './features/estimates/estimates.routes';
@@ -46,6 +48,7 @@ export function createApp() {
   const api = createRouter()
     .route('/', healthRoutes)
     .route('/', authRoutes)
+    .route('/', refreshRoutes)
     .route('/', totpRoutes)
     .route('/', auditRoutes)
     .route('/', membersRoutes)
@@ -56,6 +59,7 @@ export function createApp() {
     .route('/', ssoConnectionRoutes)
     .route('/', ssoDomainRoutes)
     .route('/', ssoLoginRoutes)
+    .route('/', ssoExchangeRoutes)
     .route('/', estimatesRoutes)
     .route('/', rulesRoutes)
     .route('/', supplierFactorsRoutes)

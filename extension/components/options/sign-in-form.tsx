@@ -10,7 +10,8 @@ interface Props {
 /**
  * Server URL, Email, Password, Authentication code and "Sign in" (stable accessible names for
  * customers' test and RPA tools). One click signs in; if the account has a second factor and a
- * code is already filled in, it is verified in the same click.
+ * code is already filled in, it is verified in the same click. "Continue with single sign-on"
+ * needs only the email (its name avoids the words "Sign in", so that name stays unique).
  */
 export function SignInForm({ status, onChange }: Props) {
   const [server, setServer] = useState(status.serverUrl ?? '');
@@ -38,6 +39,23 @@ export function SignInForm({ status, onChange }: Props) {
       }
       const verified = await sendMessage('verify-2fa', { code: code.trim() });
       if (!verified.ok) return setMessage({ text: verified.message, error: true });
+      onChange();
+    } catch (error) {
+      setMessage({ text: error instanceof Error ? error.message : 'Could not sign in.', error: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** Single sign-on: the identity provider's page opens in a browser window (identity.launchWebAuthFlow). */
+  const signInWithSso = async () => {
+    setBusy(true);
+    setMessage(undefined);
+    try {
+      if (!email.trim()) return setMessage({ text: 'Enter your work email, then continue with single sign-on.', error: true });
+      if (!status.serverManaged) await setServerUrl(server);
+      const answer = await sendMessage('sign-in-sso', { email: email.trim() });
+      if (!answer.ok) return setMessage({ text: answer.message, error: true });
       onChange();
     } catch (error) {
       setMessage({ text: error instanceof Error ? error.message : 'Could not sign in.', error: true });
@@ -88,7 +106,11 @@ export function SignInForm({ status, onChange }: Props) {
       <p id="code-help">{needsCode ? 'Your account uses a second factor: enter the 6-digit code.' : 'Only if your account uses a second factor.'}</p>
       <button type="submit" disabled={busy}>
         Sign in
+      </button>{' '}
+      <button type="button" class="secondary" disabled={busy || needsCode} onClick={() => void signInWithSso()} aria-describedby="sso-help">
+        Continue with single sign-on
       </button>
+      <p id="sso-help">Single sign-on uses your organisation's identity provider; only the email is needed.</p>
       <p role="status" class={message?.error ? 'error' : ''}>
         {message?.text ?? ''}
       </p>

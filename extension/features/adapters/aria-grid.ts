@@ -1,8 +1,7 @@
 import { mapColumns, type ColumnMap } from '../line-items/column-roles';
 import { isOwnElement } from '../line-items/host-marker';
 import { emptyScan, visibleText, type ScanResult, type SiteAdapter } from '../line-items/line-item';
-import { isTotalRow, readLine } from '../line-items/read-line';
-import { parsePrice } from '../../utils/price/parse-price';
+import { isTotalRow, lastPriceCell, readLine, rowCells } from '../line-items/read-line';
 import { currencyContextOf } from './currency-context';
 import { isWebPage } from './page-predicates';
 
@@ -60,12 +59,9 @@ export const ariaGridAdapter: SiteAdapter = {
       if (!grid || grid instanceof HTMLTableElement || isOwnElement(grid)) continue;
       const layout = layoutOf(grid);
       if (!layout?.map || row === layout.headerRow) continue;
-      const cells = cellsByColumn(row);
-      if (isTotalRow(cells.filter(Boolean))) {
-        const anchor = cells
-          .slice()
-          .reverse()
-          .find((cell) => cell && parsePrice(visibleText(cell)) !== undefined);
+      const cells = rowCells(Array.from(cellsByColumn(row)));
+      if (isTotalRow(cells)) {
+        const anchor = lastPriceCell(cells);
         if (anchor) result.totals.push({ adapter: 'aria-grid', anchor, scope: grid });
         continue;
       }

@@ -1,8 +1,7 @@
 import { mapColumns, type ColumnMap } from '../line-items/column-roles';
 import { isOwnElement } from '../line-items/host-marker';
 import { emptyScan, visibleText, type ScanResult, type SiteAdapter } from '../line-items/line-item';
-import { isTotalRow, readLine } from '../line-items/read-line';
-import { parsePrice } from '../../utils/price/parse-price';
+import { isTotalRow, lastPriceCell, readLine, rowCells } from '../line-items/read-line';
 import { currencyContextOf } from './currency-context';
 import { isWebPage } from './page-predicates';
 
@@ -56,12 +55,9 @@ export const htmlTableAdapter: SiteAdapter = {
       if (!table || table.getAttribute('role') === 'presentation' || isOwnElement(table)) continue;
       const layout = layoutOf(table);
       if (!layout?.map || row === layout.headerRow || row.parentElement === table.tHead) continue;
-      const cells = logicalCells(row);
+      const cells = rowCells(logicalCells(row));
       if (isTotalRow(cells)) {
-        const anchor = cells
-          .slice()
-          .reverse()
-          .find((cell) => parsePrice(visibleText(cell)) !== undefined);
+        const anchor = lastPriceCell(cells);
         if (anchor) result.totals.push({ adapter: 'html-table', anchor, scope: table });
         continue;
       }

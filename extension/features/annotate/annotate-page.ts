@@ -143,16 +143,16 @@ export function annotatePage(page: PageContext, adapters: readonly SiteAdapter[]
       const panelId = `spendprint-panel-${++panelCounter}`;
       const badge = createShadowHost('line');
       const entry: AnnotatedLine = { panelId, line, result, state, badge, view: createView(badge, line, result, panelId) };
-      line.anchor.append(badge.host);
       lines.push(entry);
       fresh.add(entry);
     });
-    for (const total of newTotals) {
-      const badge = createShadowHost('total');
-      total.anchor.append(badge.host);
-      totals.push({ total, badge });
-    }
+    const freshTotals = newTotals.map((total) => ({ total, badge: createShadowHost('total') }));
+    totals.push(...freshTotals);
+    // Badges are filled while still detached, then inserted in one pass: the page is touched
+    // once per badge and lays out once.
     refreshDerived(fresh);
+    for (const entry of fresh) entry.line.anchor.append(entry.badge.host);
+    for (const { total, badge } of freshTotals) total.anchor.append(badge.host);
   };
 
   // Scans are handled one after another so totals and hints see every earlier line.

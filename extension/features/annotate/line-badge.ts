@@ -25,29 +25,32 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
 }
 
 /**
- * The inline badge beside one price. Built with plain DOM (500 of them must cost only a few
- * milliseconds); the details panel is a Preact component mounted only while it is open.
- * Click or keyboard focus opens the panel; Escape, the close button or a click elsewhere closes it.
+ * The inline badge beside one price. Built with plain DOM and as few elements as possible (one
+ * element per badge: its text, and its confidence marks drawn by CSS from an attribute), because
+ * 500 of them must cost only a few milliseconds to build and to lay out. The details panel is a
+ * Preact component mounted only while it is open. Click or keyboard focus opens the panel;
+ * Escape, the close button or a click elsewhere closes it.
  */
 export function mountLineBadge(root: ShadowRoot, options: LineBadgeOptions): LineBadge {
-  const container = element('span', 'float');
-  root.append(container);
+  const host = root.host as HTMLElement;
   let state: BadgeState | undefined;
+  let badge: HTMLElement | undefined;
   let button: HTMLButtonElement | undefined;
   let panelHost: HTMLElement | undefined;
   let pointerFocus = false;
 
   const onOutsidePointer = (event: PointerEvent) => {
-    if (!event.composedPath().includes(container)) close(false);
+    if (!event.composedPath().includes(host)) close(false);
   };
   const open = () => {
     if (panelHost || state?.kind !== 'estimated' || !button) return;
     panelHost = element('span', '');
-    container.append(panelHost);
+    root.append(panelHost);
     const { result, hint } = state;
     render(createElement(EstimatePanel, { id: options.panelId, result, hint, onClose: () => close(true), onCorrect: options.onCorrect }), panelHost);
     button.setAttribute('aria-expanded', 'true');
-    container.classList.add('open');
+    // Only the open badge is raised: closed ones stay below the page's own overlays.
+    host.style.setProperty('z-index', '2147483647', 'important');
     document.addEventListener('pointerdown', onOutsidePointer, true);
   };
   function close(returnFocus: boolean) {
@@ -56,30 +59,30 @@ export function mountLineBadge(root: ShadowRoot, options: LineBadgeOptions): Lin
     panelHost.remove();
     panelHost = undefined;
     button?.setAttribute('aria-expanded', 'false');
-    container.classList.remove('open');
+    host.style.removeProperty('z-index');
     document.removeEventListener('pointerdown', onOutsidePointer, true);
     if (returnFocus) button?.focus();
   }
 
-  container.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape' && panelHost) close(true);
+  root.addEventListener('keydown', (event) => {
+    if ((event as KeyboardEvent).key === 'Escape' && panelHost) close(true);
   });
-  container.addEventListener('focusout', (event) => {
+  root.addEventListener('focusout', (event) => {
     // relatedTarget is null when the focused control is replaced inside the panel: stay open.
-    const next = event.relatedTarget as Node | null;
-    if (next && !container.contains(next)) close(false);
+    const next = (event as FocusEvent).relatedTarget as Node | null;
+    if (next && !root.contains(next)) close(false);
   });
 
-  const build = (next: BadgeState) => {
+  const build = (next: BadgeState): HTMLElement => {
     if (next.kind === 'unable') {
-      const note = element('span', 'badge unable', 'unable to estimate');
+      const note = element('span', 'badge float unable', 'unable to estimate');
       note.setAttribute('role', 'note');
       note.title = next.reason;
       note.setAttribute('aria-label', `Spendprint: unable to estimate (${next.reason})`);
       return note;
     }
     if (next.kind === 'unavailable') {
-      const link = element('button', 'badge unavailable', next.signedOut ? 'Sign in for kg CO2e' : 'estimate unavailable');
+      const link = element('button', 'badge float unavailable', next.signedOut ? 'Sign in for kg CO2e' : 'estimate unavailable');
       link.type = 'button';
       link.setAttribute('aria-label', `Spendprint: ${next.message}`);
       if (next.signedOut) link.addEventListener('click', options.onSignIn);
@@ -88,31 +91,24 @@ export function mountLineBadge(root: ShadowRoot, options: LineBadgeOptions): Lin
     const { result, medianFactor, hint } = next;
     const level = intensityLevel(result, medianFactor);
     const kg = formatKg(result.kgCO2e);
-    const badge = element('button', `badge ${level}`);
-    badge.type = 'button';
-    badge.setAttribute(
+    const estimate = element('button', `badge float ${level}`, `${kg} kg CO2e`);
+    estimate.type = 'button';
+    estimate.setAttribute(
       'aria-label',
       `Spendprint estimate: ${kg} kilograms CO2e, ${level} emission intensity, confidence ${formatPercent(result.confidence)}` +
         `${hint?.kind === 'alternative' ? ', a lower-emission option exists on this page' : ''}. Show details`,
     );
-    badge.setAttribute('aria-expanded', 'false');
-    badge.setAttribute('aria-controls', options.panelId);
-    badge.append(element('span', '', `${kg} kg CO2e`));
-    const marks = element('span', 'confidence', CONFIDENCE_MARKS[confidenceBand(result.confidence)]);
-    marks.setAttribute('aria-hidden', 'true');
-    badge.append(marks);
-    if (hint?.kind === 'lowest') {
-      const arrow = element('span', 'hint', '↓');
-      arrow.setAttribute('aria-hidden', 'true');
-      badge.append(arrow);
-    }
-    badge.addEventListener('pointerdown', () => (pointerFocus = true));
-    badge.addEventListener('focus', () => {
+    estimate.setAttribute('aria-expanded', 'false');
+    estimate.setAttribute('aria-controls', options.panelId);
+    estimate.dataset.confidence = CONFIDENCE_MARKS[confidenceBand(result.confidence)];
+    if (hint?.kind === 'lowest') estimate.append(element('span', 'hint', '↓'));
+    estimate.addEventListener('pointerdown', () => (pointerFocus = true));
+    estimate.addEventListener('focus', () => {
       if (!pointerFocus) open();
       pointerFocus = false;
     });
-    badge.addEventListener('click', () => (panelHost ? close(false) : open()));
-    return badge;
+    estimate.addEventListener('click', () => (panelHost ? close(false) : open()));
+    return estimate;
   };
 
   return {
@@ -122,12 +118,14 @@ export function mountLineBadge(root: ShadowRoot, options: LineBadgeOptions): Lin
       state = next;
       const built = build(next);
       button = built instanceof HTMLButtonElement && next.kind === 'estimated' ? built : undefined;
-      container.replaceChildren(built);
+      if (badge) badge.replaceWith(built);
+      else root.append(built);
+      badge = built;
       if (wasOpen) open();
     },
     destroy() {
       close(false);
-      container.remove();
+      badge?.remove();
     },
   };
 }

@@ -2,6 +2,9 @@ import type { ApiClient } from '../../utils/api/api-client';
 import { ApiError } from '../../utils/api/api-error';
 import type { MessageHandlers } from '../../utils/messaging-guard';
 import { authStatus, cacheScope, signIn, signOut, verifySecondFactor } from './auth';
+import type { SessionKeeper } from './session-keeper';
+import { signInWithSso, type WebAuthFlow } from './sso-sign-in';
+import { getServerSetting, getUserCurrency } from '../../utils/storage/settings';
 import { syncContentScriptRegistration } from './content-script-registration';
 import { estimateLines } from './estimate-lines';
 import { toLedgerLines } from './ledger-lines';
@@ -9,10 +12,18 @@ import { savePageSummary } from '../../utils/storage/page-summaries';
 import { saveCachedSummary } from '../../utils/storage/summary-cache';
 import { toFailure } from './to-failure';
 
+export interface BackgroundServices {
+  api: ApiClient;
+  keeper: SessionKeeper;
+  identity: WebAuthFlow;
+}
+
 /** The background's answers to every message type; the API is called from here only. */
-export function createMessageHandlers(api: ApiClient): MessageHandlers {
+export function createMessageHandlers({ api, keeper, identity }: BackgroundServices): MessageHandlers {
+  const auth = { api, keeper };
+  const scope = () => cacheScope(auth);
   return {
-    'estimate-lines': ({ lines }) => estimateLines({ api, cacheScope }, lines),
+    'estimate-lines': ({ lines }) => estimateLines({ api, cacheScope: scope }, lines),
     'report-correction': async ({ line, suggestedNaics }) => {
       try {
         await api.correction({
@@ -42,17 +53,23 @@ export function createMessageHandlers(api: ApiClient): MessageHandlers {
       await savePageSummary(tabId, summary);
       return { ok: true };
     },
+    // Policy values are not read here: Chromium can leave storage.managed pending, and a page must not wait.
+    'page-settings': async () => {
+      const defaultCurrency = await getUserCurrency({ includeManaged: false });
+      return { ok: true, ...(defaultCurrency ? { defaultCurrency } : {}) };
+    },
     'open-options': async () => {
       await browser.runtime.openOptionsPage();
       return { ok: true };
     },
-    'sign-in': ({ email, password }) => signIn(api, email, password),
-    'verify-2fa': ({ code }) => verifySecondFactor(api, code),
-    'sign-out': () => signOut(api),
-    'auth-status': () => authStatus(),
+    'sign-in': ({ email, password }) => signIn(auth, email, password),
+    'verify-2fa': ({ code }) => verifySecondFactor(auth, code),
+    'sign-in-sso': ({ email }) => signInWithSso({ api, identity, serverUrl: async () => (await getServerSetting()).url }, email),
+    'sign-out': () => signOut(auth),
+    'auth-status': () => authStatus(auth),
     'get-summary': async ({ period }) => {
       try {
-        if (!(await cacheScope())) throw new ApiError('signed-out', 'Sign in to Spendprint.');
+        if (!(await scope())) throw new ApiError('signed-out', 'Sign in to Spendprint.');
         const summary = await api.summary(period);
         const fetchedAt = Date.now();
         await saveCachedSummary({ period, summary, fetchedAt });

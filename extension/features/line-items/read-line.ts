@@ -16,13 +16,30 @@ function numberIn(text: string): number | undefined {
   return match ? Number(match[0].replace(',', '.')) : undefined;
 }
 
+/** visibleText has already collapsed whitespace: only the length is left to bound. */
 function sanitizeDescription(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().slice(0, MAX_DESCRIPTION);
+  return text.slice(0, MAX_DESCRIPTION).trim();
+}
+
+/** A row's cells by column and their visible texts, each text read once per scan. */
+export interface RowCells {
+  cells: readonly (Element | undefined)[];
+  texts: readonly string[];
+}
+
+export function rowCells(cells: readonly (Element | undefined)[]): RowCells {
+  return { cells, texts: cells.map((cell) => visibleText(cell)) };
 }
 
 /** Whether a row is a summary row ("Total", "Subtotal", "Grand total") rather than a line. */
-export function isTotalRow(cells: readonly Element[]): boolean {
-  return cells.some((cell) => TOTAL_LABEL.test(visibleText(cell)));
+export function isTotalRow({ texts }: RowCells): boolean {
+  return texts.some((text) => TOTAL_LABEL.test(text));
+}
+
+/** The last cell that reads as a price (where a total row's badge goes). */
+export function lastPriceCell({ cells, texts }: RowCells): Element | undefined {
+  for (let i = cells.length - 1; i >= 0; i--) if (cells[i] && parsePrice(texts[i]!) !== undefined) return cells[i];
+  return undefined;
 }
 
 /**
@@ -30,23 +47,24 @@ export function isTotalRow(cells: readonly Element[]): boolean {
  * already set summary rows aside with `isTotalRow`).
  * Returns undefined for rows that are not purchase lines (empty description, no price).
  */
-export function readLine(cells: readonly Element[], map: ColumnMap, currencies: CurrencyContext): ReadLine | undefined {
+export function readLine({ cells, texts }: RowCells, map: ColumnMap, currencies: CurrencyContext): ReadLine | undefined {
   const cell = (index: number | undefined) => (index === undefined ? undefined : cells[index]);
-  const description = sanitizeDescription(visibleText(cell(map.description)));
+  const text = (index: number | undefined) => (index === undefined ? '' : (texts[index] ?? ''));
+  const description = sanitizeDescription(text(map.description));
   if (!description) return undefined;
 
   const amountCell = cell(map.amount);
   const unitPriceCell = cell(map.unitPrice);
-  const amountPrice: ParsedPrice | undefined = amountCell ? parsePrice(visibleText(amountCell)) : undefined;
-  const unitPrice: ParsedPrice | undefined = unitPriceCell ? parsePrice(visibleText(unitPriceCell)) : undefined;
-  const quantityText = visibleText(cell(map.quantity)) || quantityInput(cell(map.quantity));
+  const amountPrice: ParsedPrice | undefined = amountCell ? parsePrice(text(map.amount)) : undefined;
+  const unitPrice: ParsedPrice | undefined = unitPriceCell ? parsePrice(text(map.unitPrice)) : undefined;
+  const quantityText = text(map.quantity) || quantityInput(cell(map.quantity));
   const quantity = quantityText ? numberIn(quantityText) : undefined;
 
   let amount = amountPrice?.amount;
   if (amount === undefined && unitPrice) amount = unitPrice.amount * (quantity ?? 1);
   if (amount === undefined) return undefined;
 
-  const currencyCell = visibleText(cell(map.currency)).toUpperCase();
+  const currencyCell = text(map.currency).toUpperCase();
   const lineCurrency = /^[A-Z]{3}$/.test(currencyCell) ? { currency: currencyCell } : (amountPrice ?? unitPrice);
   const currency = resolveCurrency(lineCurrency, currencies)?.currency;
 
@@ -54,13 +72,13 @@ export function readLine(cells: readonly Element[], map: ColumnMap, currencies: 
   if (currency) fields.currency = currency;
   if (quantity !== undefined && Number.isFinite(quantity)) fields.quantity = quantity;
   if (unitPrice) fields.unitPrice = unitPrice.amount;
-  const supplier = sanitizeDescription(visibleText(cell(map.supplier)));
+  const supplier = sanitizeDescription(text(map.supplier));
   if (supplier) fields.supplier = supplier.slice(0, 120);
-  const date = visibleText(cell(map.date));
+  const date = text(map.date);
   if (/^\d{4}-\d{2}-\d{2}$/.test(date)) fields.date = date;
-  const glAccount = visibleText(cell(map.glAccount));
+  const glAccount = text(map.glAccount);
   if (glAccount) fields.glAccount = glAccount.slice(0, 40);
-  const naics = visibleText(cell(map.naics));
+  const naics = text(map.naics);
   if (/^\d{2,6}$/.test(naics)) fields.naics = naics;
 
   const anchor = (amountPrice ? amountCell : unitPriceCell) ?? amountCell ?? unitPriceCell!;

@@ -4,12 +4,15 @@ import { launchWithExtension, type LoadedExtension } from './support/chromium';
 import { describeInChromium } from './support/describe-in-chromium';
 import { startFixtureServer, type FixtureServer } from './support/fixture-server';
 import { signInThroughOptions } from './support/sign-in';
+import { rendererCpu, startTrace } from '../../../scripts/test-support/renderer-cpu';
 
 /**
  * Budgets from issue 8: 500 lines cost < 50 ms of main-thread time; badges shift layout < 0.01.
- * Layout shift is deterministic and always enforced. Main-thread time depends on the machine:
- * SPENDPRINT_PERF_STRICT=1 enforces the 50 ms budget (a quiet machine, as for benchmarks); by
- * default a shared CI box only guards against gross regressions (250 ms) and logs the figure.
+ * Layout shift is deterministic and always enforced. Main-thread time is the CPU time of the
+ * tasks that ran the content script (from a Chrome trace, which busy neighbours inflate less than
+ * wall-clock time) and depends on the machine: SPENDPRINT_PERF_STRICT=1 enforces the 50 ms
+ * budget (a quiet machine); by default a shared box only guards against gross regressions
+ * (250 ms). `npm run bench` prints the figures, rendering included.
  */
 const MAIN_THREAD_BUDGET_MS = process.env.SPENDPRINT_PERF_STRICT === '1' ? 50 : 250;
 const CLS_BUDGET = 0.01;
@@ -41,20 +44,28 @@ describeInChromium('the page does not feel slower', () => {
         }
       }).observe({ type: 'layout-shift', buffered: true });
     });
-    await page.goto(fixtures.url('/large-requisition.html'));
+    await page.goto('about:blank');
+    const stopTrace = await startTrace(await browser.context.newCDPSession(page));
+    const url = fixtures.url('/large-requisition.html');
+    await page.goto(url);
     await expect.poll(() => page.locator('[data-spendprint-host="line"][data-spendprint-kg]').count(), { timeout: 30_000 }).toBe(500);
     await page.waitForTimeout(500);
-    const { mainThreadMs, measures, cls } = await page.evaluate(() => {
+    const cpu = rendererCpu(await stopTrace(), url);
+    const { wallMs, measures, cls } = await page.evaluate(() => {
       const entries = performance.getEntriesByType('measure').filter((m) => m.name.startsWith('spendprint:'));
       return {
-        mainThreadMs: entries.reduce((sum, m) => sum + m.duration, 0),
+        wallMs: entries.reduce((sum, m) => sum + m.duration, 0),
         measures: Object.entries(entries.reduce((acc: Record<string, number>, m) => { acc[m.name] = (acc[m.name] ?? 0) + m.duration; return acc; }, {})).map(([n, d]) => `${n} ${d.toFixed(1)}`),
         cls: (window as unknown as { __cls: number }).__cls,
       };
     });
-    console.info(`[performance] 500 lines: ${mainThreadMs.toFixed(1)} ms main thread (${measures.join(', ')}); CLS ${cls.toFixed(4)}`);
+    console.info(
+      `[performance] 500 lines: content script ${cpu.contentScriptMs.toFixed(1)} ms CPU, badges' rendering ${cpu.sinceScanRenderingMs.toFixed(1)} ms CPU; ` +
+        `measures ${wallMs.toFixed(1)} ms wall (${measures.join(', ')}); CLS ${cls.toFixed(4)}`,
+    );
     expect(measures.length).toBeGreaterThan(0);
-    expect(mainThreadMs).toBeLessThan(MAIN_THREAD_BUDGET_MS);
+    expect(cpu.contentScriptMs).toBeGreaterThan(0);
+    expect(cpu.contentScriptMs).toBeLessThan(MAIN_THREAD_BUDGET_MS);
     expect(cls).toBeLessThan(CLS_BUDGET);
     await page.close();
   });

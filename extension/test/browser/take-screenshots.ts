@@ -1,52 +1,63 @@
 /**
- * Screenshots for extension/README.md: `npx tsx extension/test/browser/take-screenshots.ts`
- * (builds nothing: run `npm run build:extension:test` first). Uses SPENDPRINT_API_URL when set
- * (the real Worker), else the local stub; the popup falls back to the stub while the Worker has
- * no summary route.
+ * Screenshots for the READMEs, written to docs/screenshots/extension-*.png:
+ * `npm run build:extension:test && npx tsx extension/test/browser/take-screenshots.ts`.
+ * With SPENDPRINT_API_URL (e.g. a local `wrangler dev` with the demo seed) the page and the
+ * popup show the real Worker's numbers; without it, the local stub's.
  */
 import path from 'node:path';
-import { launchWithExtension } from './support/chromium';
+import { launchWithExtension, type LoadedExtension } from './support/chromium';
 import { startFixtureServer } from './support/fixture-server';
-import { extensionRoot } from './support/paths';
+import { repoRoot } from './support/paths';
 import { signInThroughOptions } from './support/sign-in';
-import { startStubApi } from './support/stub-api';
+import { startStubApi, STUB_PASSWORD } from './support/stub-api';
 
-const out = (name: string) => path.join(extensionRoot, 'docs', 'screenshots', name);
+const out = (name: string) => path.join(repoRoot, 'docs', 'screenshots', `extension-${name}.png`);
 
-async function shoot(serverUrl: string, run: (browser: Awaited<ReturnType<typeof launchWithExtension>>, fixtureUrl: (p: string) => string) => Promise<void>) {
-  const fixtures = await startFixtureServer();
+const stub = process.env.SPENDPRINT_API_URL ? undefined : await startStubApi();
+const serverUrl = process.env.SPENDPRINT_API_URL ?? stub!.url;
+const fixtures = await startFixtureServer();
+
+async function withBrowser(run: (browser: LoadedExtension) => Promise<void>) {
   const browser = await launchWithExtension();
   try {
-    await signInThroughOptions(browser.context, browser.extensionId, { serverUrl, email: 'buyer@acme.test', password: 'demo-password-123' });
-    await run(browser, fixtures.url);
+    await run(browser);
   } finally {
     await browser.close();
-    await fixtures.close();
   }
 }
 
-const stub = await startStubApi();
-const pageServer = process.env.SPENDPRINT_API_URL ?? stub.url;
-await shoot(pageServer, async (browser, fixtureUrl) => {
+await withBrowser(async (browser) => {
+  const options = await browser.context.newPage();
+  await options.setViewportSize({ width: 640, height: 820 });
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.getByRole('textbox', { name: 'Server URL' }).fill('https://spendprint.example.com');
+  await options.getByRole('textbox', { name: 'Email' }).fill('buyer@acme.test');
+  await options.waitForTimeout(200);
+  await options.screenshot({ path: out('options') });
+});
+
+await withBrowser(async (browser) => {
+  await signInThroughOptions(browser.context, browser.extensionId, { serverUrl, email: 'buyer@acme.test', password: STUB_PASSWORD });
   const page = await browser.context.newPage();
   await page.setViewportSize({ width: 1100, height: 560 });
-  await page.goto(fixtureUrl('/cart-table.html'));
+  await page.goto(fixtures.url('/cart-table.html'));
   const badge = page.locator('[data-line="paper"] [data-spendprint-host="line"] button.badge');
   await badge.waitFor();
   await page.waitForTimeout(300);
-  await page.screenshot({ path: out('cart-with-badges.png') });
+  await page.screenshot({ path: out('cart-with-badges') });
   await badge.click();
   await page.waitForTimeout(200);
   await page.setViewportSize({ width: 1100, height: 760 });
-  await page.screenshot({ path: out('cart-panel.png') });
-});
-await shoot(stub.url, async (browser) => {
+  await page.screenshot({ path: out('cart-panel') });
+
   const popup = await browser.context.newPage();
-  await popup.setViewportSize({ width: 360, height: 560 });
+  await popup.setViewportSize({ width: 360, height: 600 });
   await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
   await popup.getByTestId('period-total').waitFor();
   await popup.waitForTimeout(300);
-  await popup.screenshot({ path: out('popup.png') });
+  await popup.screenshot({ path: out('popup') });
 });
-await stub.close();
-console.info('screenshots written to extension/docs/screenshots/');
+
+await fixtures.close();
+await stub?.close();
+console.info('screenshots written to docs/screenshots/extension-*.png');

@@ -1,13 +1,23 @@
 import { z } from 'zod';
 import { ApiError, problemMessage } from './api-error';
-import { loginResponseSchema, sessionTokenSchema, type LoginResponse } from './auth-schema';
+import {
+  loginResponseSchema,
+  refreshedSessionSchema,
+  sessionTokenSchema,
+  type LoginResponse,
+  type RefreshedSession,
+  type SessionToken,
+} from './auth-schema';
 import { estimatesResponseSchema, type EstimatesResponse } from './estimate-schema';
 import type { LineFieldsInput } from './line-schema';
 import { API_ROUTES } from './routes';
 
 export interface ApiClientDeps {
   serverUrl(): Promise<string | undefined>;
+  /** The live access token (the background resumes the session from its refresh token). */
   token(): Promise<string | undefined>;
+  /** After a 401 for `rejected`: a newer access token, or undefined when the session is over. */
+  renewToken?(rejected: string): Promise<string | undefined>;
   fetch?: typeof fetch;
 }
 
@@ -25,19 +35,12 @@ interface CallOptions {
 export function createApiClient(deps: ApiClientDeps) {
   const doFetch = deps.fetch ?? ((input, init) => fetch(input, init));
 
-  async function call<T>(options: CallOptions, schema: z.ZodType<T>): Promise<T> {
-    const server = await deps.serverUrl();
-    if (!server) throw new ApiError('not-configured', 'Set the server URL in Spendprint options.');
+  async function send(server: string, options: CallOptions, token: string | undefined): Promise<Response> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (options.body !== undefined) headers['content-type'] = 'application/json';
-    if (options.authenticated) {
-      const token = await deps.token();
-      if (!token) throw new ApiError('signed-out', 'Sign in to Spendprint.');
-      headers.authorization = `Bearer ${token}`;
-    }
-    let response: Response;
+    if (token) headers.authorization = `Bearer ${token}`;
     try {
-      response = await doFetch(new URL(options.path, server).toString(), {
+      return await doFetch(new URL(options.path, server).toString(), {
         method: options.method,
         headers,
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
@@ -48,6 +51,22 @@ export function createApiClient(deps: ApiClientDeps) {
     } catch {
       throw new ApiError('network', 'Cannot reach the Spendprint server.');
     }
+  }
+
+  /** Sends with the session's token; after a 401, once more with a renewed token if there is one. */
+  async function sendAuthenticated(server: string, options: CallOptions): Promise<Response> {
+    const token = await deps.token();
+    if (!token) throw new ApiError('signed-out', 'Sign in to Spendprint.');
+    const response = await send(server, options, token);
+    if (response.status !== 401 || !deps.renewToken) return response;
+    const renewed = await deps.renewToken(token);
+    return renewed && renewed !== token ? send(server, options, renewed) : response;
+  }
+
+  async function call<T>(options: CallOptions, schema: z.ZodType<T>): Promise<T> {
+    const server = await deps.serverUrl();
+    if (!server) throw new ApiError('not-configured', 'Set the server URL in Spendprint options.');
+    const response = options.authenticated ? await sendAuthenticated(server, options) : await send(server, options, undefined);
     if (response.status === 401 && options.authenticated) throw new ApiError('signed-out', 'Your session ended. Sign in again.', 401);
     if (response.status === 429) {
       const retry = Number(response.headers.get('retry-after'));
@@ -71,11 +90,23 @@ export function createApiClient(deps: ApiClientDeps) {
     estimate(lines: LineFieldsInput[]): Promise<EstimatesResponse> {
       return call({ method: 'POST', path: API_ROUTES.estimates, body: { lines }, authenticated: true }, estimatesResponseSchema);
     },
+    /** `client: 'extension'` asks for a rotating refresh token along with the session. */
     login(email: string, password: string): Promise<LoginResponse> {
-      return call({ method: 'POST', path: API_ROUTES.login, body: { email, password }, authenticated: false }, loginResponseSchema);
+      const body = { email, password, client: 'extension' };
+      return call({ method: 'POST', path: API_ROUTES.login, body, authenticated: false }, loginResponseSchema);
     },
-    verify2fa(challenge: string, code: string) {
-      return call({ method: 'POST', path: API_ROUTES.verify2fa, body: { challenge, code }, authenticated: false }, sessionTokenSchema);
+    verify2fa(challenge: string, code: string): Promise<SessionToken> {
+      const body = { challenge, code, client: 'extension' };
+      return call({ method: 'POST', path: API_ROUTES.verify2fa, body, authenticated: false }, sessionTokenSchema);
+    },
+    /** Spends the refresh token: the answer carries its successor. */
+    refresh(refreshToken: string): Promise<RefreshedSession> {
+      return call({ method: 'POST', path: API_ROUTES.refresh, body: { refreshToken }, authenticated: false }, refreshedSessionSchema);
+    },
+    /** Trades the one-time code from the SSO redirect, with the PKCE verifier kept in memory. */
+    ssoExchange(code: string, codeVerifier: string): Promise<RefreshedSession> {
+      const body = { code, codeVerifier };
+      return call({ method: 'POST', path: API_ROUTES.ssoExchange, body, authenticated: false }, refreshedSessionSchema);
     },
     logout(): Promise<unknown> {
       return call({ method: 'POST', path: API_ROUTES.logout, authenticated: true }, anything);

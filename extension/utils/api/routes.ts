@@ -4,8 +4,12 @@ export const API_ROUTES = {
   login: '/api/v1/auth/login',
   verify2fa: '/api/v1/auth/verify-2fa',
   logout: '/api/v1/auth/logout',
+  refresh: '/api/v1/auth/refresh',
+  /** Opened by identity.launchWebAuthFlow, not fetched. */
+  ssoStart: '/api/v1/auth/sso/start',
+  ssoExchange: '/api/v1/auth/sso/exchange',
   summary: '/api/v1/summary',
-  /** Not yet served by the Worker when this was written (shared/api/review.ts has the body). */
+  /** Body: shared/api/review.ts CorrectionRequest. */
   corrections: '/api/v1/review/corrections',
   recordPurchase: '/api/v1/spend/record',
 } as const;

@@ -28,6 +28,10 @@ describe('currencyForLocale', () => {
     ['en', undefined],
     ['', undefined],
     ['not a tag!', undefined],
+    ['zh-Hant-TW', 'TWD'],
+    ['fr-ch', 'CHF'],
+    ['de_DE', undefined],
+    ['de-DE-abcdefghij', undefined],
   ])('%s → %s', (tag, currency) => {
     expect(currencyForLocale(tag)).toBe(currency);
   });

@@ -34,15 +34,14 @@ export function resolveCurrency(
 /** en-GB → GBP, de-DE → EUR, ja → undefined (no region). */
 export function currencyForLocale(languageTag: string | undefined | null): string | undefined {
   if (!languageTag) return undefined;
-  try {
-    const region = new Intl.Locale(languageTag).maximize().region;
-    // `maximize` guesses a region from the language alone (en → US); only trust explicit ones.
-    const explicit = /[-_]([A-Za-z]{2})(?:[-_]|$)/.exec(languageTag)?.[1]?.toUpperCase();
-    return explicit && region ? REGION_CURRENCY[explicit] : undefined;
-  } catch {
-    return undefined;
-  }
+  // Only an explicit region counts (a bare "en" says nothing about money). A pattern rather than
+  // Intl.Locale: the first Intl call in a content script costs milliseconds of the page's time.
+  const region = LANGUAGE_TAG_WITH_REGION.exec(languageTag.trim())?.[1]?.toUpperCase();
+  return region ? REGION_CURRENCY[region] : undefined;
 }
+
+/** language[-script]-REGION[-variant…] (BCP 47), e.g. de-DE, en-GB, zh-Hant-TW, ca-ES-valencia. */
+const LANGUAGE_TAG_WITH_REGION = /^[A-Za-z]{2,3}(?:-[A-Za-z]{4})?-([A-Za-z]{2})(?:-[A-Za-z0-9]{1,8})*$/;
 
 const PAGE_CURRENCY_SELECTORS = [
   'meta[property="product:price:currency"]',

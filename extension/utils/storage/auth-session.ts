@@ -1,6 +1,7 @@
 /**
- * The session token lives in storage.session only: kept in memory, cleared when the browser
- * closes, and (access level TRUSTED_CONTEXTS) unreadable from content scripts.
+ * The session (access) token lives in storage.session only: kept in memory, cleared when the
+ * browser closes, and (access level TRUSTED_CONTEXTS) unreadable from content scripts. The
+ * refresh token that resumes it after a restart is in refresh-grant.ts.
  */
 export interface AuthSession {
   token: string;
@@ -36,6 +37,12 @@ export async function saveAuthSession(session: AuthSession): Promise<void> {
   await browser.storage.session.remove(PENDING_KEY);
 }
 
+/** Forgets the session only if it is still the one holding `token` (another may have replaced it). */
+export async function removeAuthSession(token: string): Promise<void> {
+  const stored = (await browser.storage.session.get(AUTH_KEY))[AUTH_KEY] as AuthSession | undefined;
+  if (stored?.token === token) await browser.storage.session.remove(AUTH_KEY);
+}
+
 export async function clearAuthSession(): Promise<void> {
   await browser.storage.session.remove([AUTH_KEY, PENDING_KEY]);
 }
@@ -46,10 +53,4 @@ export async function savePendingSecondFactor(pending: PendingSecondFactor): Pro
 
 export async function getPendingSecondFactor(): Promise<PendingSecondFactor | undefined> {
   return (await browser.storage.session.get(PENDING_KEY))[PENDING_KEY] as PendingSecondFactor | undefined;
-}
-
-/** Keeps storage.session out of content scripts' reach (Chrome's default, made explicit). */
-export async function restrictSessionStorage(): Promise<void> {
-  const area = browser.storage.session as { setAccessLevel?: (options: { accessLevel: string }) => Promise<void> };
-  await area.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => undefined);
 }

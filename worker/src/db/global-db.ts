@@ -8,7 +8,9 @@ import {
   loginAttempts,
   memberships,
   recoveryCodes,
+  refreshTokens,
   ssoDomains,
+  ssoHandoffs,
   ssoLoginRequests,
   tenants,
   users,
@@ -112,6 +114,26 @@ export class GlobalDb {
       .select({ tenantId: ssoLoginRequests.tenantId })
       .from(ssoLoginRequests)
       .where(eq(ssoLoginRequests.stateHash, stateHash))
+      .limit(1);
+    return rows[0];
+  }
+
+  /** SSO hand-off exchange only: which tenant a one-time code (by its hash) belongs to. */
+  async ssoHandoffTenantByHash(codeHash: string): Promise<{ tenantId: string } | undefined> {
+    const rows = await this.db
+      .select({ tenantId: ssoHandoffs.tenantId })
+      .from(ssoHandoffs)
+      .where(eq(ssoHandoffs.codeHash, codeHash))
+      .limit(1);
+    return rows[0];
+  }
+
+  /** Refresh only: which tenant a refresh token (by its hash) belongs to. */
+  async refreshTokenTenantByHash(tokenHash: string): Promise<{ tenantId: string } | undefined> {
+    const rows = await this.db
+      .select({ tenantId: refreshTokens.tenantId })
+      .from(refreshTokens)
+      .where(eq(refreshTokens.tokenHash, tokenHash))
       .limit(1);
     return rows[0];
   }

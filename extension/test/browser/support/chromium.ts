@@ -36,11 +36,15 @@ export function registeredContentScripts(worker: Worker): Promise<number> {
   });
 }
 
-/** Launches Chromium with the built test extension and waits for its service worker. */
-export async function launchWithExtension(extensionDir = testBuildDir): Promise<LoadedExtension> {
+/**
+ * Launches Chromium with the built test extension and waits for its service worker. A
+ * `userDataDir` keeps the profile (extension storage included) across launches, as a real
+ * browser restart does; by default each launch gets a fresh temporary profile.
+ */
+export async function launchWithExtension(extensionDir = testBuildDir, options: { userDataDir?: string } = {}): Promise<LoadedExtension> {
   if (!chromiumPath)
     throw new Error('Chromium not found: install Debian `chromium` or set CHROMIUM_PATH');
-  const context = await chromium.launchPersistentContext('', {
+  const context = await chromium.launchPersistentContext(options.userDataDir ?? '', {
     executablePath: chromiumPath,
     headless: true,
     args: [

@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
  * A test double for the network only: it answers the documented routes and shapes of the
- * Spendprint API (login, verify-2fa, estimates, summary, review corrections, spend record) with fixed,
+ * Spendprint API (login, verify-2fa, refresh, SSO start and exchange, estimates, summary, review
+ * corrections, spend record) with fixed,
  * simple numbers so browser tests can assert exact badges. It holds no product logic the
  * extension relies on; point SPENDPRINT_API_URL at `wrangler dev` to run against the Worker.
  */
@@ -71,6 +73,8 @@ export interface RecordedRequest {
 export interface StubApi {
   url: string;
   requests: RecordedRequest[];
+  /** Email domains the stub's single sign-on knows (its stand-in for the provider's login page). */
+  ssoDomains: Set<string>;
   ruleVersion: number;
   of(path: string): RecordedRequest[];
   close(): Promise<void>;
@@ -126,9 +130,17 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   return text ? JSON.parse(text) : undefined;
 }
 
+function pkceChallenge(verifier: string): string {
+  return createHash('sha256').update(verifier).digest('base64url');
+}
+
 export async function startStubApi(): Promise<StubApi> {
   const tokens = new Map<string, string>();
   const challenges = new Map<string, string>();
+  /** Refresh token → email while unspent; single use, like the Worker's. */
+  const refreshTokens = new Map<string, string>();
+  const ssoCodes = new Map<string, { email: string; codeChallenge: string }>();
+  const ssoDomains = new Set<string>(['sso.acme.test']);
   const requests: RecordedRequest[] = [];
   let counter = 0;
   const state = { ruleVersion: 1 };
@@ -148,33 +160,74 @@ export async function startStubApi(): Promise<StubApi> {
     requests.push({ method: req.method ?? '', path: url.pathname, headers: req.headers, body });
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     const user = bearer ? tokens.get(bearer) : undefined;
-    const issue = (email: string) => {
+    const issue = (email: string, withRefreshToken = false) => {
       const token = `stub-token-${++counter}`;
       tokens.set(token, email);
-      return { token, expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString() };
+      const session = { token, expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString() };
+      if (!withRefreshToken) return session;
+      const refreshToken = `stub-refresh-${++counter}`;
+      refreshTokens.set(refreshToken, email);
+      return { ...session, refreshToken, refreshExpiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString() };
     };
 
     switch (`${req.method} ${url.pathname}`) {
       case 'POST /api/v1/auth/login': {
-        const { email, password } = (body ?? {}) as { email?: string; password?: string };
+        const { email, password, client } = (body ?? {}) as { email?: string; password?: string; client?: string };
         if (!email || password !== STUB_PASSWORD) return problem(res, 401, 'Invalid email or password');
         if (email.startsWith('admin@')) {
           const challenge = `challenge-${++counter}`;
           challenges.set(challenge, email);
           return send(res, 200, { mfaRequired: true, challenge });
         }
-        return send(res, 200, issue(email));
+        return send(res, 200, issue(email, client === 'extension'));
       }
       case 'POST /api/v1/auth/verify-2fa': {
-        const { challenge, code } = (body ?? {}) as { challenge?: string; code?: string };
+        const { challenge, code, client } = (body ?? {}) as { challenge?: string; code?: string; client?: string };
         const email = challenge ? challenges.get(challenge) : undefined;
         if (!email || code !== STUB_TOTP_CODE) return problem(res, 401, 'Invalid authentication code');
         challenges.delete(challenge!);
-        return send(res, 200, issue(email));
+        return send(res, 200, issue(email, client === 'extension'));
       }
-      case 'POST /api/v1/auth/logout':
+      case 'POST /api/v1/auth/refresh': {
+        const { refreshToken } = (body ?? {}) as { refreshToken?: string };
+        const email = refreshToken ? refreshTokens.get(refreshToken) : undefined;
+        if (!email) return problem(res, 401, 'The refresh token is not valid; sign in again.');
+        refreshTokens.delete(refreshToken!);
+        return send(res, 200, issue(email, true));
+      }
+      case 'GET /api/v1/auth/sso/start': {
+        // Stands in for the Worker and the provider together: a known domain signs in at once.
+        const email = url.searchParams.get('email') ?? '';
+        const redirect = url.searchParams.get('redirect_uri') ?? '';
+        const codeChallenge = url.searchParams.get('code_challenge') ?? '';
+        if (url.searchParams.get('transport') !== 'bearer' || !/^https:\/\/[a-p]{32}\.chromiumapp\.org\/$/.test(redirect) || !codeChallenge) {
+          return problem(res, 400, 'Bad SSO start');
+        }
+        const target = new URL(redirect);
+        if (ssoDomains.has(email.split('@')[1] ?? '')) {
+          const code = `sso-code-${++counter}`;
+          ssoCodes.set(code, { email, codeChallenge });
+          target.searchParams.set('code', code);
+        } else {
+          target.searchParams.set('error', 'access_denied');
+          target.searchParams.set('error_description', 'Single sign-on is not set up for this email domain.');
+        }
+        res.writeHead(302, { location: target.href });
+        return res.end();
+      }
+      case 'POST /api/v1/auth/sso/exchange': {
+        const { code, codeVerifier } = (body ?? {}) as { code?: string; codeVerifier?: string };
+        const pending = code ? ssoCodes.get(code) : undefined;
+        if (code) ssoCodes.delete(code);
+        if (!pending || !codeVerifier || pkceChallenge(codeVerifier) !== pending.codeChallenge) return problem(res, 401, 'Single sign-on did not succeed. Start again.');
+        return send(res, 200, issue(pending.email, true));
+      }
+      case 'POST /api/v1/auth/logout': {
+        const email = bearer ? tokens.get(bearer) : undefined;
         if (bearer) tokens.delete(bearer);
+        for (const [token, owner] of refreshTokens) if (owner === email) refreshTokens.delete(token);
         return send(res, 204);
+      }
     }
     if (!user) return problem(res, 401, 'Unauthorized');
     switch (`${req.method} ${url.pathname}`) {
@@ -205,6 +258,7 @@ export async function startStubApi(): Promise<StubApi> {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    ssoDomains,
     get ruleVersion() {
       return state.ruleVersion;
     },

@@ -20,3 +20,4 @@ export * from './periods';
 export * from './reports';
 export * from './connectors';
 export * from './imports';
+export * from './refresh-tokens';

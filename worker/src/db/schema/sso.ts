@@ -55,9 +55,27 @@ export const ssoLoginRequests = sqliteTable('sso_login_requests', {
   transport: text('transport', { enum: ['cookie', 'bearer'] }).notNull(),
   /** Bearer transport only: the extension's allow-listed redirect URI. */
   redirectUri: text('redirect_uri'),
+  /** Bearer transport only: the extension's own PKCE challenge (S256) for the hand-off code. */
+  clientCodeChallenge: text('client_code_challenge'),
   createdAt: createdAt(),
   expiresAt: timestamp('expires_at').notNull(),
   usedAt: timestamp('used_at'),
   /** Random value written by whichever callback consumed the request; proves it was this one. */
+  claim: text('claim'),
+});
+
+/**
+ * The extension's one-time hand-off after a successful SSO callback: a short-lived code (kept
+ * as SHA-256) that the extension exchanges, with its PKCE verifier, for a session and a refresh
+ * token. No token ever travels in a URL.
+ */
+export const ssoHandoffs = sqliteTable('sso_handoffs', {
+  codeHash: text('code_hash').primaryKey(),
+  tenantId: tenantId(),
+  userId: text('user_id').notNull(),
+  codeChallenge: text('code_challenge').notNull(),
+  createdAt: createdAt(),
+  expiresAt: timestamp('expires_at').notNull(),
+  usedAt: timestamp('used_at'),
   claim: text('claim'),
 });

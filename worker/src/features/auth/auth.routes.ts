@@ -1,5 +1,4 @@
 import { eq } from 'drizzle-orm';
-import type { Context } from 'hono';
 import {
   CsrfResponse,
   LoginRequest,
@@ -10,7 +9,6 @@ import {
 } from '../../../../shared/api/auth';
 import { AppError, ErrorCode } from '../../../../shared/errors';
 import { sessions, tenants, users } from '../../db/schema';
-import type { AppEnv } from '../../env';
 import { now } from '../../lib/clock';
 import { jsonBody, jsonContent, problemResponses } from '../../lib/openapi';
 import { defineRoute } from '../../lib/route';
@@ -30,10 +28,17 @@ import {
   issueMfaChallenge,
   issueSession,
   recordFailure,
-  type SignInContext,
 } from './sign-in';
+import { signInContext } from './sign-in-context';
 import { useSecondFactor } from './second-factor';
-import { clearSessionCookie, csrfTokenFor, deliverSession, sessionCookie } from './transport';
+import { revokeFamilyOfSession } from './refresh-tokens';
+import {
+  clearSessionCookie,
+  csrfTokenFor,
+  deliverSession,
+  sessionCookie,
+  type SessionTransport,
+} from './transport';
 
 const loginRoute = defineRoute('public', {
   method: 'post',
@@ -59,7 +64,7 @@ const logoutRoute = defineRoute('member', {
   method: 'post',
   path: '/auth/logout',
   tags: ['auth'],
-  summary: 'End this session (revokes its token)',
+  summary: 'End this session (revokes its token and its refresh-token family)',
   responses: { 204: { description: 'Signed out' }, ...problemResponses(401) },
 });
 
@@ -79,22 +84,17 @@ const csrfRoute = defineRoute('member', {
   responses: { 200: jsonContent(CsrfResponse), ...problemResponses(401) },
 });
 
-function signInContext(c: Context<AppEnv>, tenantId: string): SignInContext {
-  return {
-    globalDb: c.var.globalDb,
-    db: c.var.tenantDbFor(tenantId),
-    signingJwk: c.env.SESSION_SIGNING_JWK,
-    requestId: c.var.requestId,
-    personal: {
-      ip: c.req.header('cf-connecting-ip') ?? null,
-      userAgent: c.req.header('user-agent') ?? null,
-    },
-  };
+/** Refresh tokens are for the extension's bearer sessions; the console has its cookie. */
+function assertRefreshableTransport(transport: SessionTransport, client: 'extension' | undefined) {
+  if (client === 'extension' && transport !== 'bearer') {
+    throw new AppError(ErrorCode.validation, 'The extension signs in with the bearer transport.');
+  }
 }
 
 export const authRoutes = createRouter()
   .openapi(loginRoute, async (c) => {
-    const { email, password, tenant, transport } = c.req.valid('json');
+    const { email, password, tenant, transport, client } = c.req.valid('json');
+    assertRefreshableTransport(transport, client);
     const at = now(c);
     const globalDb = c.var.globalDb;
     const emailHash = await assertNotLocked(globalDb, email, at);
@@ -121,11 +121,13 @@ export const authRoutes = createRouter()
       emailHash,
       at,
       'password',
+      { withRefreshToken: client === 'extension' },
     );
     return c.json(await deliverSession(c, session, transport), 200);
   })
   .openapi(verifyTwoFactorRoute, async (c) => {
-    const { challenge, code, transport } = c.req.valid('json');
+    const { challenge, code, transport, client } = c.req.valid('json');
+    assertRefreshableTransport(transport, client);
     const at = now(c);
     const claims = await verifySession(c.env.SESSION_SIGNING_JWK, challenge, at, MFA_AUDIENCE);
     if (!claims)
@@ -145,6 +147,7 @@ export const authRoutes = createRouter()
       emailHash,
       at,
       method,
+      { withRefreshToken: client === 'extension' },
     );
     return c.json(await deliverSession(c, session, transport), 200);
   })
@@ -153,7 +156,10 @@ export const authRoutes = createRouter()
     const at = now(c);
     await writeWithAudit(
       db,
-      [db.update(sessions, { revokedAt: at }, eq(sessions.jti, principal.jti))],
+      [
+        db.update(sessions, { revokedAt: at }, eq(sessions.jti, principal.jti)),
+        revokeFamilyOfSession(db, principal.jti, at),
+      ],
       {
         actor: principal.userId,
         action: 'session.revoke',

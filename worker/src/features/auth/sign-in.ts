@@ -6,6 +6,7 @@ import type { TenantDb } from '../../db/tenant-db';
 import { sha256Hex } from '../../lib/crypto/digest';
 import { afterFailure, lockedForMs } from './lockout';
 import { writeWithAudit } from '../audit/append';
+import { newRefreshToken } from './refresh-tokens';
 import { MFA_AUDIENCE, signSession, type SessionClaims } from './session-token';
 
 const WRONG_CREDENTIALS = 'The email or password is wrong.';
@@ -73,16 +74,30 @@ export interface SignInContext {
   personal: { ip: string | null; userAgent: string | null };
 }
 
-/** Issues a session: the token, its `jti` row and its audit row, and clears the failure count. */
-export async function issueSession(
+export type SignInMethod = 'password' | 'totp' | 'recovery-code' | 'sso';
+type RefreshPart = { refreshToken: string; refreshExpiresAt: string };
+export type IssuedSession<R extends boolean> = {
+  token: string;
+  expiresAt: string;
+} & (R extends true ? RefreshPart : Partial<RefreshPart>);
+
+/**
+ * Issues a session: the token, its `jti` row and its audit row, and clears the failure count.
+ * `withRefreshToken` (the extension) also starts a rotating refresh-token family.
+ */
+export async function issueSession<R extends boolean = false>(
   deps: SignInContext,
   claims: Omit<SessionClaims, 'jti'>,
   emailHash: string,
   now: Date,
-  method: 'password' | 'totp' | 'recovery-code' | 'sso',
-) {
+  method: SignInMethod,
+  options: { withRefreshToken?: R } = {},
+): Promise<IssuedSession<R>> {
   const jti = crypto.randomUUID();
   const session = await signSession(deps.signingJwk, { ...claims, jti }, now);
+  const refresh = options.withRefreshToken
+    ? await newRefreshToken(deps.db, { userId: claims.userId, sessionJti: jti, at: now })
+    : undefined;
   const changes = [
     deps.db.insert(sessions, {
       jti,
@@ -90,6 +105,7 @@ export async function issueSession(
       createdAt: now,
       expiresAt: session.expiresAt,
     }),
+    ...(refresh?.statements ?? []),
     deps.globalDb.delete(loginAttempts, eq(loginAttempts.emailHash, emailHash)),
   ];
   await writeWithAudit(deps.db, changes, {
@@ -97,12 +113,18 @@ export async function issueSession(
     action: 'session.create',
     entityType: 'session',
     entityId: jti,
-    changes: { after: { role: claims.role, method } },
+    changes: { after: { role: claims.role, method, refreshToken: !!refresh } },
     requestId: deps.requestId,
     personal: deps.personal,
     at: now,
   });
-  return { token: session.token, expiresAt: session.expiresAt.toISOString() };
+  return {
+    token: session.token,
+    expiresAt: session.expiresAt.toISOString(),
+    ...(refresh
+      ? { refreshToken: refresh.refreshToken, refreshExpiresAt: refresh.refreshExpiresAt }
+      : {}),
+  } as IssuedSession<R>;
 }
 
 /** A challenge that proves the password was right, to be completed with a TOTP code. */

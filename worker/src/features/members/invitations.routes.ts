@@ -16,6 +16,7 @@ import { defineRoute } from '../../lib/route';
 import { createRouter } from '../../lib/router';
 import { writeWithAudit } from '../audit/append';
 import { hashPassword } from '../../lib/crypto/password';
+import { revokeRefreshTokensOfUser } from '../auth/refresh-tokens';
 import { normaliseEmail } from '../auth/sign-in';
 import { deliverAfterResponse } from '../mail/delivery';
 import { readOutbox } from '../mail/outbox';
@@ -183,6 +184,7 @@ export const invitationRoutes = createRouter()
         spend,
         globalDb.update(users, { passwordHash }, eq(users.id, user.id)),
         db.update(sessions, { revokedAt: at }, eq(sessions.userId, user.id)),
+        revokeRefreshTokensOfUser(db, user.id, at),
       ],
       {
         actor: user.id,

@@ -8,6 +8,7 @@ import { jsonContent, problemResponses } from '../../lib/openapi';
 import { defineRoute } from '../../lib/route';
 import { createRouter } from '../../lib/router';
 import { writeWithAudit } from '../audit/append';
+import { revokeRefreshTokensOfUser } from '../auth/refresh-tokens';
 
 const listRoute = defineRoute('users:manage', {
   method: 'get',
@@ -82,6 +83,7 @@ export const membersRoutes = createRouter()
       [
         db.update(memberships, { role }, eq(memberships.userId, userId)),
         db.update(sessions, { revokedAt: at }, eq(sessions.userId, userId)),
+        revokeRefreshTokensOfUser(db, userId, at),
       ],
       {
         actor: principal.userId,
@@ -107,6 +109,7 @@ export const membersRoutes = createRouter()
         db.delete(memberships, eq(memberships.userId, userId)),
         db.delete(teamMembers, eq(teamMembers.userId, userId)),
         db.update(sessions, { revokedAt: at }, eq(sessions.userId, userId)),
+        revokeRefreshTokensOfUser(db, userId, at),
       ],
       {
         actor: principal.userId,

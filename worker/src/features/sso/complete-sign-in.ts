@@ -8,7 +8,8 @@ import type { AppEnv } from '../../env';
 import { now } from '../../lib/clock';
 import { sha256Hex } from '../../lib/crypto/digest';
 import { unseal } from '../../lib/seal';
-import { findUserByEmail, issueSession, normaliseEmail } from '../auth/sign-in';
+import type { Role } from '../../../../shared/roles';
+import { findUserByEmail, normaliseEmail } from '../auth/sign-in';
 import { startedInThisBrowser } from './browser-binding';
 import { callbackUrl } from './callback-url';
 import { domainOfEmail } from './domain-name';
@@ -19,41 +20,73 @@ import { assertSsoPlan } from './plan';
 import { CLIENT_SECRET_PURPOSE, PKCE_VERIFIER_PURPOSE } from './sealing';
 
 /** A refusal the caller sees as one plain 401; the reason goes to the log only. */
-class SsoRefusal extends AppError {
+export class SsoRefusal extends AppError {
   constructor(readonly reason: string) {
     super(ErrorCode.unauthenticated, 'Single sign-on did not succeed. Start again.');
   }
 }
 
-/** Logs why (never a code, token or secret) and passes the error on to onError. */
+/** Logs why a sign-on was refused (never a code, token or secret). */
+export function logRefusal(c: Context<AppEnv>, error: unknown): void {
+  if (error instanceof SsoRefusal) {
+    console.warn(
+      JSON.stringify({ requestId: c.var.requestId, event: 'sso.refused', reason: error.reason }),
+    );
+  }
+}
+
+/** Logs why and passes the error on to onError. */
 export function ssoRefused(c: Context<AppEnv>) {
   return (error: unknown): never => {
-    if (error instanceof SsoRefusal) {
-      console.warn(
-        JSON.stringify({ requestId: c.var.requestId, event: 'sso.refused', reason: error.reason }),
-      );
-    }
+    logRefusal(c, error);
     throw error;
   };
 }
 
-/**
- * The callback after the provider: consume the pending request once, exchange the code with
- * its PKCE verifier, check the ID token, and sign in the member the verified email names.
- */
-export async function completeSignIn(c: Context<AppEnv>, query: z.infer<typeof SsoCallbackQuery>) {
-  const at = now(c);
-  const { globalDb } = c.var;
+/** A pending request this callback consumed: from here on the transport is known. */
+export interface ClaimedLogin {
+  tenantId: string;
+  stateHash: string;
+  request: NonNullable<Awaited<ReturnType<typeof claimLoginRequest>>>;
+}
+
+/** The member the provider vouched for, ready for a session (console) or a hand-off (extension). */
+export interface VerifiedMember {
+  tenantId: string;
+  userId: string;
+  role: Role;
+  emailHash: string;
+}
+
+/** The callback's first step: consume the pending request once (and, for the console, check the browser). */
+export async function claimCallback(
+  c: Context<AppEnv>,
+  query: z.infer<typeof SsoCallbackQuery>,
+): Promise<ClaimedLogin> {
   const stateHash = await sha256Hex(query.state);
-  const pending = await globalDb.ssoLoginTenantByStateHash(stateHash);
+  const pending = await c.var.globalDb.ssoLoginTenantByStateHash(stateHash);
   if (!pending) throw new SsoRefusal('unknown-state');
-  const { tenantId } = pending;
-  const db = c.var.tenantDbFor(tenantId);
-  const request = await claimLoginRequest(db, stateHash, at);
+  const db = c.var.tenantDbFor(pending.tenantId);
+  const request = await claimLoginRequest(db, stateHash, now(c));
   if (!request) throw new SsoRefusal('state-used-or-expired');
   if (request.transport === 'cookie' && !startedInThisBrowser(c, query.state)) {
     throw new SsoRefusal('other-browser');
   }
+  return { tenantId: pending.tenantId, stateHash, request };
+}
+
+/**
+ * The callback's second step: exchange the code with its PKCE verifier, check the ID token,
+ * and find the member the verified email names.
+ */
+export async function verifyMember(
+  c: Context<AppEnv>,
+  query: z.infer<typeof SsoCallbackQuery>,
+  { tenantId, stateHash, request }: ClaimedLogin,
+): Promise<VerifiedMember> {
+  const at = now(c);
+  const { globalDb } = c.var;
+  const db = c.var.tenantDbFor(tenantId);
   if (query.error || !query.code) throw new SsoRefusal('provider-declined');
   await assertSsoPlan(globalDb, tenantId);
   const connection = await db.findOne(ssoConnections, eq(ssoConnections.tenantId, tenantId));
@@ -111,22 +144,10 @@ export async function completeSignIn(c: Context<AppEnv>, query: z.infer<typeof S
     ? (await globalDb.membershipsOf(user.id)).find((m) => m.tenantId === tenantId)
     : undefined;
   if (!user || !membership) throw new SsoRefusal('not-a-member');
-
-  const session = await issueSession(
-    {
-      globalDb,
-      db,
-      signingJwk: c.env.SESSION_SIGNING_JWK,
-      requestId: c.var.requestId,
-      personal: {
-        ip: c.req.header('cf-connecting-ip') ?? null,
-        userAgent: c.req.header('user-agent') ?? null,
-      },
-    },
-    { tenantId, userId: user.id, role: membership.role },
-    await sha256Hex(normaliseEmail(email)),
-    at,
-    'sso',
-  );
-  return { session, transport: request.transport, redirectUri: request.redirectUri };
+  return {
+    tenantId,
+    userId: user.id,
+    role: membership.role,
+    emailHash: await sha256Hex(normaliseEmail(email)),
+  };
 }

@@ -24,7 +24,12 @@ export interface StartedLogin {
 export async function startLoginRequest(
   db: TenantDb,
   sealingSecret: string,
-  request: { transport: 'cookie' | 'bearer'; redirectUri: string | null; at: Date },
+  request: {
+    transport: 'cookie' | 'bearer';
+    redirectUri: string | null;
+    clientCodeChallenge: string | null;
+    at: Date;
+  },
 ): Promise<StartedLogin> {
   const state = generateToken(32);
   const nonce = generateToken(32);
@@ -38,6 +43,7 @@ export async function startLoginRequest(
       verifierSealed: await seal(sealingSecret, PKCE_VERIFIER_PURPOSE, stateHash, verifier),
       transport: request.transport,
       redirectUri: request.redirectUri,
+      clientCodeChallenge: request.clientCodeChallenge,
       createdAt: request.at,
       expiresAt: new Date(request.at.getTime() + LOGIN_REQUEST_TTL_MS),
     }),

@@ -25,3 +25,10 @@ export function allowedExtensionRedirect(
     /^\/[A-Za-z0-9/_-]*$/.test(url.pathname);
   return exact && candidate === url.href ? url.href : null;
 }
+
+/** The allow-listed redirect URI with the hand-off code, or an OAuth-style error, as its query. */
+export function extensionRedirectWith(redirectUri: string, params: Record<string, string>): string {
+  const url = new URL(redirectUri);
+  for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
+  return url.href;
+}

@@ -6,7 +6,10 @@ import {
   adminCall,
   callback,
   consoleSignIn,
+  exchange,
   EXTENSION_REDIRECT,
+  extensionPkce,
+  extensionSignInCode,
   ssoTenant,
   startSso,
 } from './testing/sso-fixture';
@@ -67,21 +70,108 @@ describe('OIDC single sign-on', () => {
     }
   });
 
-  it('hands the extension a bearer token on its chromiumapp.org redirect', async () => {
+  it('hands the extension a one-time code (never a token) that only its PKCE verifier redeems', async () => {
     const { tenant, idp } = await ssoTenant('sso-extension');
+    const pkce = await extensionPkce();
     const started = await startSso(tenant.emails.buyer, {
       transport: 'bearer',
       redirect_uri: EXTENSION_REDIRECT,
+      code_challenge: pkce.challenge,
     });
     expect(started.response.status).toBe(302);
+    expect(started.binding).toBeUndefined();
     const { code, state } = idp.authorize(started.location, tenant.emails.buyer);
     const done = await callback({ code, state });
     expect(done.status).toBe(302);
     const location = new URL(done.headers.get('location')!);
     expect(location.origin + location.pathname).toBe(EXTENSION_REDIRECT);
-    const token = new URLSearchParams(location.hash.slice(1)).get('token')!;
-    const me = await call('/api/v1/auth/me', { headers: bearer(token) });
+    expect(location.hash).toBe('');
+    expect([...location.searchParams.keys()]).toEqual(['code']);
+    const handoff = location.searchParams.get('code')!;
+    expect(handoff).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect((await call('/api/v1/auth/me', { headers: bearer(handoff) })).status).toBe(401);
+    expect(done.headers.get('set-cookie') ?? '').not.toContain('__Host-sp_session');
+
+    const exchanged = await exchange({ code: handoff, codeVerifier: pkce.verifier });
+    expect(exchanged.status).toBe(200);
+    const session = await json<{ token: string; refreshToken: string }>(exchanged);
+    const me = await call('/api/v1/auth/me', { headers: bearer(session.token) });
     expect(await json(me)).toMatchObject({ email: tenant.emails.buyer, role: 'buyer' });
+    // The refresh token it came with rotates like any other.
+    const refreshed = await call('/api/v1/auth/refresh', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ refreshToken: session.refreshToken }),
+    });
+    expect(refreshed.status).toBe(200);
+
+    // Single use, and nothing of it kept in clear.
+    await expectRefused(await exchange({ code: handoff, codeVerifier: pkce.verifier }));
+    const stored = JSON.stringify(
+      (await env.DB.prepare('SELECT * FROM sso_handoffs WHERE tenant_id = ?').bind(tenant.id).all())
+        .results,
+    );
+    expect(stored).not.toContain(handoff);
+    expect(stored).not.toContain(pkce.verifier);
+  });
+
+  it('burns a hand-off code presented with the wrong verifier, and refuses a late one', async () => {
+    const { tenant, idp } = await ssoTenant('sso-handoff-refusals');
+    const wrongVerifier = await extensionSignInCode(idp, tenant.emails.buyer);
+    const attacker = await extensionPkce();
+    await expectRefused(
+      await exchange({ code: wrongVerifier.code, codeVerifier: attacker.verifier }),
+    );
+    await expectRefused(await exchange(wrongVerifier));
+
+    const late = await extensionSignInCode(idp, tenant.emails.buyer);
+    const threeMinutesOn = new Date(Date.now() + 3 * 60_000).toISOString();
+    await expectRefused(await exchange(late, { 'x-test-now': threeMinutesOn }));
+
+    await expectRefused(await exchange({ code: 'made-up', codeVerifier: attacker.verifier }));
+    expect((await exchange({})).status).toBe(400);
+    expect(await sessionsOf(tenant.id)).toBe(1); // only the admin's password sign-in
+  });
+
+  it('requires the extension to send a PKCE challenge, and the console not to', async () => {
+    const { tenant } = await ssoTenant('sso-extension-pkce');
+    const missing = await startSso(tenant.emails.buyer, {
+      transport: 'bearer',
+      redirect_uri: EXTENSION_REDIRECT,
+    });
+    expect(missing.response.status).toBe(400);
+    const consoleWithChallenge = await startSso(tenant.emails.buyer, {
+      code_challenge: (await extensionPkce()).challenge,
+    });
+    expect(consoleWithChallenge.response.status).toBe(400);
+  });
+
+  it('sends the extension refusals back to its redirect as OAuth errors', async () => {
+    const { tenant, idp } = await ssoTenant('sso-extension-errors');
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const pkce = await extensionPkce();
+    const unrouted = await startSso('someone@unrouted.test', {
+      transport: 'bearer',
+      redirect_uri: EXTENSION_REDIRECT,
+      code_challenge: pkce.challenge,
+    });
+    expect(unrouted.response.status).toBe(302);
+    const notSetUp = new URL(unrouted.location);
+    expect(notSetUp.origin + notSetUp.pathname).toBe(EXTENSION_REDIRECT);
+    expect(notSetUp.searchParams.get('error')).toBe('access_denied');
+    expect(notSetUp.searchParams.get('error_description')).toMatch(/not set up/);
+
+    idp.next = { nonce: 'not-the-nonce-we-sent' };
+    const started = await startSso(tenant.emails.buyer, {
+      transport: 'bearer',
+      redirect_uri: EXTENSION_REDIRECT,
+      code_challenge: pkce.challenge,
+    });
+    const { code, state } = idp.authorize(started.location, tenant.emails.buyer);
+    const refused = new URL((await callback({ code, state })).headers.get('location')!);
+    expect(refused.searchParams.get('error')).toBe('access_denied');
+    expect(refused.searchParams.has('code')).toBe(false);
+    expect(await sessionsOf(tenant.id)).toBe(1);
   });
 
   it('refuses redirect URIs off the allow-list', async () => {
@@ -96,10 +186,14 @@ describe('OIDC single sign-on', () => {
       const { response } = await startSso(tenant.emails.buyer, {
         transport: 'bearer',
         redirect_uri: redirect,
+        code_challenge: (await extensionPkce()).challenge,
       });
       expect(response.status, redirect).toBe(400);
     }
-    const missing = await startSso(tenant.emails.buyer, { transport: 'bearer' });
+    const missing = await startSso(tenant.emails.buyer, {
+      transport: 'bearer',
+      code_challenge: (await extensionPkce()).challenge,
+    });
     expect(missing.response.status).toBe(400);
   });
 

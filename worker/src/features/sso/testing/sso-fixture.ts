@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import type { IdTokenAlgorithm } from '../../../../../shared/api/sso';
 import { bearer, createTenant, signIn } from '../../../../test/fixtures';
 import { call, json } from '../../../../test/http';
+import { createPkcePair } from '../pkce';
 import { routeOutboundFetch } from './outbound';
 import { StubDohResolver } from './stub-doh-resolver';
 import { StubOidcProvider } from './stub-oidc-provider';
@@ -72,4 +73,34 @@ export async function consoleSignIn(idp: StubOidcProvider, email: string) {
   expect(started.response.status).toBe(302);
   const { code, state } = idp.authorize(started.location, email);
   return callback({ code, state }, started.binding);
+}
+
+/** What the extension keeps for its launchWebAuthFlow: a PKCE verifier and its S256 challenge. */
+export function extensionPkce() {
+  return createPkcePair();
+}
+
+/** POST /auth/sso/exchange as the extension's background would. */
+export function exchange(body: unknown, headers: Record<string, string> = {}) {
+  return call('/api/v1/auth/sso/exchange', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...fromAnywhere(), ...headers },
+    body: JSON.stringify(body),
+  });
+}
+
+/** The extension's round trip up to its redirect: the one-time code and the verifier it needs. */
+export async function extensionSignInCode(idp: StubOidcProvider, email: string) {
+  const pkce = await extensionPkce();
+  const started = await startSso(email, {
+    transport: 'bearer',
+    redirect_uri: EXTENSION_REDIRECT,
+    code_challenge: pkce.challenge,
+  });
+  expect(started.response.status).toBe(302);
+  const { code, state } = idp.authorize(started.location, email);
+  const done = await callback({ code, state });
+  const handoff = new URL(done.headers.get('location')!).searchParams.get('code');
+  expect(handoff).toBeTruthy();
+  return { code: handoff!, codeVerifier: pkce.verifier };
 }
