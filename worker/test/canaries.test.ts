@@ -63,6 +63,13 @@ describe('planted canaries', () => {
         body: JSON.stringify({ email, password: CANARY_PASSWORD }),
       }),
     );
+    const extension = await json<{ refreshToken: string }>(
+      await call('/api/v1/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: CANARY_PASSWORD, client: 'extension' }),
+      }),
+    );
     const enrolment = await json<{ secret: string }>(
       await call('/api/v1/auth/totp/enroll', { method: 'POST', headers: bearer(session.token) }),
     );
@@ -92,6 +99,11 @@ describe('planted canaries', () => {
       password: CANARY_PASSWORD,
     });
     await client.send(`${session.token}tampered`, 'GET', '/api/v1/auth/me');
+    const rotated = await client.post('/api/v1/auth/refresh', {
+      refreshToken: extension.refreshToken,
+    });
+    expect(rotated.status).toBe(200);
+    await client.post('/api/v1/auth/refresh', { refreshToken: extension.refreshToken });
     await client.send(session.token, 'POST', '/api/v1/auth/logout');
 
     const canaries = {
@@ -100,6 +112,7 @@ describe('planted canaries', () => {
       'TOTP secret': enrolment.secret,
       'API key': apiKey.key,
       'invitation token': invitationToken,
+      'refresh token': extension.refreshToken,
     };
     const stored = await everythingStored();
     const logged = logs();

@@ -1,5 +1,10 @@
 import { Secret, TOTP } from 'otpauth';
 import { routeOutboundFetch } from '../../src/features/sso/testing/outbound';
+import {
+  exchange,
+  extensionSignInCode,
+  ssoTenant,
+} from '../../src/features/sso/testing/sso-fixture';
 import { StubDohResolver } from '../../src/features/sso/testing/stub-doh-resolver';
 import { StubOidcProvider } from '../../src/features/sso/testing/stub-oidc-provider';
 import { signIn, TEST_PASSWORD } from '../fixtures';
@@ -48,6 +53,29 @@ async function addDomain(walk: Walk, admin: string) {
 }
 
 export const IDENTITY_SCENARIOS: Record<string, Scenario> = {
+  'POST /api/v1/auth/refresh': {
+    appends: 1,
+    async run(walk, measure) {
+      const signedIn = await json<{ refreshToken: string }>(
+        await postJson('/api/v1/auth/login', {
+          email: walk.tenant.emails.buyer,
+          password: TEST_PASSWORD,
+          client: 'extension',
+        }),
+      );
+      return measure(() =>
+        postJson('/api/v1/auth/refresh', { refreshToken: signedIn.refreshToken }),
+      );
+    },
+  },
+  'POST /api/v1/auth/sso/exchange': {
+    appends: 1,
+    async run(_walk, measure) {
+      const { tenant, idp } = await ssoTenant('walk-sso-exchange');
+      const handoff = await extensionSignInCode(idp, tenant.emails.buyer);
+      return measure(() => exchange(handoff));
+    },
+  },
   'POST /api/v1/auth/login': {
     appends: 1,
     run: (walk, measure) =>
