@@ -244,3 +244,15 @@ export async function acceptInvitation(token: string, name: string, password: st
 export async function confirmEmailVerification(token: string): Promise<void> {
   await unauthenticatedPost('/auth/email-verification/confirm', { token });
 }
+
+/**
+ * Single sign-on for an email: where the browser should go next (the identity provider), or an
+ * ApiError when the Worker refuses (e.g. the domain has no SSO). A manual-redirect fetch shows
+ * a redirect without following it; the page then navigates there itself.
+ */
+export async function ssoStartUrl(email: string): Promise<string> {
+  const url = `${API_BASE}/auth/sso/start?${new URLSearchParams({ email })}`;
+  const response = await fetch(url, { redirect: 'manual', credentials: 'same-origin' });
+  if (response.type === 'opaqueredirect') return url;
+  throw new ApiError(await toProblem(response));
+}

@@ -170,6 +170,23 @@ describeInChromium('the admin pages against a real local Worker', () => {
     await expect.poll(() => row.textContent()).toMatch(/verified \d/);
     await screenshot(page, 'console-sso');
 
+    // The sign-in page now sends acme.test people to the provider; other domains get the reason.
+    const visitor = await open();
+    await visitor.getByRole('button', { name: 'Use single sign-on instead' }).click();
+    const sso = visitor.getByRole('form', { name: 'Single sign-on' });
+    await sso.getByLabel('Work email').fill('someone@elsewhere.test');
+    await sso.getByRole('button', { name: 'Continue with single sign-on' }).click();
+    await expect.poll(() => sso.getByRole('alert').textContent()).toMatch(/not set up/);
+    await sso.getByLabel('Work email').fill('analyst@acme.test');
+    const [toProvider] = await Promise.all([
+      visitor.waitForRequest((r) => r.url().startsWith('https://login.acme.example/authorize?')),
+      sso.getByRole('button', { name: 'Continue with single sign-on' }).click(),
+    ]);
+    const authorize = new URL(toProvider.url());
+    expect(authorize.searchParams.get('client_id')).toBe('spendprint-console');
+    expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(authorize.searchParams.get('login_hint')).toBe('analyst@acme.test');
+
     const bright = await signedIn('admin@bright.test', '/console/sso');
     await bright.getByRole('heading', { name: 'Single sign-on' }).waitFor();
     await expect

@@ -3,6 +3,7 @@ import { signIn, verifySecondFactor } from '../api';
 import { Field } from '../components/field';
 import { Link } from '../components/link';
 import { ProblemMessage } from '../components/problem-message';
+import { SsoSignInForm } from './sso-sign-in-form';
 
 type Step = { kind: 'password' } | { kind: 'second-factor'; challenge: string };
 
@@ -11,6 +12,7 @@ const value = (form: HTMLFormElement, name: string) =>
 
 /** Email and password, then a TOTP (or recovery) code when the account asks for one. */
 export function SignInPage({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
+  const [sso, setSso] = useState(false);
   const [step, setStep] = useState<Step>({ kind: 'password' });
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
@@ -46,22 +48,31 @@ export function SignInPage({ onSignedIn }: { onSignedIn: () => Promise<void> }) 
           {step.kind === 'password' ? 'Sign in to the console' : 'Two-factor sign-in'}
         </h1>
         {step.kind === 'password' ? (
-          <form onSubmit={(e) => void submit(e, passwordStep)} noValidate>
-            <Field label="Email" name="email" type="email" autoComplete="username" required />
-            <Field
-              label="Password"
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              required
-            />
-            <button type="submit" disabled={busy}>
-              {busy ? 'Signing in…' : 'Sign in'}
-            </button>
-            <p class="below-form">
-              <Link to="/forgot-password">Forgot your password?</Link>
-            </p>
-          </form>
+          <>
+            <form onSubmit={(e) => void submit(e, passwordStep)} noValidate>
+              <Field label="Email" name="email" type="email" autoComplete="username" required />
+              <Field
+                label="Password"
+                name="password"
+                type="password"
+                autoComplete="current-password"
+                required
+              />
+              <button type="submit" disabled={busy}>
+                {busy ? 'Signing in…' : 'Sign in'}
+              </button>
+              <p class="below-form">
+                <Link to="/forgot-password">Forgot your password?</Link>
+              </p>
+            </form>
+            {sso ? (
+              <SsoSignInForm />
+            ) : (
+              <button type="button" class="link-button" onClick={() => setSso(true)}>
+                Use single sign-on instead
+              </button>
+            )}
+          </>
         ) : (
           <form onSubmit={(e) => void submit(e, codeStep(step.challenge))}>
             <Field
