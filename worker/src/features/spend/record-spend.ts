@@ -1,9 +1,11 @@
 import { inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { recordLineSchema, RecordedLine } from '../../../../shared/api/spend';
+import type { EstimateResult } from '../../../../shared/api/estimates';
 import { reviewItems, spendLines } from '../../db/schema';
 import type { TenantDb, TenantStatement } from '../../db/tenant-db';
 import { estimateForTenant } from '../estimates/estimate-with-tenant';
+import { anomalyReasons, supplierHistory } from './anomalies';
 import { ledgerOf, type LedgerDigests } from './ledger';
 import { dedupKeyOf, estimateFacts, reviewCandidates, supplierKeyOf } from './line-facts';
 
@@ -131,6 +133,7 @@ export async function planRecordSpend(
     lines.push({ ...summary, id, duplicate: false });
   });
 
+  reviews.push(...(await anomalyReviews(db, rows, options)));
   const statements = [
     ...db.insertMany(
       spendLines,
@@ -145,6 +148,53 @@ export async function planRecordSpend(
     recordedIds: rows.map((r) => r.id),
     ledger: await ledgerOf(rows),
   };
+}
+
+/** A review item for each new line that looks anomalous against its supplier's history. */
+async function anomalyReviews(
+  db: TenantDb,
+  rows: readonly (typeof spendLines.$inferInsert)[],
+  options: RecordOptions,
+) {
+  const lines = rows.map((row) => ({
+    id: row.id!,
+    supplier: row.supplier ?? null,
+    supplierKey: row.supplierKey,
+    date: row.date,
+    amount: row.amount,
+    amountUsd: row.amountUsd ?? null,
+    naics: row.naics ?? null,
+    kgCO2e: row.kgCO2e ?? null,
+  }));
+  const history = await supplierHistory(
+    db,
+    lines.map((line) => line.supplierKey),
+  );
+  const reasons = anomalyReasons(lines, history);
+  return rows.flatMap((row) => {
+    const reason = reasons.get(row.id!);
+    if (!reason) return [];
+    return [
+      {
+        id: `rv_${crypto.randomUUID()}`,
+        kind: 'anomaly' as const,
+        status: 'open' as const,
+        spendLineId: row.id!,
+        descriptionHash: row.descriptionHash,
+        supplier: row.supplier ?? null,
+        glAccount: row.glAccount ?? null,
+        amount: row.amount,
+        currency: row.currency,
+        naics: row.naics ?? null,
+        confidence: row.confidence,
+        candidates: reviewCandidates(row.estimate as EstimateResult),
+        suggestedNaics: null,
+        reason,
+        createdBy: options.actor,
+        createdAt: options.at,
+      },
+    ];
+  });
 }
 
 async function findExisting(db: TenantDb, keys: string[], incoming: readonly IncomingLine[]) {
