@@ -73,6 +73,30 @@ async function tenantRows(db: Db, onlyTenant: boolean): Promise<Record<string, R
   return dump;
 }
 
+async function until(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`not done within ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+async function bearerOf(url: string, email: string): Promise<string> {
+  const response = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
+  return ((await response.json()) as { token: string }).token;
+}
+
+async function backupCount(url: string, token: string): Promise<number> {
+  const response = await fetch(`${url}/api/v1/governance/backups`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  return ((await response.json()) as { backups: unknown[] }).backups.length;
+}
+
 function restoreCli(backup: string, persistTo: string) {
   return spawnSync('npm', ['run', '--silent', 'restore', '--', backup, '--persist-to', persistTo], {
     cwd: REPO_ROOT,
@@ -101,6 +125,12 @@ describe('npm run restore', () => {
     expect(login.status).toBe(200);
     const cron = await fetch(`${worker.url}/__scheduled?cron=${encodeURIComponent('40 2 * * *')}`);
     expect(cron.status).toBe(200);
+    // The job backs tenants up in turn, Acme first: Bright's backup means Acme's is written.
+    // (Asked as Bright, so the access log rows of the polling land outside Acme's data.)
+    const bright = await bearerOf(worker.url, 'admin@bright.test');
+    await until(async () => (await backupCount(worker.url, bright)) === 1, 90_000);
+    // The database files are read once workerd has let go of them.
+    await worker.stopServing();
     const backup = await withLocalState(worker.persistDir, async (env) => {
       const listed = await env.BUCKET.list({ prefix: `tenants/${TENANT}/backup/` });
       expect(listed.objects).toHaveLength(1);
@@ -113,7 +143,7 @@ describe('npm run restore', () => {
   afterAll(async () => {
     await worker?.stop();
     rmSync(scratch, { recursive: true, force: true });
-  });
+  }, 60_000);
 
   const target = join(scratch, 'restored');
 

@@ -31,6 +31,8 @@ export interface LocalWorker {
   persistDir: string;
   /** Stops wrangler and workerd and removes the temporary state. */
   stop(): Promise<void>;
+  /** Stops wrangler and workerd but keeps the state, for a test to read it afterwards. */
+  stopServing(): Promise<void>;
 }
 
 export interface LocalWorkerOptions {
@@ -97,7 +99,7 @@ async function waitForHealth(
 
 /** Kills the whole process group (npx → wrangler → workerd) that `spawn(detached)` created. */
 async function stopGroup(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.pid === undefined) return;
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const signal = (name: NodeJS.Signals) => {
     try {
@@ -157,8 +159,9 @@ export async function startLocalWorker(options: LocalWorkerOptions = {}): Promis
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
 
+  const stopServing = () => stopGroup(child);
   const stop = async () => {
-    await stopGroup(child);
+    await stopServing();
     cleanUp();
   };
   try {
@@ -167,5 +170,5 @@ export async function startLocalWorker(options: LocalWorkerOptions = {}): Promis
     await stop();
     throw error;
   }
-  return { url, persistDir, stop };
+  return { url, persistDir, stop, stopServing };
 }
