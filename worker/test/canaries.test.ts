@@ -2,6 +2,7 @@ import { Secret, TOTP } from 'otpauth';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { bearer, createTenant, signIn } from './fixtures';
 import { call, json } from './http';
+import { mailedToken } from './mailbox';
 import { captureLogs, everythingStored, send } from './spend-helpers';
 
 afterEach(() => {
@@ -30,11 +31,6 @@ function recordingClient() {
   };
 }
 
-function mailedToken(messages: { to: string; body: string }[], to: string): string {
-  const body = messages.filter((m) => m.to === to).at(-1)?.body ?? '';
-  return /token=([A-Za-z0-9_-]+)/.exec(body)![1]!;
-}
-
 describe('planted canaries', () => {
   it('never appear in clear text in a log line, a later response or a table', async () => {
     const logs = captureLogs();
@@ -45,10 +41,7 @@ describe('planted canaries', () => {
     // A member joins with the canary password, through the invitation mail.
     const email = `canary@${tenant.slug}.test`;
     await client.send(admin, 'POST', '/api/v1/invitations', { email, role: 'analyst' });
-    const mailbox = await json<{ messages: { to: string; body: string }[] }>(
-      await call('/api/v1/dev/mailbox', { headers: bearer(admin) }),
-    );
-    const invitationToken = mailedToken(mailbox.messages, email);
+    const invitationToken = await mailedToken(admin, email);
     await client.post('/api/v1/auth/invitations/accept', {
       token: invitationToken,
       name: 'Canary',

@@ -8,6 +8,7 @@ import {
 import { StubDohResolver } from '../../src/features/sso/testing/stub-doh-resolver';
 import { StubOidcProvider } from '../../src/features/sso/testing/stub-oidc-provider';
 import { signIn, TEST_PASSWORD } from '../fixtures';
+import { mailedToken } from '../mailbox';
 import { call, json } from '../http';
 import type { Scenario, Walk } from './walk';
 
@@ -19,16 +20,6 @@ function postJson(path: string, body: unknown, headers: Record<string, string> =
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify(body),
   });
-}
-
-async function mailedToken(walk: Walk, admin: string, to: string): Promise<string> {
-  const { messages } = await walk.ok<{ messages: { to: string; body: string }[] }>(
-    admin,
-    'GET',
-    '/api/v1/dev/mailbox',
-  );
-  const body = messages.filter((m) => m.to === to).at(-1)?.body ?? '';
-  return /token=([A-Za-z0-9_-]+)/.exec(body)![1]!;
 }
 
 async function enrolTotp(walk: Walk, token: string) {
@@ -143,7 +134,7 @@ export const IDENTITY_SCENARIOS: Record<string, Scenario> = {
     async run(walk, measure) {
       const admin = await walk.admin();
       await postJson('/api/v1/auth/password-reset', { email: walk.tenant.emails.viewer });
-      const token = await mailedToken(walk, admin, walk.tenant.emails.viewer);
+      const token = await mailedToken(admin, walk.tenant.emails.viewer);
       return measure(() =>
         postJson('/api/v1/auth/password-reset/confirm', { token, password: NEW_PASSWORD }),
       );
@@ -161,7 +152,7 @@ export const IDENTITY_SCENARIOS: Record<string, Scenario> = {
     async run(walk, measure) {
       const viewer = await signIn(walk.tenant.emails.viewer);
       await walk.ok(viewer, 'POST', '/api/v1/auth/email-verification');
-      const token = await mailedToken(walk, await walk.admin(), walk.tenant.emails.viewer);
+      const token = await mailedToken(await walk.admin(), walk.tenant.emails.viewer);
       return measure(() => postJson('/api/v1/auth/email-verification/confirm', { token }));
     },
   },
@@ -183,7 +174,7 @@ export const IDENTITY_SCENARIOS: Record<string, Scenario> = {
       const admin = await walk.admin();
       const email = `invitee@${walk.tenant.slug}.test`;
       await walk.ok(admin, 'POST', '/api/v1/invitations', { email, role: 'viewer' });
-      const token = await mailedToken(walk, admin, email);
+      const token = await mailedToken(admin, email);
       return measure(() =>
         postJson('/api/v1/auth/invitations/accept', {
           token,

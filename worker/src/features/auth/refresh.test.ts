@@ -3,6 +3,7 @@ import { Secret, TOTP } from 'otpauth';
 import { describe, expect, it } from 'vitest';
 import { bearer, createTenant, signIn, TEST_PASSWORD } from '../../../test/fixtures';
 import { call, json } from '../../../test/http';
+import { mailedToken } from '../../../test/mailbox';
 import { auditActions } from '../../../test/spend-helpers';
 import { sha256Hex } from '../../lib/crypto/digest';
 
@@ -184,11 +185,7 @@ describe('rotating refresh tokens for the extension', () => {
     const admin = await signIn(tenant.emails.admin);
     const session = await extensionSignIn(tenant.emails.analyst);
     await post('/api/v1/auth/password-reset', { email: tenant.emails.analyst });
-    const { messages } = await json<{ messages: { to: string; body: string }[] }>(
-      await call('/api/v1/dev/mailbox', { headers: bearer(admin) }),
-    );
-    const body = messages.find((m) => m.to === tenant.emails.analyst)!.body;
-    const token = /token=([A-Za-z0-9_-]+)/.exec(body)![1]!;
+    const token = await mailedToken(admin, tenant.emails.analyst);
     const reset = await post('/api/v1/auth/password-reset/confirm', {
       token,
       password: 'a brand new password',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bearer, createTenant, signIn } from '../../../test/fixtures';
 import { call, json } from '../../../test/http';
+import { mailedToken } from '../../../test/mailbox';
 
 const send = (
   method: string,
@@ -14,14 +15,6 @@ const send = (
     headers: { 'content-type': 'application/json', ...(token ? bearer(token) : {}), ...headers },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
-
-async function mailLink(adminToken: string, to: string): Promise<string> {
-  const { messages } = await json<{ messages: { to: string; body: string }[] }>(
-    await call('/api/v1/dev/mailbox', { headers: bearer(adminToken) }),
-  );
-  const message = messages.find((m) => m.to === to);
-  return /token=([A-Za-z0-9_-]+)/.exec(message?.body ?? '')![1]!;
-}
 
 describe('members and teams', () => {
   it('changes a role, ending that member’s sessions', async () => {
@@ -87,7 +80,7 @@ describe('invitations and password reset', () => {
         })
       ).status,
     ).toBe(202);
-    const token = await mailLink(admin, email);
+    const token = await mailedToken(admin, email);
     const body = { token, name: 'New Buyer', password: 'a long enough password' };
     expect((await send('POST', '/api/v1/auth/invitations/accept', null, body)).status).toBe(200);
     expect((await send('POST', '/api/v1/auth/invitations/accept', null, body)).status).toBe(400);
@@ -110,7 +103,7 @@ describe('invitations and password reset', () => {
       (await send('POST', '/api/v1/auth/password-reset', null, { email: tenant.emails.analyst }))
         .status,
     ).toBe(202);
-    const token = await mailLink(admin, tenant.emails.analyst);
+    const token = await mailedToken(admin, tenant.emails.analyst);
     const late = new Date(Date.now() + 2 * 3600_000).toISOString();
     const expired = await send(
       'POST',
