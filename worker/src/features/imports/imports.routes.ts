@@ -142,19 +142,27 @@ function keyContext(c: Context<AppEnv>) {
   return { actor: c.var.principal.userId, requestId: c.var.requestId, at: now(c) };
 }
 
+/** The streamed file with its name checked and the caller's mapping read; closed on refusal. */
+async function openRequestedUpload(
+  c: Context<AppEnv>,
+  maxBytes: number,
+  query: { filename?: string; mapping?: ImportMapping },
+): Promise<{ upload: Upload; requested?: ImportMapping }> {
+  checkFileName(query.filename);
+  const upload = await openUpload(c.req.raw, maxBytes, query.filename);
+  try {
+    checkFileName(upload.fileName);
+    return { upload, requested: requestedMapping(upload, query.mapping) };
+  } catch (error) {
+    await upload.close();
+    throw error;
+  }
+}
+
 export const importsRoutes = createRouter()
   .openapi(uploadRoute, async (c) => {
     const query = c.req.valid('query');
-    checkFileName(query.filename);
-    const upload = await openUpload(c.req.raw, MAX_IMPORT_BYTES, query.filename);
-    let requested: ImportMapping | undefined;
-    try {
-      checkFileName(upload.fileName);
-      requested = requestedMapping(upload, query.mapping);
-    } catch (error) {
-      await upload.close();
-      throw error;
-    }
+    const { upload, requested } = await openRequestedUpload(c, MAX_IMPORT_BYTES, query);
     const job = await createImport({
       db: c.var.db,
       env: c.env,
@@ -166,16 +174,7 @@ export const importsRoutes = createRouter()
   })
   .openapi(previewRoute, async (c) => {
     const query = c.req.valid('query');
-    checkFileName(query.filename);
-    const upload = await openUpload(c.req.raw, MAX_PREVIEW_BYTES, query.filename);
-    let requested: ImportMapping | undefined;
-    try {
-      checkFileName(upload.fileName);
-      requested = requestedMapping(upload, query.mapping);
-    } catch (error) {
-      await upload.close();
-      throw error;
-    }
+    const { upload, requested } = await openRequestedUpload(c, MAX_PREVIEW_BYTES, query);
     const preview = await previewImport({
       db: c.var.db,
       upload,
