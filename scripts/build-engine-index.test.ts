@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { GENERATED_PATH, buildEngineIndex, renderEngineIndexModule } from './build-engine-index';
+import { decodePostings } from '../shared/engine/postings';
+import {
+  GENERATED_PATH,
+  buildEngineIndex,
+  packPostings,
+  renderEngineIndexModule,
+} from './build-engine-index';
 
 describe('generated engine index', () => {
   it('regenerates byte for byte from data/', () => {
@@ -14,5 +20,16 @@ describe('generated engine index', () => {
     expect(index.factors[index.codes.indexOf('331110')]).toBe(0.787);
     expect(index.factors[index.codes.indexOf('921110')]).toBeNull();
     expect(index.codes).toHaveLength(1057);
+  });
+
+  it('packs postings losslessly and refuses a weight that does not fit in 16 bits', () => {
+    const postings = [[0, 65535, 30251, 1], [], [7, 256]];
+    const packed = packPostings(postings);
+    const { data, start } = decodePostings(packed.postings, packed.postingCounts);
+    expect(postings.map((_, t) => [...data.slice(2 * start[t]!, 2 * start[t + 1]!)])).toEqual(
+      postings,
+    );
+    expect(packed.postingMax).toEqual([65535, 0, 256]);
+    expect(() => packPostings([[1, 65536]])).toThrow(/does not fit/);
   });
 });

@@ -128,7 +128,23 @@ function buildPostings(docs: Doc[]) {
       postings[termId.get(t)!]!.push(docId, Math.round((1000 * idf * d.weight * head) / norm));
     });
   });
-  return { vocab, postings };
+  return { vocab, ...packPostings(postings) };
+}
+
+/** Little-endian uint16 pairs in base64 (see EngineIndex.postings); refuses values that do not fit. */
+export function packPostings(postings: number[][]) {
+  const flat = postings.flat();
+  const bytes = Buffer.alloc(flat.length * 2);
+  flat.forEach((value, i) => {
+    if (!Number.isInteger(value) || value < 0 || value > 0xffff)
+      throw new Error(`posting value ${value} does not fit in uint16`);
+    bytes.writeUInt16LE(value, i * 2);
+  });
+  return {
+    postings: bytes.toString('base64'),
+    postingCounts: postings.map((p) => p.length / 2),
+    postingMax: postings.map((p) => Math.max(0, ...p.filter((_, i) => i % 2 === 1))),
+  };
 }
 
 const monthKey = (date: string) => date.slice(0, 7);
@@ -220,10 +236,10 @@ export function buildEngineIndex(): EngineIndex {
     if (!titleByCode.has(code)) throw new Error(`EPA code ${code} not in NAICS 2017`);
   const unit = factorRows[0]!['Unit']!;
   const docs = buildDocs(new Set(factorBy.keys()), codes);
-  const { vocab, postings } = buildPostings(docs);
+  const { vocab, ...postings } = buildPostings(docs);
   const codeIndex = new Map(codes.map((c, i) => [c, i]));
   return {
-    formatVersion: 1,
+    formatVersion: 2,
     factorDataset: {
       name: 'EPA Supply Chain GHG Emission Factors',
       version: '1.3.0',
@@ -241,7 +257,7 @@ export function buildEngineIndex(): EngineIndex {
       return r ? Number(r['Supply Chain Emission Factors without Margins']) : null;
     }),
     terms: vocab,
-    postings,
+    ...postings,
     docCode: docs.map((d) => codeIndex.get(d.code)!),
     learned: learnAssociations(readDevLines(), new Set(vocab), new Set(factorBy.keys())),
     fx: buildFx(),

@@ -2,6 +2,7 @@ import type { EngineIndex, LearnedAssociations } from './index-types';
 import { tokenize } from './text';
 import { sectorPrior } from './classify-prior';
 import { calibrate } from './classify-calibration';
+import { decodePostings, type Postings } from './postings';
 
 export interface Candidate {
   naics: string;
@@ -54,7 +55,7 @@ export class Classifier {
   private readonly codeBest: Float64Array;
   private readonly codeSum: Float64Array;
   private readonly prior: Float64Array;
-  private readonly maxPosting: Float64Array;
+  private readonly postings: Postings;
   private readonly learnedScore: Float64Array;
   private readonly relatedCache = new Map<string, readonly number[]>();
   /** Learned associations by term id, flattened [codeIndex, weight, …]. */
@@ -72,11 +73,7 @@ export class Classifier {
     this.codeBest = new Float64Array(index.codes.length);
     this.codeSum = new Float64Array(index.codes.length);
     this.prior = Float64Array.from(index.codes, (c, i) => sectorPrior(c, index.titles[i]!));
-    this.maxPosting = Float64Array.from(index.postings, (p) => {
-      let m = 0;
-      for (let i = 1; i < p.length; i += 2) m = Math.max(m, p[i]!);
-      return m;
-    });
+    this.postings = decodePostings(index.postings, index.postingCounts);
     this.learned = new Map();
     for (const [term, pairs] of Object.entries(learned)) {
       const id = this.termId.get(term);
@@ -112,12 +109,12 @@ export class Classifier {
     const touchedDocs: number[] = [];
     let ideal = 0;
     for (const [id, w] of weightByTerm) {
-      const postings = this.index.postings[id]!;
-      ideal += w * this.maxPosting[id]!;
-      for (let i = 0; i < postings.length; i += 2) {
-        const doc = postings[i]!;
+      const { data, start } = this.postings;
+      ideal += w * this.index.postingMax[id]!;
+      for (let i = 2 * start[id]!; i < 2 * start[id + 1]!; i += 2) {
+        const doc = data[i]!;
         if (docScore[doc] === 0) touchedDocs.push(doc);
-        docScore[doc]! += w * postings[i + 1]!;
+        docScore[doc]! += w * data[i + 1]!;
       }
     }
     for (const doc of touchedDocs) {

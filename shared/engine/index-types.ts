@@ -1,6 +1,6 @@
 /** Shape of the generated engine index (shared/engine/generated/engine-index.ts). */
 export interface EngineIndex {
-  formatVersion: 1;
+  formatVersion: 2;
   factorDataset: { name: string; version: string; unit: string; baseYear: number };
   /** Every valid 2017 NAICS 6-digit code, sorted; parallel arrays below. */
   codes: string[];
@@ -11,10 +11,15 @@ export interface EngineIndex {
   /** Stemmed vocabulary; position = term id. */
   terms: string[];
   /**
-   * Postings per term id, flattened [docId, weight, docId, weight, …]; weight is a
-   * pre-multiplied idf × field weight × length norm, scaled by 1000 and rounded.
+   * Postings of every term, in term-id order: base64 of little-endian uint16 pairs
+   * [docId, weight]; weight is a pre-multiplied idf × field weight × length norm, scaled by
+   * 1000 and rounded. Packed because parsing 137k JSON numbers dominated a cold start.
    */
-  postings: number[][];
+  postings: string;
+  /** Number of [docId, weight] pairs of each term id. */
+  postingCounts: number[];
+  /** Largest weight in each term's postings (a query's ideal score). */
+  postingMax: number[];
   /** Code index (into `codes`) of each document; documents only exist for priceable codes. */
   docCode: number[];
   /** Term → [[code, weight], …] learned from labelled lines (scripts/learn-associations.ts). */
