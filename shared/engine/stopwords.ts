@@ -9,8 +9,8 @@ const STOPWORDS = new Set(
     'this that these those it its all any each other others etc eg ie not no nor only such ' +
     'made make making manufacturing manufacture mfg establishment primarily engaged industry ' +
     'comprise comprising except including include includ clas classified sector subsector ' +
-    'known also generally new used type style series model size sz inch in ft foot feet mm cm ' +
-    'lb oz kg yd yard meter pc pcs ea each pr pair dozen dz qty quantity unit unitss set ' +
+    'known also generally new used type style series model size sz inch in ft mm cm ' +
+    'lb oz kg yd pc pcs ea each pr pair dozen dz qty quantity unit unitss set ' +
     'black white red blue green yellow orange gray grey brown clear silver gold color colour ' +
     'small medium large xlarge xxl xxxl xs extra regular standard std ' +
     'item items part parts number catalog order ordered ordering purchase po pr req ' +
@@ -22,4 +22,11 @@ const STOPWORDS = new Set(
 
 export function isStopword(term: string): boolean {
   return STOPWORDS.has(term);
+}
+
+/** Units that are also product nouns ("water meter", "foot protection"): dropped only after a number. */
+const NOUN_UNITS = new Set(['meter', 'yard', 'foot', 'feet']);
+
+export function isNounUnit(term: string): boolean {
+  return NOUN_UNITS.has(term);
 }

@@ -1,5 +1,5 @@
 import { expandAbbreviation } from './abbreviations';
-import { isStopword } from './stopwords';
+import { isNounUnit, isStopword } from './stopwords';
 
 /**
  * Canonical form of a description for exact matching (tenant `description-hash` rules):
@@ -51,14 +51,18 @@ export function tokenize(text: string): Token[] {
   let position = 0;
   for (let segment = 0; segment < segments.length; segment++) {
     const words = (segments[segment] ?? '').replace(/'s\b/g, '').split(/[^a-z0-9]+/);
+    let afterNumber = false;
     for (const raw of words) {
       if (raw.length === 0) continue;
+      const numeric = /^\d/.test(raw);
+      const measured = afterNumber;
+      afterNumber = numeric;
       // "sch40" → "sch": keep the letters of a letter+digit run; pure part numbers vanish.
       const letters = /^[a-z]+(?=\d)/.exec(raw)?.[0] ?? (/\d/.test(raw) ? '' : raw);
       if (letters.length < 2) continue;
       for (const word of expandAbbreviation(letters)) {
         const term = stem(word);
-        if (term.length < 2 || isStopword(term)) continue;
+        if (term.length < 2 || isStopword(term) || (measured && isNounUnit(term))) continue;
         out.push({ term, position, segment });
         position++;
       }
