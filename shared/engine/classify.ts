@@ -3,6 +3,7 @@ import { tokenize } from './text';
 import { sectorPrior } from './classify-prior';
 import { calibrate } from './classify-calibration';
 import { decodePostings, type Postings } from './postings';
+import { materialOfCode, materialOfWord } from './materials';
 
 export interface Candidate {
   naics: string;
@@ -42,6 +43,8 @@ const DECISION_POOL = 8;
 const DECISION_TEMPERATURE = 0.04;
 /** Weight of the learned term → code associations next to the vocabulary score. */
 export const LEARNED_WEIGHT = 1.5;
+/** Score factor for a code whose material the line contradicts (see materials.ts). */
+const MATERIAL_CONFLICT = 0.7;
 
 /**
  * Vocabulary classifier: weighted term overlap (BM25-like, weights pre-computed at build time)
@@ -56,6 +59,7 @@ export class Classifier {
   private readonly codeSum: Float64Array;
   private readonly prior: Float64Array;
   private readonly postings: Postings;
+  private readonly codeMaterial: (string | undefined)[];
   private readonly learnedScore: Float64Array;
   private readonly relatedCache = new Map<string, readonly number[]>();
   /** Learned associations by term id, flattened [codeIndex, weight, …]. */
@@ -74,6 +78,7 @@ export class Classifier {
     this.codeSum = new Float64Array(index.codes.length);
     this.prior = Float64Array.from(index.codes, (c, i) => sectorPrior(c, index.titles[i]!));
     this.postings = decodePostings(index.postings, index.postingCounts);
+    this.codeMaterial = index.codes.map(materialOfCode);
     this.learned = new Map();
     for (const [term, pairs] of Object.entries(learned)) {
       const id = this.termId.get(term);
@@ -88,29 +93,36 @@ export class Classifier {
    * and its learned association score into `learnedScore`; returns the touched codes.
    * The caller must reset both arrays for the returned codes.
    */
-  private accumulate(text: string): { touched: number[]; matchedTerms: string[] } {
+  private accumulate(text: string): { touched: number[]; matchedTerms: string[]; materials: Set<string> } {
     const tokens = tokenize(text);
+    const materials = new Set<string>();
     const weightByTerm = new Map<number, number>();
+    const idealByWord = new Map<string, number>();
+    const postingMax = this.index.postingMax;
     for (const t of tokens) {
       const w = (t.segment === 0 ? 1 : LATER_SEGMENT_WEIGHT) / (1 + POSITION_DECAY * t.position);
+      const material = materialOfWord(t.term);
+      if (material) materials.add(material);
       const id = this.termId.get(t.term);
-      if (id !== undefined) {
-        weightByTerm.set(id, Math.max(weightByTerm.get(id) ?? 0, w));
-        continue;
+      const ids = id !== undefined ? [id] : this.relatedTerms(t.term);
+      const weight = id !== undefined ? w : RELATED_WEIGHT * w;
+      let best = 0;
+      for (const i of ids) {
+        weightByTerm.set(i, Math.max(weightByTerm.get(i) ?? 0, weight));
+        best = Math.max(best, weight * postingMax[i]!);
       }
-      for (const rid of this.relatedTerms(t.term)) {
-        weightByTerm.set(rid, Math.max(weightByTerm.get(rid) ?? 0, RELATED_WEIGHT * w));
-      }
+      // A word counts once in the ideal score, even when it falls back to several related words.
+      idealByWord.set(t.term, Math.max(idealByWord.get(t.term) ?? 0, best));
     }
     const matchedTerms = [...weightByTerm.keys()].map((id) => this.index.terms[id]!);
     const touched: number[] = [];
-    if (weightByTerm.size === 0) return { touched, matchedTerms };
+    if (weightByTerm.size === 0) return { touched, matchedTerms, materials };
     const { docScore, codeBest, codeSum, learnedScore } = this;
     const touchedDocs: number[] = [];
     let ideal = 0;
+    for (const v of idealByWord.values()) ideal += v;
     for (const [id, w] of weightByTerm) {
       const { data, start } = this.postings;
-      ideal += w * this.index.postingMax[id]!;
       for (let i = 2 * start[id]!; i < 2 * start[id + 1]!; i += 2) {
         const doc = data[i]!;
         if (docScore[doc] === 0) touchedDocs.push(doc);
@@ -144,7 +156,7 @@ export class Classifier {
         learnedScore[code]! += (w * pairs[i + 1]!) / queryWeight;
       }
     }
-    return { touched, matchedTerms };
+    return { touched, matchedTerms, materials };
   }
 
   /** Every touched code with its vocabulary score (before prior) and learned score (diagnostics, eval). */
@@ -208,12 +220,14 @@ export class Classifier {
   }
 
   classify(text: string): ClassifierOutput {
-    const { touched: touchedCodes, matchedTerms } = this.accumulate(text);
+    const { touched: touchedCodes, matchedTerms, materials } = this.accumulate(text);
     if (touchedCodes.length === 0) return { best: null, alternatives: [], matchedTerms };
     const { codeBest, codeSum, learnedScore } = this;
     const top: { code: number; score: number }[] = [];
     for (const code of touchedCodes) {
-      const vocabulary = codeSum[code]! * this.prior[code]!;
+      const material = this.codeMaterial[code];
+      const fit = material && materials.size > 0 && !materials.has(material) ? MATERIAL_CONFLICT : 1;
+      const vocabulary = codeSum[code]! * this.prior[code]! * fit;
       const score = vocabulary + this.learnedWeight * learnedScore[code]!;
       codeBest[code] = 0;
       codeSum[code] = 0;

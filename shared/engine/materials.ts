@@ -1,0 +1,32 @@
+/**
+ * Materials a buyer names as a modifier ("BUSHING BRASS", "TEE PVC") and the NAICS subsectors
+ * that make goods of one material. A code of another material than every one the line names is
+ * an unlikely reading ("bushings, plastics" for a brass bushing). Words are stemmed.
+ */
+type Material = 'metal' | 'plastic' | 'rubber' | 'wood' | 'paper' | 'glass' | 'concrete' | 'leather';
+
+const MATERIAL_OF_WORD: Record<string, Material> = {
+  metal: 'metal', steel: 'metal', iron: 'metal', brass: 'metal', bronze: 'metal', copper: 'metal',
+  aluminum: 'metal', aluminium: 'metal', stainless: 'metal', galvanized: 'metal', zinc: 'metal',
+  titanium: 'metal', nickel: 'metal', chrome: 'metal', tin: 'metal',
+  plastic: 'plastic', polyvinyl: 'plastic', polyethylene: 'plastic', polypropylene: 'plastic',
+  vinyl: 'plastic', acrylic: 'plastic', polycarbonate: 'plastic',
+  rubber: 'rubber', latex: 'rubber', neoprene: 'rubber', nitrile: 'rubber',
+  wood: 'wood', wooden: 'wood', lumber: 'wood', plywood: 'wood', hardwood: 'wood', timber: 'wood',
+  paper: 'paper', paperboard: 'paper', cardboard: 'paper', corrugated: 'paper',
+  glass: 'glass', concrete: 'concrete', cement: 'concrete', leather: 'leather',
+};
+
+/** Longest matching prefix wins (3261 plastics before 326 plastics and rubber). */
+const MATERIAL_OF_SUBSECTOR: [prefix: string, material: Material][] = [
+  ['3261', 'plastic'], ['3262', 'rubber'], ['321', 'wood'], ['322', 'paper'], ['3272', 'glass'],
+  ['3273', 'concrete'], ['331', 'metal'], ['332', 'metal'], ['316', 'leather'],
+];
+
+export function materialOfWord(term: string): Material | undefined {
+  return Object.hasOwn(MATERIAL_OF_WORD, term) ? MATERIAL_OF_WORD[term] : undefined;
+}
+
+export function materialOfCode(code: string): Material | undefined {
+  return MATERIAL_OF_SUBSECTOR.find(([prefix]) => code.startsWith(prefix))?.[1];
+}
