@@ -6,7 +6,7 @@
 const ABBREVIATIONS: Record<string, string> = {
   assy: 'assembly', asm: 'assembly', assm: 'assembly',
   sched: 'schedule', sch: 'schedule',
-  pvc: 'polyvinyl chloride plastic pipe', cpvc: 'polyvinyl chloride plastic pipe',
+  pvc: 'polyvinyl chloride plastic', cpvc: 'polyvinyl chloride plastic',
   hdpe: 'polyethylene plastic', ldpe: 'polyethylene plastic', poly: 'polyester plastic',
   abs: 'plastic', ptfe: 'plastic', nylon: 'nylon plastic',
   stl: 'steel', ss: 'stainless steel', sst: 'stainless steel', galv: 'galvanized steel',
