@@ -35,6 +35,8 @@ const ABBREVIATIONS: Record<string, string> = {
   shirt: 'shirt', tshirt: 'shirt', jkt: 'jacket', uniform: 'uniform',
   rayon: 'rayon', polyester: 'polyester',
   glv: 'glove', gloves: 'glove', boot: 'boot', shoe: 'shoe',
+  // Plural "glasses" is eyewear; the plural folding would otherwise make it the material.
+  glasses: 'eyeglass', spectacles: 'eyeglass',
   chem: 'chemical', soln: 'solution', sol: 'solution', conc: 'concentrate',
   gal: 'gallon', qt: 'quart', pt: 'pint',
   lumb: 'lumber', plywd: 'plywood', ply: 'plywood', cmt: 'cement',
@@ -72,6 +74,7 @@ const HYPERNYMS: Record<string, string> = {
   hammer: 'hand tool', socket: 'hand tool', chisel: 'hand tool', shovel: 'hand tool',
   rake: 'hand tool', axe: 'hand tool', saw: 'saw', trousers: 'apparel', shirt: 'apparel',
   jacket: 'apparel', coat: 'apparel', glove: 'glove', goggle: 'goggle', helmet: 'helmet',
+  eyeglass: 'goggle',
   bolt: 'fastener', screw: 'fastener', nut: 'fastener', washer: 'fastener', rivet: 'fastener',
   anchor: 'fastener', pen: 'pen', pencil: 'pencil', marker: 'pen',
 };
