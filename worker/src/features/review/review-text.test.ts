@@ -10,7 +10,9 @@ import {
   sendJson,
 } from '../../../test/spend-helpers';
 import type { Env } from '../../env';
-import { runScheduled } from '../scheduled/cron';
+import { openBackup, type BackupEnvelope } from '../backups/backup-envelope';
+import { backupPrefix } from '../backups/create-backup';
+import { NIGHTLY, runScheduled } from '../scheduled/cron';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const workerEnv = env as unknown as Env;
@@ -182,6 +184,24 @@ describe('opt-in review text', () => {
     // Off again: new review items keep nothing.
     await recordAt(buyer, 'zzqx fourth part');
     expect(await storedTexts(tenant.id)).toEqual([]);
+  });
+
+  it('is left out of the nightly backup, which outlives it', async () => {
+    const tenant = await createTenant('text-backup');
+    await keepReviewText(tenant, true);
+    await recordAt(await signIn(tenant.emails.buyer), 'zzqx backed-up part');
+    expect(await storedTexts(tenant.id)).toHaveLength(1);
+    await runScheduled(workerEnv, new Date(), NIGHTLY);
+    const [object] = (await env.BUCKET.list({ prefix: backupPrefix(tenant.id) })).objects;
+    const envelope = JSON.parse(
+      await (await env.BUCKET.get(object!.key))!.text(),
+    ) as BackupEnvelope;
+    const content = JSON.parse(
+      new TextDecoder().decode(await openBackup(envelope, env.KEY_WRAPPING_SECRET)),
+    ) as { tables: { review_items: Record<string, unknown>[] } };
+    expect(content.tables.review_items).toEqual([
+      expect.objectContaining({ review_text_sealed: null, review_text_expires_at: null }),
+    ]);
   });
 
   it('becomes unreadable when the key it is sealed under is revoked', async () => {

@@ -3,7 +3,8 @@
  * item sealed under its own key (bound to the item, so it cannot be moved to another) for
  * REVIEW_TEXT_DAYS; every other tenant stores no text at all. The text is dropped when the
  * item is resolved, when it expires (hourly Cron job), when the tenant turns the setting off,
- * and becomes unreadable when the key version it is sealed under is revoked.
+ * and becomes unreadable when the key version it is sealed under is revoked. Backups (kept 30
+ * days themselves) leave it out, so no copy outlives the 30 days.
  */
 import { and, isNotNull, isNull, lte } from 'drizzle-orm';
 import { scheduledDatabases } from '../../db/scheduled';
@@ -103,4 +104,18 @@ export async function purgeExpiredReviewText(env: Env, at: Date): Promise<void> 
     const db = tenantDbFor(tenant.id);
     await db.batch([purgeReviewText(db, at)]);
   }
+}
+
+/** A backup's table rows with the review text left out (the raw rows of `review_items`). */
+export function withoutReviewText<T extends Record<string, Record<string, unknown>[]>>(
+  tables: T,
+): T {
+  const items = tables.review_items;
+  if (!items) return tables;
+  const cleared = items.map((row) => ({
+    ...row,
+    review_text_sealed: null,
+    review_text_expires_at: null,
+  }));
+  return { ...tables, review_items: cleared };
 }
