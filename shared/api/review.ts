@@ -32,6 +32,11 @@ export const ReviewItem = z.object({
   createdAt: z.string(),
   resolvedNaics: z.string().nullable(),
   ruleId: z.string().nullable(),
+  /**
+   * The line's description, only for a tenant that keeps review text (sealed under its key,
+   * for at most 30 days) and only while the item is open; otherwise null.
+   */
+  reviewText: z.string().nullable(),
 });
 
 export const ReviewPage = z.object({
@@ -52,7 +57,7 @@ export const ResolveReviewResponse = z.object({
   reestimated: z.number().int(),
 });
 
-/** A buyer's correction from the extension; the text is hashed, never stored. */
+/** A buyer's correction from the extension; the text is hashed, and stored only sealed as review text if the tenant keeps it. */
 export const CorrectionRequest = z.object({
   description: z.string().trim().min(1).max(MAX_DESCRIPTION_LENGTH),
   suggestedNaics: naicsCodeSchema,

@@ -31,6 +31,7 @@ import { governanceRoutes } from './features/governance/governance.routes';
 import { reportsRoutes } from './features/reports/reports.routes';
 import { connectorsRoutes } from './features/connectors/connectors.routes';
 import { importsRoutes } from './features/imports/imports.routes';
+import { settingsRoutes } from './features/settings/settings.routes';
 import { onError, onNotFound } from './middleware/error-handler';
 import { requestId } from './middleware/request-id';
 import { securityHeaders } from './middleware/security-headers';
@@ -74,7 +75,8 @@ export function createApp() {
     .route('/', accessLogRoutes)
     .route('/', reportsRoutes)
     .route('/', connectorsRoutes)
-    .route('/', importsRoutes);
+    .route('/', importsRoutes)
+    .route('/', settingsRoutes);
   app.route(API_PREFIX, api);
   app.route('/', consoleRoutes);
 

@@ -35,6 +35,7 @@ import type {
   SupplierFactor as SupplierFactorSchema,
   SupplierFactorList as SupplierFactorListSchema,
 } from '../../../shared/api/rules';
+import type { TenantSettings as TenantSettingsSchema } from '../../../shared/api/settings';
 import type {
   SpendLine as SpendLineSchema,
   SpendLinePage as SpendLinePageSchema,
@@ -73,3 +74,4 @@ export type SsoConnection = z.infer<typeof SsoConnectionSchema>;
 export type SsoDomain = z.infer<typeof SsoDomainSchema>;
 export type SsoDomainList = z.infer<typeof SsoDomainListSchema>;
 export type Summary = z.infer<typeof SummarySchema>;
+export type TenantSettings = z.infer<typeof TenantSettingsSchema>;

@@ -295,4 +295,38 @@ describeInChromium('the ledger pages against a real local Worker', () => {
       .poll(() => page.getByTestId('audit-verdict').textContent())
       .toMatch(/^Chain verified: \d+ entries/);
   });
+  test("an admin keeps review text: the reviewer sees a new line's text until it is turned off", async () => {
+    const admin = await signedIn('admin@acme.test', '/console/governance');
+    const panel = admin.getByRole('region', { name: 'Review text' });
+    await panel.getByRole('button', { name: 'Keep review text for 30 days' }).click();
+    await panel.getByRole('button', { name: 'Stop keeping review text' }).waitFor();
+
+    const description = `zzqx gizmo lot ${crypto.randomUUID().slice(0, 8)}`;
+    const buyer = await bearerFor(worker.url, 'buyer@acme.test');
+    const recorded = await buyer.call('POST', '/spend/record', {
+      lines: [
+        {
+          description,
+          amount: 75,
+          currency: 'USD',
+          date: new Date().toISOString().slice(0, 10),
+          supplier: 'Quirky Oddments Ltd',
+        },
+      ],
+    });
+    expect(recorded.status).toBe(201);
+
+    const reviewer = await signedIn('analyst@acme.test', '/console/review');
+    const item = reviewer.locator('article.review-item', { hasText: 'Quirky Oddments Ltd' });
+    await expect.poll(() => item.locator('dd').first().textContent()).toBe(description);
+    expect(await item.locator('dt').first().textContent()).toBe('Line text');
+
+    await panel.getByRole('button', { name: 'Stop keeping review text' }).click();
+    await panel.getByRole('button', { name: 'Yes, erase all review text now' }).click();
+    await panel.getByRole('button', { name: 'Keep review text for 30 days' }).waitFor();
+    await reviewer.reload();
+    await item.waitFor();
+    expect(await item.textContent()).not.toContain(description);
+    expect(await item.getByText('Line text').count()).toBe(0);
+  });
 });

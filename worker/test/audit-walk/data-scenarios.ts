@@ -58,6 +58,18 @@ export const DATA_SCENARIOS: Record<string, Scenario> = {
     appends: 1,
     run: adminWrite('POST', '/api/v1/review/corrections', CORRECTION),
   },
+  // Turning review text off erases the stored text in the same batch as the setting and its row.
+  'PATCH /api/v1/settings': {
+    appends: 1,
+    async run(walk, measure) {
+      const admin = await walk.admin();
+      await walk.ok(admin, 'PATCH', '/api/v1/settings', { keepReviewText: true });
+      await walk.ok(admin, 'POST', '/api/v1/review/corrections', CORRECTION);
+      return measure(() =>
+        walk.call(admin, 'PATCH', '/api/v1/settings', { keepReviewText: false }),
+      );
+    },
+  },
   'POST /api/v1/review/{id}/resolve': {
     appends: 1,
     run: onCreated({ path: '/api/v1/review/corrections', body: CORRECTION }, (id) => ({

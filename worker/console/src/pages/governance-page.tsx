@@ -4,8 +4,12 @@ import { useSession } from '../session';
 import { DeletionPanel } from './deletion-panel';
 import { ExportPanel } from './export-panel';
 import { RetentionPanel } from './retention-panel';
+import { ReviewTextPanel } from './review-text-panel';
 
-/** Export all tenant data, request (and cancel) deletion, and the retention schedule. */
+/**
+ * Export all tenant data, request (and cancel) deletion, the opt-in to keep review text, and
+ * the retention schedule.
+ */
 export function GovernancePage() {
   const { me, operations } = useSession();
   return (
@@ -15,6 +19,7 @@ export function GovernancePage() {
       {can(me.role, 'tenant:delete') && offers(operations, '/governance/delete-request') && (
         <DeletionPanel />
       )}
+      {can(me.role, 'settings:manage') && offers(operations, '/settings') && <ReviewTextPanel />}
       {offers(operations, '/governance/retention') && <RetentionPanel />}
     </section>
   );

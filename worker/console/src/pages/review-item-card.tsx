@@ -10,7 +10,10 @@ const KIND_LABEL: Record<ReviewItem['kind'], string> = {
   anomaly: 'Anomaly',
 };
 
-/** What the reviewer knows about a line (never its text) and, when opened, the decision form. */
+/**
+ * What the reviewer knows about a line (its text only where the tenant keeps review text) and,
+ * when opened, the decision form.
+ */
 export function ReviewItemCard({ item, onResolved }: { item: ReviewItem; onResolved: () => void }) {
   const [open, setOpen] = useState(false);
   const title = `${item.supplier ?? 'Unknown supplier'}${item.amount !== null && item.currency ? `, ${formatMoney(item.amount, item.currency)}` : ''}`;
@@ -21,6 +24,12 @@ export function ReviewItemCard({ item, onResolved }: { item: ReviewItem; onResol
         <span class="tag">{KIND_LABEL[item.kind]}</span>
       </header>
       <dl class="facts">
+        {item.reviewText !== null && (
+          <>
+            <dt>Line text</dt>
+            <dd>{item.reviewText}</dd>
+          </>
+        )}
         <dt>GL account</dt>
         <dd>{item.glAccount ?? '—'}</dd>
         <dt>Current NAICS</dt>

@@ -5,7 +5,8 @@ export const REVIEW_KINDS = ['low-confidence', 'unable', 'correction', 'anomaly'
 
 /**
  * Something a reviewer should look at: a low-confidence or unestimated line, a buyer's
- * correction, or an anomaly. No description text: supplier, GL account, amount, candidates.
+ * correction, or an anomaly. No description text in clear: supplier, GL account, amount,
+ * candidates; a tenant that keeps review text has it sealed under its own key until it expires.
  */
 export const reviewItems = sqliteTable(
   'review_items',
@@ -33,9 +34,14 @@ export const reviewItems = sqliteTable(
     resolvedBy: text('resolved_by'),
     resolvedNaics: text('resolved_naics'),
     ruleId: text('rule_id'),
+    /** The line's description under the tenant key (`tk1.…`); only if the tenant opted in. */
+    reviewTextSealed: text('review_text_sealed'),
+    /** Created + 30 days; the hourly Cron job nulls the text from then on. */
+    reviewTextExpiresAt: timestamp('review_text_expires_at'),
   },
   (t) => [
     index('review_items_tenant_status').on(t.tenantId, t.status),
     index('review_items_tenant_line').on(t.tenantId, t.spendLineId),
+    index('review_items_tenant_text_expiry').on(t.tenantId, t.reviewTextExpiresAt),
   ],
 );

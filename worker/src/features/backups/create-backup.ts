@@ -4,6 +4,7 @@ import type { Env } from '../../env';
 import { utf8 } from '../../lib/crypto/encoding';
 import { tenantObjectPrefix } from '../../lib/object-store';
 import { activeKek, activeKeyRow } from '../../lib/tenant-key-ring';
+import { withoutReviewText } from '../review/review-text';
 import { sealBackup } from './backup-envelope';
 
 export const BACKUP_CONTENT_FORMAT = 'spendprint-backup-content/v1';
@@ -24,8 +25,9 @@ export function parseBackupKey(r2Key: string): { createdAt: number; kekVersion: 
 }
 
 /**
- * Every row of the tenant (unredacted: a backup must restore sign-in too) and the global rows
- * it needs, sealed and written to R2. The key is the time, so listing sorts oldest first.
+ * Every row of the tenant (unredacted: a backup must restore sign-in too, but without opt-in
+ * review text, which must not outlive its 30 days) and the global rows it needs, sealed and
+ * written to R2. The key is the time, so listing sorts oldest first.
  */
 export async function createTenantBackup(env: Env, db: TenantDb, at: Date) {
   await activeKek(db, env.KEY_WRAPPING_SECRET, { actor: 'system', requestId: 'backup', at });
@@ -37,7 +39,7 @@ export async function createTenantBackup(env: Env, db: TenantDb, at: Date) {
     tenantId: db.tenantId,
     createdAt: at.toISOString(),
     global: await readTenantGlobalRows(env, db.tenantId),
-    tables: await readTenantTables(env, db.tenantId, { redactSecrets: false }),
+    tables: withoutReviewText(await readTenantTables(env, db.tenantId, { redactSecrets: false })),
   };
   const envelope = await sealBackup({
     masterSecret: env.KEY_WRAPPING_SECRET,

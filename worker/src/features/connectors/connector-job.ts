@@ -35,6 +35,7 @@ export async function connectorJob(env: Env, at: Date): Promise<void> {
             db,
             env,
             reviewThreshold: tenant.reviewThreshold,
+            keepReviewText: tenant.keepReviewText,
             trigger: 'schedule',
             actor: SCHEDULE_ACTOR,
             requestId,

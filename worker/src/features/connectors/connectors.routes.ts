@@ -285,6 +285,7 @@ export const connectorsRoutes = createRouter()
         db,
         env: c.env,
         reviewThreshold: tenant?.reviewThreshold ?? 0.8,
+        keepReviewText: tenant?.keepReviewText ?? false,
         trigger: 'manual',
         actor: principal.userId,
         requestId: c.var.requestId,

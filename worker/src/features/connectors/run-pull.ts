@@ -4,6 +4,7 @@ import { erpConnectorCalls, erpConnectorPulls, erpConnectors, periods } from '..
 import type { TenantDb, TenantStatement } from '../../db/tenant-db';
 import type { Env } from '../../env';
 import { writeWithAudit } from '../audit/append';
+import { reviewTextKeeper } from '../review/review-text';
 import { planRecordSpend, type IncomingLine } from '../spend/record-spend';
 import type { PulledLines } from './connector-definition';
 import {
@@ -28,6 +29,7 @@ export interface PullContext {
   db: TenantDb;
   env: Env;
   reviewThreshold: number;
+  keepReviewText: boolean;
   trigger: PullRow['trigger'];
   actor: string;
   requestId: string;
@@ -176,6 +178,12 @@ async function recordSuccess(
       at: context.at,
       reviewThreshold: context.reviewThreshold,
       secret: context.env.DESCRIPTION_HASH_SECRET,
+      reviewText: reviewTextKeeper(
+        db,
+        { keepReviewText: context.keepReviewText },
+        context.env.KEY_WRAPPING_SECRET,
+        context,
+      ),
     });
     const pull: PullRow = {
       id: attempt.pullId,

@@ -1,3 +1,5 @@
+import { REVIEW_TEXT_DAYS } from '../review/review-text';
+
 /** How long each class of data is kept, and what enforces it. Served by GET /governance/retention. */
 export const ACCESS_LOG_MONTHS = 13;
 export const DELETION_WINDOW_DAYS = 30;
@@ -7,6 +9,13 @@ export const RETENTION_SCHEDULE = [
     data: 'Emission data (spend lines, estimates, review items, rules, factors)',
     kept: 'subscription + 90 days',
     enforcement: 'deleted with the tenant by the deletion purge',
+  },
+  {
+    data: 'Review text (line descriptions; only if the tenant opts in, sealed under its key)',
+    kept: `${REVIEW_TEXT_DAYS} days, or until the item is resolved or the setting turned off`,
+    enforcement:
+      'hourly Cron job erases expired text, and the API never returns it after expiry; ' +
+      'revoking the key version makes it unreadable',
   },
   {
     data: 'Calculation ledger and audit log',

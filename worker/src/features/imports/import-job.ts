@@ -14,6 +14,7 @@ import type { Env } from '../../env';
 import { deleteObjectRowStatement } from '../../lib/object-store';
 import { ObjectUnreadableError } from '../../lib/object-unreadable';
 import { writeWithAudit } from '../audit/append';
+import { reviewTextKeeper } from '../review/review-text';
 import { planRecordSpend } from '../spend/record-spend';
 import { CHUNK_ROWS, type ImportMessage } from './import-message';
 import { errorRowStatements } from './row-errors';
@@ -83,6 +84,11 @@ export async function runImportStep(env: Env, step: ImportMessage, messageId: st
         at,
         reviewThreshold: tenant?.reviewThreshold ?? 0.8,
         secret: env.DESCRIPTION_HASH_SECRET,
+        reviewText: reviewTextKeeper(db, tenant, env.KEY_WRAPPING_SECRET, {
+          actor: job.createdBy,
+          requestId: `queue:${messageId}`,
+          at,
+        }),
       },
     );
     const recorded = plan.recordedIds.length;

@@ -4,8 +4,11 @@ import type { reviewItems } from '../../db/schema';
 
 export type ReviewRow = typeof reviewItems.$inferSelect;
 
-/** What the reviewer sees: no description text, only its context and the engine's ranking. */
-export function toReviewItem(row: ReviewRow): z.infer<typeof ReviewItem> {
+/**
+ * What the reviewer sees: the line's context and the engine's ranking, and the description
+ * only when the tenant keeps review text and it could be opened (see review-text.ts).
+ */
+export function toReviewItem(row: ReviewRow, reviewText?: string): z.infer<typeof ReviewItem> {
   return {
     id: row.id,
     kind: row.kind,
@@ -23,5 +26,6 @@ export function toReviewItem(row: ReviewRow): z.infer<typeof ReviewItem> {
     createdAt: row.createdAt.toISOString(),
     resolvedNaics: row.resolvedNaics,
     ruleId: row.ruleId,
+    reviewText: reviewText ?? null,
   };
 }

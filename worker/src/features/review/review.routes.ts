@@ -11,7 +11,7 @@ import {
   ReviewQuery,
 } from '../../../../shared/api/review';
 import { AppError, ErrorCode } from '../../../../shared/errors';
-import { reviewItems, spendLines } from '../../db/schema';
+import { reviewItems, spendLines, tenants } from '../../db/schema';
 import type { TenantStatement } from '../../db/tenant-db';
 import { now } from '../../lib/clock';
 import { jsonBody, jsonContent, problemResponses } from '../../lib/openapi';
@@ -26,6 +26,7 @@ import { createRuleStatements, newRuleRow } from '../rules/rule-store';
 import { reviewCandidates, supplierKeyOf } from '../spend/line-facts';
 import { searchNaics } from './naics-search';
 import { affectedCondition, MAX_REESTIMATED_LINES, reestimateStatements } from './reestimate';
+import { NO_REVIEW_TEXT, openReviewTexts, reviewTextKeeper } from './review-text';
 import { toReviewItem } from './review-view';
 
 const tags = ['review'];
@@ -35,7 +36,9 @@ const listRoute = defineRoute('review:write', {
   path: '/review',
   tags,
   summary: 'The review queue: low-confidence and unestimated lines, corrections, anomalies',
-  description: 'Shows supplier, GL account, amount, candidates and confidence; never line text.',
+  description:
+    'Shows supplier, GL account, amount, candidates and confidence. Line text only for a tenant ' +
+    'that keeps review text: decrypted from its key, for open items, until 30 days after creation.',
   request: { query: ReviewQuery },
   responses: { 200: jsonContent(ReviewPage), ...problemResponses(400, 401, 403) },
 });
@@ -57,7 +60,9 @@ const correctionRoute = defineRoute('estimates:read', {
   path: '/review/corrections',
   tags,
   summary: "A buyer's correction from the extension: becomes a review item",
-  description: 'The description is hashed with the tenant key and never stored.',
+  description:
+    'The description is hashed with the tenant key; it is stored only if the tenant keeps review ' +
+    'text, sealed under its key for at most 30 days.',
   request: jsonBody(CorrectionRequest),
   responses: { 201: jsonContent(CorrectionResponse), ...problemResponses(400, 401, 403) },
 });
@@ -86,7 +91,9 @@ export const reviewRoutes = createRouter()
     ]);
     const n = total?.n ?? 0;
     const nextOffset = offset + rows.length < n ? offset + rows.length : null;
-    return c.json({ items: rows.map(toReviewItem), total: n, nextOffset }, 200);
+    const texts = await openReviewTexts(db, c.env.KEY_WRAPPING_SECRET, rows, now(c));
+    const items = rows.map((row) => toReviewItem(row, texts.get(row.id)));
+    return c.json({ items, total: n, nextOffset }, 200);
   })
   .openapi(resolveRoute, async (c) => {
     const { db, principal } = c.var;
@@ -152,6 +159,7 @@ export const reviewRoutes = createRouter()
       resolvedBy: principal.userId,
       resolvedNaics: naics,
       ruleId,
+      ...NO_REVIEW_TEXT,
     };
     statements.push(db.update(reviewItems, resolution, eq(reviewItems.id, item.id)));
     // Open items of the re-estimated lines are settled by the same decision.
@@ -189,7 +197,7 @@ export const reviewRoutes = createRouter()
     return c.json({ item: resolved, ruleId, ruleVersion, reestimated: updates.length }, 200);
   })
   .openapi(correctionRoute, async (c) => {
-    const { db, principal } = c.var;
+    const { db, principal, globalDb } = c.var;
     const input = c.req.valid('json');
     assertKnownNaics(input.suggestedNaics, 'suggestedNaics');
     const secret = c.env.DESCRIPTION_HASH_SECRET;
@@ -206,8 +214,15 @@ export const reviewRoutes = createRouter()
     const result = results[0]!;
     const classified = result.status === 'unable' ? result.classification : result;
     const at = now(c);
+    const id = `rv_${crypto.randomUUID()}`;
+    const tenant = await globalDb.findOne(tenants, eq(tenants.id, principal.tenantId));
+    const keep = reviewTextKeeper(db, tenant, c.env.KEY_WRAPPING_SECRET, {
+      actor: principal.userId,
+      requestId: c.var.requestId,
+      at,
+    });
     const item = {
-      id: `rv_${crypto.randomUUID()}`,
+      id,
       kind: 'correction' as const,
       status: 'open' as const,
       descriptionHash: hash,
@@ -220,6 +235,7 @@ export const reviewRoutes = createRouter()
       reason: 'correction suggested by a buyer',
       createdBy: principal.userId,
       createdAt: at,
+      ...(keep ? await keep(id, input.description) : NO_REVIEW_TEXT),
     };
     await writeWithAudit(db, [db.insert(reviewItems, item)], {
       actor: principal.userId,

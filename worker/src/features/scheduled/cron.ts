@@ -6,6 +6,7 @@ import { connectorJob } from '../connectors/connector-job';
 import { governanceJob } from '../governance/governance-job';
 import { resumeStalledImports } from '../imports/stalled-imports';
 import { deliverAllTenants } from '../mail/delivery';
+import { purgeExpiredReviewText } from '../review/review-text';
 
 export type ScheduledJob = (env: Env, now: Date) => Promise<void>;
 
@@ -22,6 +23,7 @@ export const scheduledJobs: Record<string, ScheduledJob[]> = {
     enforceAuditRetention,
     connectorJob,
     resumeStalledImports,
+    purgeExpiredReviewText,
   ],
   [NIGHTLY]: [backupAllTenants],
 };

@@ -5,6 +5,7 @@ import type { EstimateResult } from '../../../../shared/api/estimates';
 import { reviewItems, spendLines } from '../../db/schema';
 import type { TenantDb, TenantStatement } from '../../db/tenant-db';
 import { estimateForTenant } from '../estimates/estimate-with-tenant';
+import type { ReviewTextKeeper } from '../review/review-text';
 import { anomalyReasons, supplierHistory } from './anomalies';
 import { ledgerOf, type LedgerDigests } from './ledger';
 import { dedupKeyOf, estimateFacts, reviewCandidates, supplierKeyOf } from './line-facts';
@@ -21,6 +22,8 @@ export interface RecordOptions {
   at: Date;
   reviewThreshold: number;
   secret: string;
+  /** Seals each new review item's description; null for a tenant that keeps no review text. */
+  reviewText: ReviewTextKeeper | null;
 }
 
 export interface RecordPlan {
@@ -35,7 +38,8 @@ export interface RecordPlan {
 /**
  * Estimates the lines with the tenant's rules and plans their storage: no description, only
  * its keyed hash; duplicates (already stored, or repeated within the request) are reported
- * and not stored again; lines below the review threshold get a review item.
+ * and not stored again; lines below the review threshold get a review item (with the
+ * description sealed under the tenant key if the tenant keeps review text).
  */
 export async function planRecordSpend(
   db: TenantDb,
@@ -60,6 +64,7 @@ export async function planRecordSpend(
   const rows: (typeof spendLines.$inferInsert)[] = [];
   const reviews: Omit<typeof reviewItems.$inferInsert, 'tenantId'>[] = [];
   const lines: RecordPlan['lines'] = [];
+  const descriptions = new Map<string, string>();
 
   incoming.forEach((line, index) => {
     const result = results[index]!;
@@ -85,6 +90,7 @@ export async function planRecordSpend(
     }
     const id = `sl_${crypto.randomUUID()}`;
     seenKeys.set(key, id);
+    descriptions.set(id, line.description);
     if (line.erpLineId) seenErp.set(line.erpLineId, id);
     rows.push({
       id,
@@ -134,12 +140,21 @@ export async function planRecordSpend(
   });
 
   reviews.push(...(await anomalyReviews(db, rows, options)));
+  const keep = options.reviewText;
+  const stored = keep
+    ? await Promise.all(
+        reviews.map(async (item) => ({
+          ...item,
+          ...(await keep(item.id!, descriptions.get(item.spendLineId!)!)),
+        })),
+      )
+    : reviews;
   const statements = [
     ...db.insertMany(
       spendLines,
       rows.map(({ tenantId: _t, ...row }) => row),
     ),
-    ...db.insertMany(reviewItems, reviews),
+    ...db.insertMany(reviewItems, stored),
   ];
   return {
     ruleVersion,

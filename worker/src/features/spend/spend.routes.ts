@@ -15,6 +15,7 @@ import { defineRoute } from '../../lib/route';
 import { createRouter } from '../../lib/router';
 import { writeWithAudit } from '../audit/append';
 import { supplierKeyOf } from './line-facts';
+import { reviewTextKeeper } from '../review/review-text';
 import { planRecordSpend } from './record-spend';
 import { both, scopeCondition, spendScopeOf, teamsOf } from './spend-scope';
 
@@ -82,6 +83,11 @@ spendRoutes
       at,
       reviewThreshold: tenant?.reviewThreshold ?? 0.8,
       secret: c.env.DESCRIPTION_HASH_SECRET,
+      reviewText: reviewTextKeeper(db, tenant, c.env.KEY_WRAPPING_SECRET, {
+        actor: principal.userId,
+        requestId: c.var.requestId,
+        at,
+      }),
     };
     // A concurrent request may store the same purchase between our check and our write; the
     // unique indexes then fail the batch whole, and the second plan sees it as a duplicate.

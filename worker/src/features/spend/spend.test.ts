@@ -159,9 +159,16 @@ describe('POST /api/v1/spend/record', () => {
     expect(flagged.lines.map((l) => l.id)).toEqual([answer.lines[1]!.id]);
   });
 
-  it('stores and logs no description text (zero persistence)', async () => {
+  it('stores and logs no description text (zero persistence, the default)', async () => {
     const tenant = await createTenant('record-zero');
-    const buyer = await signIn(tenant.emails.buyer);
+    const [buyer, admin] = await Promise.all([
+      signIn(tenant.emails.buyer),
+      signIn(tenant.emails.admin),
+    ]);
+    // A new tenant keeps no review text unless an admin opts in (review-text.test.ts).
+    expect(await sendJson(admin, 'GET', '/api/v1/settings')).toMatchObject({
+      keepReviewText: false,
+    });
     const canary = `CANARY-${crypto.randomUUID()}`;
     const logs = captureLogs();
     await sendJson(
