@@ -45,6 +45,8 @@ const DECISION_TEMPERATURE = 0.04;
 export const LEARNED_WEIGHT = 1.5;
 /** Score factor for a code whose material the line contradicts (see materials.ts). */
 const MATERIAL_CONFLICT = 0.7;
+/** A material after the first word qualifies the item ("BOOTS, STEEL TOE"): it must not outweigh it. */
+const MATERIAL_MODIFIER_WEIGHT = 0.5;
 
 /**
  * Vocabulary classifier: weighted term overlap (BM25-like, weights pre-computed at build time)
@@ -100,9 +102,10 @@ export class Classifier {
     const idealByWord = new Map<string, number>();
     const postingMax = this.index.postingMax;
     for (const t of tokens) {
-      const w = (t.segment === 0 ? 1 : LATER_SEGMENT_WEIGHT) / (1 + POSITION_DECAY * t.position);
+      let w = (t.segment === 0 ? 1 : LATER_SEGMENT_WEIGHT) / (1 + POSITION_DECAY * t.position);
       const material = materialOfWord(t.term);
       if (material) materials.add(material);
+      if (material && t.position > 0) w *= MATERIAL_MODIFIER_WEIGHT;
       const id = this.termId.get(t.term);
       const ids = id !== undefined ? [id] : this.relatedTerms(t.term);
       const weight = id !== undefined ? w : RELATED_WEIGHT * w;
