@@ -15,7 +15,7 @@ const top = (c: Classifier, text: string) => {
 // General lines written for this test, not taken from the development file.
 describe('classifier', () => {
   it('reads terse catalogue text: sizes and part numbers vanish, abbreviations expand, plurals fold', () => {
-    expect(tokenize('COUPLING PVC SCHED 40 1/2 IN').map((t) => t.term)).toEqual(['coupling', 'fitting', 'polyvinyl', 'chloride', 'plastic', 'pipe', 'schedule']);
+    expect(tokenize('COUPLING PVC SCHED 40 1/2 IN').map((t) => t.term)).toEqual(['coupling', 'fitting', 'polyvinyl', 'chloride', 'plastic', 'schedule']);
     expect(tokenize('TROUSERS TACTICAL 65/35 POLY RAYON MENS 34X29').map((t) => t.term)).toContain('rayon');
     expect(stem('batteries')).toBe('battery');
     expect(stem('couplings')).toBe('coupling');
@@ -40,6 +40,23 @@ describe('classifier', () => {
       expect(all.reduce((s, c) => s + c.confidence, 0)).toBeLessThanOrEqual(1.0001);
       expect(out.alternatives.length).toBeLessThanOrEqual(3);
     }
+  });
+
+  it('keeps a unit word that names the product, and drops it after a number', () => {
+    expect(tokenize('Meters, Water').map((t) => t.term)).toEqual(['meter', 'water']);
+    expect(tokenize('HOSE GARDEN 50 FT 3 METER').map((t) => t.term)).toEqual(['hose', 'garden']);
+    expect(vocabularyOnly.classify('Meters, Water').best?.naics).toBe('334514');
+  });
+
+  it('reads materials as modifiers: the item decides, a contradicting material lowers a code', () => {
+    expect(vocabularyOnly.classify('BOOTS, STEEL TOE, SIZE 11').best?.naics.slice(0, 3)).toBe('316');
+    expect(vocabularyOnly.classify('BUSHING BRASS 3/4 IN').best?.naics.slice(0, 3)).not.toBe('326');
+    expect(vocabularyOnly.classify('copy paper 8.5x11').best?.naics.slice(0, 3)).toBe('322');
+  });
+
+  it('reads plural glasses as eyewear, not as the material', () => {
+    expect(vocabularyOnly.classify('GLASSES SAFETY CLEAR ANTI-FOG').best?.naics.slice(0, 4)).not.toBe('3272');
+    expect(top(vocabularyOnly, 'GLASSES SAFETY CLEAR ANTI-FOG')).toContain('339115');
   });
 
   it('abstains on text without any NAICS word', () => {

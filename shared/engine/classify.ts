@@ -3,7 +3,7 @@ import { tokenize } from './text';
 import { sectorPrior } from './classify-prior';
 import { calibrate } from './classify-calibration';
 import { decodePostings, type Postings } from './postings';
-import { materialOfCode, materialOfWord } from './materials';
+import { isMaterialProduct, materialOfCode, materialOfWord } from './materials';
 
 export interface Candidate {
   naics: string;
@@ -105,7 +105,7 @@ export class Classifier {
       let w = (t.segment === 0 ? 1 : LATER_SEGMENT_WEIGHT) / (1 + POSITION_DECAY * t.position);
       const material = materialOfWord(t.term);
       if (material) materials.add(material);
-      if (material && t.position > 0) w *= MATERIAL_MODIFIER_WEIGHT;
+      if (material && t.position > 0 && !isMaterialProduct(t.term)) w *= MATERIAL_MODIFIER_WEIGHT;
       const id = this.termId.get(t.term);
       const ids = id !== undefined ? [id] : this.relatedTerms(t.term);
       const weight = id !== undefined ? w : RELATED_WEIGHT * w;

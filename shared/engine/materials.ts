@@ -30,3 +30,10 @@ export function materialOfWord(term: string): Material | undefined {
 export function materialOfCode(code: string): Material | undefined {
   return MATERIAL_OF_SUBSECTOR.find(([prefix]) => code.startsWith(prefix))?.[1];
 }
+
+/** Materials bought as products in their own right ("copy paper", "ready-mix concrete", "lumber"). */
+const MATERIAL_PRODUCTS = new Set(['paper', 'paperboard', 'cardboard', 'concrete', 'cement', 'lumber', 'plywood', 'glass']);
+
+export function isMaterialProduct(term: string): boolean {
+  return MATERIAL_PRODUCTS.has(term);
+}
