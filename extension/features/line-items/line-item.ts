@@ -52,9 +52,15 @@ export interface SiteAdapter {
 
 export const emptyScan = (): ScanResult => ({ lines: [], totals: [] });
 
-/** Collapses whitespace and trims. textContent, not innerText: reading it forces no layout. */
+/** Whitespace other than single spaces between words: the text needs collapsing. */
+const UNTIDY_WHITESPACE = /[^\S ]| {2}|^ | $/;
+
+/**
+ * Collapses whitespace and trims. textContent, not innerText: reading it forces no layout. Most
+ * cells are already tidy, and a test is cheaper than a global replace on every one of them.
+ */
 export function visibleText(element: Element | null | undefined): string {
   if (!element) return '';
   const text = element.textContent ?? '';
-  return text.replace(/\s+/g, ' ').trim();
+  return UNTIDY_WHITESPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
