@@ -1,3 +1,5 @@
+import { collapseWhitespace } from '../../utils/text';
+
 /** The fields of a purchase line that may leave the page — nothing else ever does. */
 export interface LineFields {
   description: string;
@@ -52,15 +54,7 @@ export interface SiteAdapter {
 
 export const emptyScan = (): ScanResult => ({ lines: [], totals: [] });
 
-/** Whitespace other than single spaces between words: the text needs collapsing. */
-const UNTIDY_WHITESPACE = /[^\S ]| {2}|^ | $/;
-
-/**
- * Collapses whitespace and trims. textContent, not innerText: reading it forces no layout. Most
- * cells are already tidy, and a test is cheaper than a global replace on every one of them.
- */
+/** Collapses whitespace and trims. textContent, not innerText: reading it forces no layout. */
 export function visibleText(element: Element | null | undefined): string {
-  if (!element) return '';
-  const text = element.textContent ?? '';
-  return UNTIDY_WHITESPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
+  return element ? collapseWhitespace(element.textContent ?? '') : '';
 }
