@@ -7,8 +7,14 @@ export const BADGE_CSS = `
   width: 0 !important; height: 1em !important; vertical-align: baseline !important;
 }
 /* Floats are vertically centred on the host without a transform (cheaper to lay out and paint
-   for hundreds of badges); the open one is raised above its neighbours by the host's z-index. */
-.float { position: absolute; inset-inline-start: 6px; top: calc(50% - 10px); white-space: nowrap; }
+   for hundreds of badges); the open one is raised above its neighbours by the host's z-index.
+   content-visibility: the text of badges far off-screen is neither styled, laid out nor painted
+   until they come near the viewport; they stay in the accessibility tree and the tab order
+   (their aria-label is on the badge itself), and focus or find-in-page brings them in. */
+.float {
+  position: absolute; inset-inline-start: 6px; top: calc(50% - 10px); white-space: nowrap;
+  content-visibility: auto; contain-intrinsic-size: auto 90px auto 20px;
+}
 * { box-sizing: border-box; }
 .badge {
   font: 600 12px/16px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;

@@ -7,7 +7,7 @@ function roundDecimal(abs: number, digits: number): number {
   return Number(`${Math.round(Number(`${abs}e${digits}`))}e-${digits}`);
 }
 
-const groupThousands = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+const groupThousands = (digits: string) => (digits.length > 3 ? digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : digits);
 let hugeFormat: Intl.NumberFormat | undefined;
 
 /**

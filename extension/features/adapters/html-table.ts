@@ -12,10 +12,14 @@ interface TableLayout {
 
 const layouts = new WeakMap<HTMLTableElement, TableLayout>();
 
-/** Cells by logical column index, a cell repeated once per column it spans. */
+/**
+ * Cells by logical column index, a cell repeated once per column it spans. Walks the row's
+ * children rather than `Array.from(row.cells)`, which costs several times more per row.
+ */
 function logicalCells(row: HTMLTableRowElement): Element[] {
   const cells: Element[] = [];
-  for (const cell of Array.from(row.cells)) {
+  for (let cell = row.firstElementChild; cell; cell = cell.nextElementSibling) {
+    if (!(cell instanceof HTMLTableCellElement)) continue;
     const span = Math.max(1, Math.min(cell.colSpan || 1, 50));
     for (let i = 0; i < span; i++) cells.push(cell);
   }
@@ -50,10 +54,19 @@ export const htmlTableAdapter: SiteAdapter = {
   find(root, page): ScanResult {
     const result = emptyScan();
     const currencies = currencyContextOf(page.document);
+    // A table's checks and layout once per scan, not once per row.
+    const tableLayouts = new Map<HTMLTableElement, TableLayout | undefined>();
+    const usableLayout = (table: HTMLTableElement) => {
+      if (!tableLayouts.has(table)) {
+        const usable = table.getAttribute('role') !== 'presentation' && !isOwnElement(table);
+        tableLayouts.set(table, usable ? layoutOf(table) : undefined);
+      }
+      return tableLayouts.get(table);
+    };
     for (const row of rowsIn(root)) {
       const table = row.closest('table');
-      if (!table || table.getAttribute('role') === 'presentation' || isOwnElement(table)) continue;
-      const layout = layoutOf(table);
+      if (!table) continue;
+      const layout = usableLayout(table);
       if (!layout?.map || row === layout.headerRow || row.parentElement === table.tHead) continue;
       const cells = rowCells(logicalCells(row));
       if (isTotalRow(cells)) {

@@ -12,16 +12,20 @@ export interface HintCandidate {
  * lowest emission intensity (kg CO2e per USD), and marks that one as the lowest.
  */
 export function lowerEmissionHints(items: readonly HintCandidate[]): Array<LowerEmissionHint | undefined> {
+  // Each item's intensity once: pages list hundreds of items.
+  const intensities = items.map((item) => (item.result ? intensityOf(item.result) : undefined));
   const groups = new Map<string, number[]>();
   items.forEach((item, index) => {
-    if (!item.result || intensityOf(item.result) === undefined) return;
+    if (!item.result || intensities[index] === undefined) return;
     const key = item.result.naics.slice(0, 4);
-    groups.set(key, [...(groups.get(key) ?? []), index]);
+    const members = groups.get(key);
+    if (members) members.push(index);
+    else groups.set(key, [index]);
   });
   const hints: Array<LowerEmissionHint | undefined> = items.map(() => undefined);
   for (const members of groups.values()) {
     if (members.length < 2) continue;
-    const intensity = (index: number) => intensityOf(items[index]!.result!)!;
+    const intensity = (index: number) => intensities[index]!;
     const lowest = members.reduce((best, index) => (intensity(index) < intensity(best) ? index : best));
     if (members.every((index) => intensity(index) === intensity(lowest))) continue;
     for (const index of members) {

@@ -4,7 +4,7 @@
  * whenever that set changes.
  */
 export const CONTENT_SCRIPT_ID = 'spendprint-line-items';
-const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
+const CONTENT_SCRIPT_FILE = 'content-script.js';
 
 export function siteOrigins(origins: readonly string[] | undefined): string[] {
   return (origins ?? []).filter((origin) => /^https?:\/\//.test(origin) || origin.startsWith('*://'));

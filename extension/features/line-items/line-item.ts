@@ -1,3 +1,5 @@
+import { collapseWhitespace } from '../../utils/text';
+
 /** The fields of a purchase line that may leave the page — nothing else ever does. */
 export interface LineFields {
   description: string;
@@ -54,7 +56,5 @@ export const emptyScan = (): ScanResult => ({ lines: [], totals: [] });
 
 /** Collapses whitespace and trims. textContent, not innerText: reading it forces no layout. */
 export function visibleText(element: Element | null | undefined): string {
-  if (!element) return '';
-  const text = element.textContent ?? '';
-  return text.replace(/\s+/g, ' ').trim();
+  return element ? collapseWhitespace(element.textContent ?? '') : '';
 }

@@ -69,4 +69,23 @@ describeInChromium('the page does not feel slower', () => {
     expect(cls).toBeLessThan(CLS_BUDGET);
     await page.close();
   });
+
+  test('badges far below the fold, whose rendering content-visibility skips, are in the accessibility tree with their names', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(fixtures.url('/large-requisition.html'));
+    const host = page.locator('[data-line="l497"] [data-spendprint-host="line"]');
+    await expect.poll(() => host.locator('.badge').count(), { timeout: 30_000 }).toBe(1);
+    expect(await host.evaluate((element) => element.getBoundingClientRect().top > 3 * innerHeight)).toBe(true);
+    // Chromium's own accessibility tree (what a screen reader reads), not a DOM approximation.
+    const cdp = await browser.context.newCDPSession(page);
+    const { result } = await cdp.send('Runtime.evaluate', {
+      expression: `document.querySelector('[data-line="l497"] [data-spendprint-host="line"]').shadowRoot.querySelector('.badge')`,
+    });
+    const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { objectId: result.objectId!, fetchRelatives: false });
+    const [badge] = nodes;
+    expect(badge?.ignored).toBe(false);
+    expect(['button', 'note']).toContain(badge?.role?.value);
+    expect(String(badge?.name?.value)).toMatch(/^Spendprint( estimate: [\d.,]+ kilograms CO2e|: unable to estimate)/);
+    await page.close();
+  });
 });

@@ -1,4 +1,5 @@
 import { AMBIGUOUS_SYMBOLS, CURRENCY_SYMBOLS, ISO_CURRENCIES, ZERO_DECIMAL_CURRENCIES } from './currency-markers';
+import { collapseWhitespace } from '../text';
 import { parseLocalizedNumber } from './parse-number';
 
 export interface ParsedPrice {
@@ -46,7 +47,7 @@ function isNegative(text: string): boolean {
  * clearly one price (prose, several numbers, dates).
  */
 export function parsePrice(raw: string): ParsedPrice | undefined {
-  const text = raw.replace(/[\s\u00a0\u202f\u2009]+/g, ' ').trim();
+  const text = collapseWhitespace(raw); // \s covers no-break and thin spaces
   if (!text || text.length > MAX_PRICE_TEXT) return undefined;
   const marker = findCurrencyMarker(text);
   const zeroDecimal = marker ? ZERO_DECIMAL_CURRENCIES.has(marker.currency) : false;
