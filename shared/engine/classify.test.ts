@@ -59,6 +59,12 @@ describe('classifier', () => {
     expect(top(vocabularyOnly, 'GLASSES SAFETY CLEAR ANTI-FOG')).toContain('339115');
   });
 
+  it('is less sure of a line whose leading word it does not know', () => {
+    const known = shipped.classify('widget thing').best!.confidence;
+    expect(shipped.classify('zzqx widget thing').best!.confidence).toBeLessThan(known);
+    expect(shipped.classify('laptop computer').best!.confidence).toBeGreaterThanOrEqual(0.8);
+  });
+
   it('abstains on text without any NAICS word', () => {
     expect(shipped.classify('1234-5678 X 9/16').best).toBeNull();
     expect(shipped.classify('').best).toBeNull();

@@ -95,9 +95,11 @@ export class Classifier {
    * and its learned association score into `learnedScore`; returns the touched codes.
    * The caller must reset both arrays for the returned codes.
    */
-  private accumulate(text: string): { touched: number[]; matchedTerms: string[]; materials: Set<string> } {
+  private accumulate(text: string): { touched: number[]; matchedTerms: string[]; materials: Set<string>; knownShare: number } {
     const tokens = tokenize(text);
     const materials = new Set<string>();
+    const knownByWord = new Map<string, number>();
+    const weightByWord = new Map<string, number>();
     const weightByTerm = new Map<number, number>();
     const idealByWord = new Map<string, number>();
     const postingMax = this.index.postingMax;
@@ -116,10 +118,13 @@ export class Classifier {
       }
       // A word counts once in the ideal score, even when it falls back to several related words.
       idealByWord.set(t.term, Math.max(idealByWord.get(t.term) ?? 0, best));
+      weightByWord.set(t.term, Math.max(weightByWord.get(t.term) ?? 0, w));
+      if (ids.length > 0) knownByWord.set(t.term, Math.max(knownByWord.get(t.term) ?? 0, weight));
     }
+    const knownShare = sum(knownByWord.values()) / (sum(weightByWord.values()) || 1);
     const matchedTerms = [...weightByTerm.keys()].map((id) => this.index.terms[id]!);
     const touched: number[] = [];
-    if (weightByTerm.size === 0) return { touched, matchedTerms, materials };
+    if (weightByTerm.size === 0) return { touched, matchedTerms, materials, knownShare };
     const { docScore, codeBest, codeSum, learnedScore } = this;
     const touchedDocs: number[] = [];
     let ideal = 0;
@@ -159,7 +164,7 @@ export class Classifier {
         learnedScore[code]! += (w * pairs[i + 1]!) / queryWeight;
       }
     }
-    return { touched, matchedTerms, materials };
+    return { touched, matchedTerms, materials, knownShare };
   }
 
   /** Every touched code with its vocabulary score (before prior) and learned score (diagnostics, eval). */
@@ -223,7 +228,7 @@ export class Classifier {
   }
 
   classify(text: string): ClassifierOutput {
-    const { touched: touchedCodes, matchedTerms, materials } = this.accumulate(text);
+    const { touched: touchedCodes, matchedTerms, materials, knownShare } = this.accumulate(text);
     if (touchedCodes.length === 0) return { best: null, alternatives: [], matchedTerms };
     const { codeBest, codeSum, learnedScore } = this;
     const top: { code: number; score: number }[] = [];
@@ -244,7 +249,7 @@ export class Classifier {
     const chosen = this.decide(top);
     if (chosen > 0) top.unshift(...top.splice(chosen, 1));
     top.length = Math.min(top.length, TOP);
-    const probabilities = calibrate(top.map((t) => t.score));
+    const probabilities = calibrate(top.map((t) => t.score), knownShare);
     const candidates = top.map((t, i): Candidate => ({
       naics: this.index.codes[t.code]!,
       title: this.index.titles[t.code]!,
@@ -253,4 +258,10 @@ export class Classifier {
     }));
     return { best: candidates[0] ?? null, alternatives: candidates.slice(1), matchedTerms };
   }
+}
+
+function sum(values: Iterable<number>): number {
+  let total = 0;
+  for (const v of values) total += v;
+  return total;
 }
