@@ -92,7 +92,8 @@ export class Classifier {
   /**
    * Accumulates, for every code the line's words touch, its vocabulary score (best document
    * plus support, normalised by the query's ideal score, before the prior) into `vocabScore`
-   * and its learned association score into `learnedScore`; returns the touched codes.
+   * and its learned association score into `learnedScore`; returns the touched codes, the
+   * materials the line names and the share of its word weight the vocabulary knows.
    * The caller must reset both arrays for the returned codes.
    */
   private accumulate(text: string): { touched: number[]; matchedTerms: string[]; materials: Set<string>; knownShare: number } {
@@ -127,10 +128,9 @@ export class Classifier {
     if (weightByTerm.size === 0) return { touched, matchedTerms, materials, knownShare };
     const { docScore, codeBest, codeSum, learnedScore } = this;
     const touchedDocs: number[] = [];
-    let ideal = 0;
-    for (const v of idealByWord.values()) ideal += v;
+    const ideal = sum(idealByWord.values());
+    const { data, start } = this.postings;
     for (const [id, w] of weightByTerm) {
-      const { data, start } = this.postings;
       for (let i = 2 * start[id]!; i < 2 * start[id + 1]!; i += 2) {
         const doc = data[i]!;
         if (docScore[doc] === 0) touchedDocs.push(doc);
@@ -150,8 +150,7 @@ export class Classifier {
       codeSum[code] = (best + SUPPORT_SHARE * (codeSum[code]! - best)) / ideal;
       codeBest[code] = 1;
     }
-    let queryWeight = 0;
-    for (const w of weightByTerm.values()) queryWeight += w;
+    const queryWeight = sum(weightByTerm.values());
     for (const [id, w] of weightByTerm) {
       const pairs = this.learned.get(id);
       if (!pairs) continue;
