@@ -70,9 +70,9 @@ const HYPERNYMS: Record<string, string> = {
   coupling: 'fitting', tee: 'fitting', elbow: 'fitting', nipple: 'fitting', bushing: 'fitting',
   adapter: 'fitting', union: 'fitting', reducer: 'fitting', cap: 'fitting', plug: 'fitting',
   flange: 'fitting', cross: 'fitting', wye: 'fitting', ferrule: 'fitting',
-  wrench: 'hand tool', plier: 'hand tool', pliers: 'hand tool', screwdriver: 'hand tool',
+  wrench: 'hand tool', plier: 'hand tool', screwdriver: 'hand tool',
   hammer: 'hand tool', socket: 'hand tool', chisel: 'hand tool', shovel: 'hand tool',
-  rake: 'hand tool', axe: 'hand tool', saw: 'saw', trousers: 'apparel', shirt: 'apparel',
+  rake: 'hand tool', axe: 'hand tool', saw: 'saw', trouser: 'apparel', shirt: 'apparel',
   jacket: 'apparel', coat: 'apparel', glove: 'glove', goggle: 'goggle', helmet: 'helmet',
   eyeglass: 'goggle',
   bolt: 'fastener', screw: 'fastener', nut: 'fastener', washer: 'fastener', rivet: 'fastener',
@@ -84,13 +84,12 @@ const cache = new Map<string, readonly string[]>();
 export function expandAbbreviation(word: string): readonly string[] {
   let hit = cache.get(word);
   if (hit) return hit;
-  const base = Object.hasOwn(ABBREVIATIONS, word) ? ABBREVIATIONS[word]!.split(' ') : [word];
-  const out = [...base];
-  for (const w of base) {
-    const family = HYPERNYMS[w];
-    if (family && Object.hasOwn(HYPERNYMS, w)) out.push(...family.split(' '));
-  }
-  hit = out;
+  hit = Object.hasOwn(ABBREVIATIONS, word) ? ABBREVIATIONS[word]!.split(' ') : [word];
   if (cache.size < 50_000) cache.set(word, hit);
   return hit;
+}
+
+/** The family words of a stemmed term ("coupling" → fitting), so plurals get them too. */
+export function kindOf(term: string): readonly string[] {
+  return Object.hasOwn(HYPERNYMS, term) ? HYPERNYMS[term]!.split(' ') : [];
 }

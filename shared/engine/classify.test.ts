@@ -17,6 +17,7 @@ describe('classifier', () => {
   it('reads terse catalogue text: sizes and part numbers vanish, abbreviations expand, plurals fold', () => {
     expect(tokenize('COUPLING PVC SCHED 40 1/2 IN').map((t) => t.term)).toEqual(['coupling', 'fitting', 'polyvinyl', 'chloride', 'plastic', 'schedule']);
     expect(tokenize('TROUSERS TACTICAL 65/35 POLY RAYON MENS 34X29').map((t) => t.term)).toContain('rayon');
+    expect(tokenize('TEES BRASS 1 IN').map((t) => t.term)).toContain('fitting');
     expect(stem('batteries')).toBe('battery');
     expect(stem('couplings')).toBe('coupling');
     expect(stem('boxes')).toBe('box');

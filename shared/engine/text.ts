@@ -1,4 +1,4 @@
-import { expandAbbreviation } from './abbreviations';
+import { expandAbbreviation, kindOf } from './abbreviations';
 import { isNounUnit, isStopword } from './stopwords';
 
 /**
@@ -60,7 +60,7 @@ export function tokenize(text: string): Token[] {
       // "sch40" → "sch": keep the letters of a letter+digit run; pure part numbers vanish.
       const letters = /^[a-z]+(?=\d)/.exec(raw)?.[0] ?? (/\d/.test(raw) ? '' : raw);
       if (letters.length < 2) continue;
-      for (const word of expandAbbreviation(letters)) {
+      for (const word of expandAbbreviation(letters).flatMap((w) => [w, ...kindOf(stem(w))])) {
         const term = stem(word);
         if (term.length < 2 || isStopword(term) || (measured && isNounUnit(term))) continue;
         out.push({ term, position, segment });
