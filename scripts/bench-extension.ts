@@ -11,7 +11,7 @@
  * - cumulative layout shift (PerformanceObserver layout-shift entries, no recent input).
  * Targets (issue 8): < 50 ms main-thread time, CLS < 0.01.
  */
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext } from 'playwright-core';
 import setupTestBuild from '../extension/test/browser/support/global-setup';
 import { launchWithExtension } from '../extension/test/browser/support/chromium';
 import { startFixtureServer, type FixtureServer } from '../extension/test/browser/support/fixture-server';
@@ -19,6 +19,8 @@ import { signInThroughOptions } from '../extension/test/browser/support/sign-in'
 import { startStubApi, STUB_PASSWORD } from '../extension/test/browser/support/stub-api';
 import { CHROMIUM_ARGS, chromiumPath } from './test-support/chromium-path';
 import { rendererCpu, startTrace } from './test-support/renderer-cpu';
+import { median } from '../shared/stats';
+import { observeLayoutShift } from './test-support/layout-shift';
 
 const LOADS = Number(process.env.SPENDPRINT_BENCH_LOADS ?? 8);
 const LINES = 500;
@@ -42,24 +44,7 @@ export interface ExtensionBenchResult {
   clsMax: number;
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
-
-async function observeLayoutShift(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const w = window as unknown as { __cls: number };
-    w.__cls = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) {
-        if (!entry.hadRecentInput) w.__cls += entry.value;
-      }
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
-}
 
 /** One traced load. Waits from Node (no polling inside the page, which would cost page CPU). */
 async function tracedLoad(context: BrowserContext, url: string, withExtension: boolean) {

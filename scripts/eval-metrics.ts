@@ -1,4 +1,6 @@
 /** Scoring of predicted NAICS codes against labelled lines (used by scripts/eval.ts). */
+import { median } from '../shared/stats';
+
 export interface Scored {
   truth: string;
   predicted: string | null;
@@ -51,8 +53,7 @@ export function score(rows: Scored[], factorOf: (code: string) => number | null)
     bin.conf += r.confidence;
     if (r.predicted === r.truth) bin.hits++;
   }
-  logs.sort((a, b) => a - b);
-  const median = logs.length ? (logs[(logs.length - 1) >> 1]! + logs[logs.length >> 1]!) / 2 : 0;
+  const medianLog = logs.length ? median(logs) : 0;
   return {
     lines: n,
     abstentions: rows.length - n,
@@ -60,7 +61,7 @@ export function score(rows: Scored[], factorOf: (code: string) => number | null)
     naics3: naics3 / n,
     top3: top3 / n,
     within25: within25 / n,
-    medianAbsLog: median,
+    medianAbsLog: medianLog,
     noPrediction,
     reliability: bins.map((b, i) => ({
       bin: `${(i / 5).toFixed(1)}–${((i + 1) / 5).toFixed(1)}`,

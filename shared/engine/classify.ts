@@ -4,6 +4,7 @@ import { sectorPrior } from './classify-prior';
 import { calibrate } from './classify-calibration';
 import { decodePostings, type Postings } from './postings';
 import { isMaterialProduct, materialOfCode, materialOfWord } from './materials';
+import { sum } from '../stats';
 
 export interface Candidate {
   naics: string;
@@ -257,10 +258,4 @@ export class Classifier {
     }));
     return { best: candidates[0] ?? null, alternatives: candidates.slice(1), matchedTerms };
   }
-}
-
-function sum(values: Iterable<number>): number {
-  let total = 0;
-  for (const v of values) total += v;
-  return total;
 }

@@ -8,6 +8,7 @@
 import { desc, inArray } from 'drizzle-orm';
 import { spendLines } from '../../db/schema';
 import type { TenantDb } from '../../db/tenant-db';
+import { median } from '../../../../shared/stats';
 
 /** A supplier needs this much history before its "usual" means anything. */
 export const MIN_HISTORY = 5;
@@ -30,12 +31,6 @@ export interface LineForAnomalies {
 }
 
 type History = Pick<LineForAnomalies, 'id' | 'date' | 'amount' | 'amountUsd' | 'naics' | 'kgCO2e'>;
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
 
 /** Robust z-score of `value` among `sample` (both as natural logs); 0 when the spread is 0. */
 export function robustZ(value: number, sample: readonly number[]): number {
