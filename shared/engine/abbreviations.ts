@@ -52,6 +52,7 @@ const ABBREVIATIONS: Record<string, string> = {
   resp: 'respirator', ppe: 'personal protective equipment', hi: 'high', vis: 'visibility',
   viz: 'visibility', refl: 'reflective', fr: 'flame resistant',
   hyd: 'hydraulic', pneu: 'pneumatic', lube: 'lubricating oil', lubr: 'lubricating', oil: 'oil',
+  lubricant: 'lubricating oil', lubricants: 'lubricating oil',
   fltr: 'filter', filt: 'filter', gskt: 'gasket', brg: 'bearing', blt: 'belt', hose: 'hose',
   wtr: 'water', mtrs: 'meter', mtrg: 'metering', radio: 'radio', antenna: 'antenna',
   tel: 'telephone', phone: 'telephone', cell: 'cellular telephone', cellphone: 'cellular telephone',

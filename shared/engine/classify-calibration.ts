@@ -50,7 +50,9 @@ export function rawConfidences(scores: readonly number[], knownShare = 1): numbe
   const top = scores[0]!;
   const exps = scores.map((s) => Math.exp((s - top) / TEMPERATURE));
   const total = exps.reduce((a, b) => a + b, 0);
-  const coverage = 1 / (1 + Math.exp(-COVERAGE_SLOPE * (top * knownShare - COVERAGE_MIDPOINT)));
+  // A score above 1 (support from many documents) does not cover more of the line than all of it.
+  const covered = Math.min(top, 1) * knownShare;
+  const coverage = 1 / (1 + Math.exp(-COVERAGE_SLOPE * (covered - COVERAGE_MIDPOINT)));
   return exps.map((e) => (e / total) * coverage);
 }
 
