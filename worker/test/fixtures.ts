@@ -79,6 +79,16 @@ export async function signIn(email: string, password = TEST_PASSWORD, headers: H
   return (await json<{ token: string }>(response)).token;
 }
 
+/** One session token per role named, signed in together: `const [buyer, analyst] = …`. */
+export function signInAs<const R extends readonly Role[]>(
+  tenant: TestTenant,
+  ...roles: R
+): Promise<{ [K in keyof R]: string }> {
+  return Promise.all(roles.map((role) => signIn(tenant.emails[role]))) as Promise<{
+    [K in keyof R]: string;
+  }>;
+}
+
 export function bearer(token: string): Record<string, string> {
   return { authorization: `Bearer ${token}` };
 }

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api';
 import type { AccessLog } from '../api-types';
+import { DataTable } from '../components/data-table';
 import { formatDateTime, shortHash } from '../components/format';
 import { ProblemMessage } from '../components/problem-message';
 import { ProgressNote } from '../components/progress-note';
@@ -43,39 +44,27 @@ export function AccessLogPage() {
       <ProblemMessage error={page.error} />
       {page.data && page.data.entries.length === 0 && <p>No calls match.</p>}
       {page.data && page.data.entries.length > 0 && (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">API calls, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Call</th>
-                <th scope="col">Status</th>
-                <th scope="col">Role or scopes</th>
-                <th scope="col">Credential</th>
-                <th scope="col">Request id</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.data.entries.map((entry) => (
-                <tr key={entry.id}>
-                  <td>{formatDateTime(entry.at)}</td>
-                  <td>
-                    <code>
-                      {entry.method} {entry.route}
-                    </code>
-                  </td>
-                  <td class={entry.status >= 400 ? 'status-bad' : undefined}>{entry.status}</td>
-                  <td>{entry.scope}</td>
-                  <td>
-                    <code title={entry.tokenFingerprint}>{shortHash(entry.tokenFingerprint)}</code>
-                  </td>
-                  <td class="muted">{entry.requestId}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="API calls, newest first"
+          columns={['When', 'Call', 'Status', 'Role or scopes', 'Credential', 'Request id']}
+        >
+          {page.data.entries.map((entry) => (
+            <tr key={entry.id}>
+              <td>{formatDateTime(entry.at)}</td>
+              <td>
+                <code>
+                  {entry.method} {entry.route}
+                </code>
+              </td>
+              <td class={entry.status >= 400 ? 'status-bad' : undefined}>{entry.status}</td>
+              <td>{entry.scope}</td>
+              <td>
+                <code title={entry.tokenFingerprint}>{shortHash(entry.tokenFingerprint)}</code>
+              </td>
+              <td class="muted">{entry.requestId}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <div class="pager">
         {cursors.length > 0 && (

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { CAPABILITIES, type Capability } from '../../../../shared/roles';
 import { api } from '../api';
+import { DataTable } from '../components/data-table';
 import { formatDateTime } from '../components/format';
 import { ProblemMessage } from '../components/problem-message';
 import { useApi } from '../components/use-api';
@@ -40,47 +41,35 @@ export function ApiKeysPage() {
       <ProblemMessage error={error ?? keys.error} />
       {keys.data && keys.data.keys.length === 0 && <p>No API keys yet.</p>}
       {keys.data && keys.data.keys.length > 0 && (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">API keys</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Key</th>
-                <th scope="col">Scopes</th>
-                <th scope="col">Created</th>
-                <th scope="col">Last used</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {keys.data.keys.map((key) => (
-                <tr key={key.id}>
-                  <td>{key.name}</td>
-                  <td>
-                    <code>sp_live_{key.prefix}…</code>
-                  </td>
-                  <td>{key.scopes.join(', ')}</td>
-                  <td>{formatDateTime(key.createdAt)}</td>
-                  <td>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : 'never'}</td>
-                  <td>
-                    {key.revokedAt ? (
-                      <span class="muted">revoked {formatDateTime(key.revokedAt)}</span>
-                    ) : confirming === key.id ? (
-                      <button type="button" class="danger" onClick={() => void revoke(key.id)}>
-                        Confirm: revoke {key.name}
-                      </button>
-                    ) : (
-                      <button type="button" class="secondary" onClick={() => setConfirming(key.id)}>
-                        Revoke
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="API keys"
+          columns={['Name', 'Key', 'Scopes', 'Created', 'Last used', 'Status']}
+        >
+          {keys.data.keys.map((key) => (
+            <tr key={key.id}>
+              <td>{key.name}</td>
+              <td>
+                <code>sp_live_{key.prefix}…</code>
+              </td>
+              <td>{key.scopes.join(', ')}</td>
+              <td>{formatDateTime(key.createdAt)}</td>
+              <td>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : 'never'}</td>
+              <td>
+                {key.revokedAt ? (
+                  <span class="muted">revoked {formatDateTime(key.revokedAt)}</span>
+                ) : confirming === key.id ? (
+                  <button type="button" class="danger" onClick={() => void revoke(key.id)}>
+                    Confirm: revoke {key.name}
+                  </button>
+                ) : (
+                  <button type="button" class="secondary" onClick={() => setConfirming(key.id)}>
+                    Revoke
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

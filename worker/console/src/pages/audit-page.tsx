@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { api, API_BASE } from '../api';
+import { DataTable } from '../components/data-table';
 import { formatDateTime, shortHash } from '../components/format';
 import { ProblemMessage } from '../components/problem-message';
 import { useApi } from '../components/use-api';
@@ -132,36 +133,24 @@ function VerificationResult({ verdict }: { verdict: Verification | undefined }) 
 function AuditTable({ entries }: { entries: AuditEntry[] }) {
   if (entries.length === 0) return <p>No entries match.</p>;
   return (
-    <div class="table-wrap">
-      <table>
-        <caption class="visually-hidden">Audit entries, oldest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">When</th>
-            <th scope="col">Actor</th>
-            <th scope="col">Action</th>
-            <th scope="col">Entity</th>
-            <th scope="col">Hash</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((entry) => (
-            <tr key={entry.seq}>
-              <td>{entry.seq}</td>
-              <td>{formatDateTime(entry.at)}</td>
-              <td>{entry.actor}</td>
-              <td>{entry.action}</td>
-              <td>
-                {entry.entityType} <span class="muted">{entry.entityId}</span>
-              </td>
-              <td>
-                <code title={entry.hash}>{shortHash(entry.hash)}</code>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Audit entries, oldest first"
+      columns={['#', 'When', 'Actor', 'Action', 'Entity', 'Hash']}
+    >
+      {entries.map((entry) => (
+        <tr key={entry.seq}>
+          <td>{entry.seq}</td>
+          <td>{formatDateTime(entry.at)}</td>
+          <td>{entry.actor}</td>
+          <td>{entry.action}</td>
+          <td>
+            {entry.entityType} <span class="muted">{entry.entityId}</span>
+          </td>
+          <td>
+            <code title={entry.hash}>{shortHash(entry.hash)}</code>
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

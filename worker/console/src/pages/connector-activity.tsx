@@ -4,6 +4,7 @@ import type {
   ConnectorView,
 } from '../../../../shared/api/connectors';
 import { api } from '../api';
+import { DataTable } from '../components/data-table';
 import { formatDateTime } from '../components/format';
 import { ProblemMessage } from '../components/problem-message';
 import { useApi } from '../components/use-api';
@@ -49,46 +50,41 @@ export function ConnectorActivity({
 function PullTable({ pulls }: { pulls: ConnectorPullView[] }) {
   if (pulls.length === 0) return <p>No pulls yet.</p>;
   return (
-    <div class="table-wrap">
-      <table>
-        <caption class="visually-hidden">Last pulls, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Trigger</th>
-            <th scope="col">Result</th>
-            <th scope="col">Documents</th>
-            <th scope="col">New lines</th>
-            <th scope="col">Already recorded</th>
-            <th scope="col">Skipped</th>
-            <th scope="col">Notes</th>
-          </tr>
-        </thead>
-        <tbody>
-          {pulls.map((pull) => (
-            <tr key={pull.id}>
-              <td>{formatDateTime(pull.startedAt)}</td>
-              <td>{pull.trigger === 'schedule' ? 'hourly' : 'on demand'}</td>
-              <td>{pull.status}</td>
-              <td>{pull.documents}</td>
-              <td>{pull.linesNew}</td>
-              <td>{pull.linesDuplicate}</td>
-              <td>{pull.linesSkipped}</td>
-              <td>
-                {pull.errors.length > 0 && (
-                  <ul class="compact">
-                    {pull.errors.map((error, i) => (
-                      <li key={i}>{error}</li>
-                    ))}
-                  </ul>
-                )}
-                {pull.more && <span class="muted">more waiting for the next pull</span>}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Last pulls, newest first"
+      columns={[
+        'When',
+        'Trigger',
+        'Result',
+        'Documents',
+        'New lines',
+        'Already recorded',
+        'Skipped',
+        'Notes',
+      ]}
+    >
+      {pulls.map((pull) => (
+        <tr key={pull.id}>
+          <td>{formatDateTime(pull.startedAt)}</td>
+          <td>{pull.trigger === 'schedule' ? 'hourly' : 'on demand'}</td>
+          <td>{pull.status}</td>
+          <td>{pull.documents}</td>
+          <td>{pull.linesNew}</td>
+          <td>{pull.linesDuplicate}</td>
+          <td>{pull.linesSkipped}</td>
+          <td>
+            {pull.errors.length > 0 && (
+              <ul class="compact">
+                {pull.errors.map((error, i) => (
+                  <li key={i}>{error}</li>
+                ))}
+              </ul>
+            )}
+            {pull.more && <span class="muted">more waiting for the next pull</span>}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
@@ -103,39 +99,26 @@ function CallTable({ path, refreshKey }: { path: string; refreshKey: number }) {
       <ProblemMessage error={calls.error} />
       {calls.data && calls.data.calls.length === 0 && <p>No calls yet.</p>}
       {calls.data && calls.data.calls.length > 0 && (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">
-              Outbound calls, newest first ({calls.data.total} in all)
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Call</th>
-                <th scope="col">Status</th>
-                <th scope="col">Token</th>
-                <th scope="col">Scope</th>
-              </tr>
-            </thead>
-            <tbody>
-              {calls.data.calls.map((call) => (
-                <tr key={call.id}>
-                  <td>{formatDateTime(call.at)}</td>
-                  <td>
-                    <code>
-                      {call.method} {call.endpoint}
-                    </code>
-                  </td>
-                  <td>
-                    {call.status ?? '–'} <span class="muted">{call.outcome}</span>
-                  </td>
-                  <td>{call.tokenFingerprint ? <code>{call.tokenFingerprint}</code> : '–'}</td>
-                  <td>{call.scope}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={`Outbound calls, newest first (${calls.data.total} in all)`}
+          columns={['When', 'Call', 'Status', 'Token', 'Scope']}
+        >
+          {calls.data.calls.map((call) => (
+            <tr key={call.id}>
+              <td>{formatDateTime(call.at)}</td>
+              <td>
+                <code>
+                  {call.method} {call.endpoint}
+                </code>
+              </td>
+              <td>
+                {call.status ?? '–'} <span class="muted">{call.outcome}</span>
+              </td>
+              <td>{call.tokenFingerprint ? <code>{call.tokenFingerprint}</code> : '–'}</td>
+              <td>{call.scope}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { ConnectorPullView, ConnectorView } from '../../../../shared/api/connectors';
 import { can } from '../../../../shared/roles';
 import { api } from '../api';
+import { DataTable } from '../components/data-table';
 import { formatDateTime } from '../components/format';
 import { ProblemMessage } from '../components/problem-message';
 import { useApi } from '../components/use-api';
@@ -79,71 +80,58 @@ export function ConnectorsPage() {
       <PullResult result={result} />
       {list.data && connectors.length === 0 && <p>No connectors yet.</p>}
       {connectors.length > 0 && (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">ERP connectors</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Instance</th>
-                <th scope="col">State</th>
-                <th scope="col">Last pull</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {connectors.map((connector) => (
-                <tr key={connector.id}>
-                  <td>
-                    {connector.name} <span class="muted">{connector.kind}</span>
-                  </td>
-                  <td>
-                    <code>{connector.baseUrl}</code>
-                    <br />
-                    <span class="muted">client {connector.clientId}</span>
-                  </td>
-                  <td>{connector.state}</td>
-                  <td>{lastPullText(connector.lastPull)}</td>
-                  <td class="actions">
-                    {connector.state === 'active' && (
-                      <button
-                        type="button"
-                        onClick={() => void pullNow(connector)}
-                        disabled={pulling !== undefined}
-                      >
-                        {pulling === connector.id ? 'Pulling…' : 'Pull now'}
-                      </button>
-                    )}{' '}
+        <DataTable
+          caption="ERP connectors"
+          columns={['Name', 'Instance', 'State', 'Last pull', 'Actions']}
+        >
+          {connectors.map((connector) => (
+            <tr key={connector.id}>
+              <td>
+                {connector.name} <span class="muted">{connector.kind}</span>
+              </td>
+              <td>
+                <code>{connector.baseUrl}</code>
+                <br />
+                <span class="muted">client {connector.clientId}</span>
+              </td>
+              <td>{connector.state}</td>
+              <td>{lastPullText(connector.lastPull)}</td>
+              <td class="actions">
+                {connector.state === 'active' && (
+                  <button
+                    type="button"
+                    onClick={() => void pullNow(connector)}
+                    disabled={pulling !== undefined}
+                  >
+                    {pulling === connector.id ? 'Pulling…' : 'Pull now'}
+                  </button>
+                )}{' '}
+                <button
+                  type="button"
+                  class="secondary"
+                  aria-pressed={selected === connector.id}
+                  onClick={() => setSelected(selected === connector.id ? undefined : connector.id)}
+                >
+                  Activity
+                </button>{' '}
+                {connector.state === 'active' &&
+                  (confirming === connector.id ? (
+                    <button type="button" class="danger" onClick={() => void revoke(connector)}>
+                      Confirm: revoke {connector.name}
+                    </button>
+                  ) : (
                     <button
                       type="button"
                       class="secondary"
-                      aria-pressed={selected === connector.id}
-                      onClick={() =>
-                        setSelected(selected === connector.id ? undefined : connector.id)
-                      }
+                      onClick={() => setConfirming(connector.id)}
                     >
-                      Activity
-                    </button>{' '}
-                    {connector.state === 'active' &&
-                      (confirming === connector.id ? (
-                        <button type="button" class="danger" onClick={() => void revoke(connector)}>
-                          Confirm: revoke {connector.name}
-                        </button>
-                      ) : (
-                        <button
-                          type="button"
-                          class="secondary"
-                          onClick={() => setConfirming(connector.id)}
-                        >
-                          Revoke
-                        </button>
-                      ))}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                      Revoke
+                    </button>
+                  ))}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {shown && (
         <ConnectorActivity connector={shown} showCalls={showCalls} refreshKey={refreshKey} />

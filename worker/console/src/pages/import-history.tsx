@@ -1,5 +1,6 @@
 import type { ImportListBody } from '../../../../shared/api/imports';
 import { api } from '../api';
+import { DataTable } from '../components/data-table';
 import { formatDateTime } from '../components/format';
 import { ProblemMessage } from '../components/problem-message';
 import { useApi } from '../components/use-api';
@@ -15,41 +16,34 @@ export function ImportHistory({ tick, onOpen }: { tick: number; onOpen: (id: str
       <ProblemMessage error={list.error} />
       {list.data && list.data.imports.length === 0 && <p class="muted">No imports yet.</p>}
       {list.data && list.data.imports.length > 0 && (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">Recent imports</caption>
-            <thead>
-              <tr>
-                <th scope="col">File</th>
-                <th scope="col">Uploaded</th>
-                <th scope="col">Status</th>
-                <th scope="col">Rows</th>
-                <th scope="col">Recorded</th>
-                <th scope="col">Refused</th>
-                <th scope="col">
-                  <span class="visually-hidden">Details</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.imports.map((job) => (
-                <tr key={job.id}>
-                  <td>{job.fileName ?? '—'}</td>
-                  <td>{formatDateTime(job.createdAt)}</td>
-                  <td>{job.status}</td>
-                  <td>{count.format(job.rowsTotal)}</td>
-                  <td>{count.format(job.recorded)}</td>
-                  <td>{count.format(job.rowsFailed)}</td>
-                  <td>
-                    <button type="button" class="secondary" onClick={() => onOpen(job.id)}>
-                      Details
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Recent imports"
+          columns={[
+            'File',
+            'Uploaded',
+            'Status',
+            'Rows',
+            'Recorded',
+            'Refused',
+            { hidden: 'Details' },
+          ]}
+        >
+          {list.data.imports.map((job) => (
+            <tr key={job.id}>
+              <td>{job.fileName ?? '—'}</td>
+              <td>{formatDateTime(job.createdAt)}</td>
+              <td>{job.status}</td>
+              <td>{count.format(job.rowsTotal)}</td>
+              <td>{count.format(job.recorded)}</td>
+              <td>{count.format(job.rowsFailed)}</td>
+              <td>
+                <button type="button" class="secondary" onClick={() => onOpen(job.id)}>
+                  Details
+                </button>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

@@ -5,6 +5,7 @@ import {
   type ImportField,
 } from '../../../../shared/api/import-fields';
 import type { ImportPreviewBody } from '../../../../shared/api/imports';
+import { DataTable } from '../components/data-table';
 
 export type FieldMapping = Record<string, string | null>;
 
@@ -65,37 +66,24 @@ export function ImportMappingPreview(props: {
         </p>
       )}
       <h3>First rows</h3>
-      <div class="table-wrap">
-        <table>
-          <caption class="visually-hidden">First rows as they will be imported</caption>
-          <thead>
-            <tr>
-              <th scope="col">Row</th>
-              {mapped.map((field) => (
-                <th scope="col" key={field}>
-                  {IMPORT_FIELD_LABELS[field]}
-                </th>
-              ))}
-              <th scope="col">Problems</th>
-            </tr>
-          </thead>
-          <tbody>
-            {preview.rows.map((row) => (
-              <tr key={row.row}>
-                <td>{row.row}</td>
-                {mapped.map((field) => (
-                  <td key={field}>{row.values[field]}</td>
-                ))}
-                <td>
-                  {row.errors.length === 0
-                    ? '—'
-                    : row.errors.map((e) => `${e.column}: ${e.reason}`).join('; ')}
-                </td>
-              </tr>
+      <DataTable
+        caption="First rows as they will be imported"
+        columns={['Row', ...mapped.map((field) => IMPORT_FIELD_LABELS[field]), 'Problems']}
+      >
+        {preview.rows.map((row) => (
+          <tr key={row.row}>
+            <td>{row.row}</td>
+            {mapped.map((field) => (
+              <td key={field}>{row.values[field]}</td>
             ))}
-          </tbody>
-        </table>
-      </div>
+            <td>
+              {row.errors.length === 0
+                ? '—'
+                : row.errors.map((e) => `${e.column}: ${e.reason}`).join('; ')}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <div class="toolbar">
         <button
           type="button"

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ImportDetailBody } from '../../../../shared/api/imports';
 import { api } from '../api';
+import { DataTable } from '../components/data-table';
 import { ProblemMessage } from '../components/problem-message';
 
 const ERRORS_PAGE = 25;
@@ -82,31 +83,21 @@ export function ImportProgress({ id, onSettled }: { id: string; onSettled: () =>
       {detail.errors.listed > 0 && (
         <>
           <h3>Row errors</h3>
-          <div class="table-wrap">
-            <table>
-              <caption class="visually-hidden">Rows that were not imported</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Row</th>
-                  <th scope="col">Column</th>
-                  <th scope="col">Problem</th>
-                  <th scope="col">Value</th>
-                </tr>
-              </thead>
-              <tbody>
-                {detail.errors.items.map((e) => (
-                  <tr key={`${e.row}-${e.field}`}>
-                    <td>{e.row}</td>
-                    <td>{e.column}</td>
-                    <td>{e.reason}</td>
-                    <td>
-                      <code>{e.value ?? ''}</code>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption="Rows that were not imported"
+            columns={['Row', 'Column', 'Problem', 'Value']}
+          >
+            {detail.errors.items.map((e) => (
+              <tr key={`${e.row}-${e.field}`}>
+                <td>{e.row}</td>
+                <td>{e.column}</td>
+                <td>{e.reason}</td>
+                <td>
+                  <code>{e.value ?? ''}</code>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
           <div class="pager">
             <button
               type="button"

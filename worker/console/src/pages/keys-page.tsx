@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { planIncludes, type Plan } from '../../../../shared/plans';
 import { api } from '../api';
 import type { TenantKeyChange, TenantKeyList } from '../api-types';
+import { DataTable } from '../components/data-table';
 import { formatDateTime } from '../components/format';
 import { ProblemMessage } from '../components/problem-message';
 import { ProgressNote } from '../components/progress-note';
@@ -53,43 +54,32 @@ export function KeysPage() {
         <p>No key yet: the first one is made when something is first stored encrypted.</p>
       )}
       {keys.data && keys.data.keys.length > 0 && (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">Key versions</caption>
-            <thead>
-              <tr>
-                <th scope="col">Version</th>
-                <th scope="col">Kind</th>
-                <th scope="col">State</th>
-                <th scope="col">Created</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {keys.data.keys.map((key) => (
-                <tr key={key.version}>
-                  <td>v{key.version}</td>
-                  <td>{key.kind === 'byok' ? 'customer-supplied (BYOK)' : 'managed'}</td>
-                  <td>
-                    <span class={`tag key-${key.state}`}>{key.state}</span>
-                    {key.retiredAt && <span class="muted"> {formatDateTime(key.retiredAt)}</span>}
-                    {key.revokedAt && <span class="muted"> {formatDateTime(key.revokedAt)}</span>}
-                  </td>
-                  <td>{formatDateTime(key.createdAt)}</td>
-                  <td>
-                    {key.state !== 'revoked' && (
-                      <RevokeKeyButton
-                        version={key.version}
-                        active={key.state === 'active'}
-                        onRevoked={keys.reload}
-                      />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Key versions"
+          columns={['Version', 'Kind', 'State', 'Created', 'Actions']}
+        >
+          {keys.data.keys.map((key) => (
+            <tr key={key.version}>
+              <td>v{key.version}</td>
+              <td>{key.kind === 'byok' ? 'customer-supplied (BYOK)' : 'managed'}</td>
+              <td>
+                <span class={`tag key-${key.state}`}>{key.state}</span>
+                {key.retiredAt && <span class="muted"> {formatDateTime(key.retiredAt)}</span>}
+                {key.revokedAt && <span class="muted"> {formatDateTime(key.revokedAt)}</span>}
+              </td>
+              <td>{formatDateTime(key.createdAt)}</td>
+              <td>
+                {key.state !== 'revoked' && (
+                  <RevokeKeyButton
+                    version={key.version}
+                    active={key.state === 'active'}
+                    onRevoked={keys.reload}
+                  />
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {byok ? (
         <ByokForm

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ROLES, type Role } from '../../../../shared/roles';
 import { api } from '../api';
+import { DataTable } from '../components/data-table';
 import { ProblemMessage } from '../components/problem-message';
 import { useApi } from '../components/use-api';
 import { offers } from '../navigation';
@@ -39,51 +40,39 @@ export function MembersPage() {
       <h1 id="members-title">Users and teams</h1>
       <ProblemMessage error={error ?? members.error} />
       {members.data && (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">Members of {me.tenant.name}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Role</th>
-                <th scope="col">Teams</th>
-              </tr>
-            </thead>
-            <tbody>
-              {members.data.members.map((member) => (
-                <tr key={member.userId}>
-                  <td>{member.name}</td>
-                  <td>{member.email}</td>
-                  <td>
-                    {canChangeRole && member.userId !== me.userId ? (
-                      <select
-                        aria-label={`Role of ${member.name}`}
-                        value={member.role}
-                        onChange={(event) =>
-                          void changeRole(member, event.currentTarget.value as Role)
-                        }
-                      >
-                        {ROLES.map((role) => (
-                          <option key={role} value={role}>
-                            {role}
-                          </option>
-                        ))}
-                      </select>
-                    ) : (
-                      member.role
-                    )}
-                  </td>
-                  <td>
-                    {member.teams
-                      .map((team) => `${team.name}${team.isManager ? ' (manager)' : ''}`)
-                      .join(', ') || <span class="muted">none</span>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={`Members of ${me.tenant.name}`}
+          columns={['Name', 'Email', 'Role', 'Teams']}
+        >
+          {members.data.members.map((member) => (
+            <tr key={member.userId}>
+              <td>{member.name}</td>
+              <td>{member.email}</td>
+              <td>
+                {canChangeRole && member.userId !== me.userId ? (
+                  <select
+                    aria-label={`Role of ${member.name}`}
+                    value={member.role}
+                    onChange={(event) => void changeRole(member, event.currentTarget.value as Role)}
+                  >
+                    {ROLES.map((role) => (
+                      <option key={role} value={role}>
+                        {role}
+                      </option>
+                    ))}
+                  </select>
+                ) : (
+                  member.role
+                )}
+              </td>
+              <td>
+                {member.teams
+                  .map((team) => `${team.name}${team.isManager ? ' (manager)' : ''}`)
+                  .join(', ') || <span class="muted">none</span>}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <div class="columns">
         {offers(operations, '/invitations', 'post') && <InviteForm />}

@@ -2,6 +2,7 @@ import { can } from '../../../../shared/roles';
 import { api } from '../api';
 import type { Period, PeriodList } from '../api-types';
 import { ConfirmButton } from '../components/confirm-button';
+import { DataTable } from '../components/data-table';
 import { formatDate, formatDateTime } from '../components/format';
 import { ProblemMessage } from '../components/problem-message';
 import { ProgressNote } from '../components/progress-note';
@@ -37,63 +38,52 @@ export function PeriodsPage() {
       <ProblemMessage error={action.error ?? periods.error} />
       {periods.data && periods.data.periods.length === 0 && <p>No periods defined yet.</p>}
       {periods.data && periods.data.periods.length > 0 && (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">Reporting periods</caption>
-            <thead>
-              <tr>
-                <th scope="col">Period</th>
-                <th scope="col">From</th>
-                <th scope="col">To</th>
-                <th scope="col">Status</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {periods.data.periods.map((period) => (
-                <tr key={period.id}>
-                  <td>{period.name}</td>
-                  <td>{formatDate(period.startDate)}</td>
-                  <td>{formatDate(period.endDate)}</td>
-                  <td>
-                    {period.status === 'signed-off' ? (
-                      <>
-                        <span class="tag locked">signed off</span>{' '}
-                        <span class="muted">
-                          {period.signedOffAt && formatDateTime(period.signedOffAt)} by{' '}
-                          {period.signedOffBy === me.userId ? 'you' : period.signedOffBy}
-                        </span>
-                      </>
-                    ) : (
-                      'open'
-                    )}
-                  </td>
-                  <td class="actions">
-                    {period.status === 'open' && maySignOff && (
-                      <ConfirmButton
-                        label="Sign off"
-                        confirmLabel={`Yes, sign off ${period.name}`}
-                        warning={`Spend lines dated on or before ${formatDate(period.endDate)} will be locked.`}
-                        disabled={!!action.busy}
-                        onConfirm={() => act(period, 'sign-off')}
-                      />
-                    )}
-                    {period.status === 'signed-off' && mayReopen && (
-                      <ConfirmButton
-                        label="Reopen"
-                        confirmLabel={`Yes, reopen ${period.name}`}
-                        warning="Lines in the period can change again; the reopening is audited."
-                        danger
-                        disabled={!!action.busy}
-                        onConfirm={() => act(period, 'reopen')}
-                      />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Reporting periods"
+          columns={['Period', 'From', 'To', 'Status', 'Actions']}
+        >
+          {periods.data.periods.map((period) => (
+            <tr key={period.id}>
+              <td>{period.name}</td>
+              <td>{formatDate(period.startDate)}</td>
+              <td>{formatDate(period.endDate)}</td>
+              <td>
+                {period.status === 'signed-off' ? (
+                  <>
+                    <span class="tag locked">signed off</span>{' '}
+                    <span class="muted">
+                      {period.signedOffAt && formatDateTime(period.signedOffAt)} by{' '}
+                      {period.signedOffBy === me.userId ? 'you' : period.signedOffBy}
+                    </span>
+                  </>
+                ) : (
+                  'open'
+                )}
+              </td>
+              <td class="actions">
+                {period.status === 'open' && maySignOff && (
+                  <ConfirmButton
+                    label="Sign off"
+                    confirmLabel={`Yes, sign off ${period.name}`}
+                    warning={`Spend lines dated on or before ${formatDate(period.endDate)} will be locked.`}
+                    disabled={!!action.busy}
+                    onConfirm={() => act(period, 'sign-off')}
+                  />
+                )}
+                {period.status === 'signed-off' && mayReopen && (
+                  <ConfirmButton
+                    label="Reopen"
+                    confirmLabel={`Yes, reopen ${period.name}`}
+                    warning="Lines in the period can change again; the reopening is audited."
+                    danger
+                    disabled={!!action.busy}
+                    onConfirm={() => act(period, 'reopen')}
+                  />
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {maySignOff && <PeriodForm onCreated={periods.reload} />}
     </section>

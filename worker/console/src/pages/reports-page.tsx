@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Report } from '../../../../shared/api/reports';
 import { can } from '../../../../shared/roles';
 import { api } from '../api';
+import { DataTable } from '../components/data-table';
 import { formatDateTime } from '../components/format';
 import { ProblemMessage } from '../components/problem-message';
 import { useApi } from '../components/use-api';
@@ -53,49 +54,42 @@ function ReportTable({
   onSelect: (id: string) => void;
 }) {
   return (
-    <div class="table-wrap">
-      <table>
-        <caption class="visually-hidden">Reports, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Period</th>
-            <th scope="col">Version</th>
-            <th scope="col">Status</th>
-            <th scope="col">Gross Scope 3 Cat. 1</th>
-            <th scope="col">Prepared</th>
-            <th scope="col">
-              <span class="visually-hidden">Open</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {reports.map((report) => (
-            <tr key={report.id} aria-selected={report.id === selectedId}>
-              <td>{report.period.name}</td>
-              <td>v{report.version}</td>
-              <td>
-                <span class={`report-status report-status-${report.status}`}>
-                  {STATUS_LABELS[report.status]}
-                </span>
-              </td>
-              <td>{tonnes(report.totals.tCO2e)}</td>
-              <td>
-                {report.preparedBy.name}, {formatDateTime(report.preparedAt)}
-              </td>
-              <td>
-                <button
-                  type="button"
-                  class="secondary"
-                  aria-label={`Open ${report.period.name} v${report.version}`}
-                  onClick={() => onSelect(report.id)}
-                >
-                  Open
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Reports, newest first"
+      columns={[
+        'Period',
+        'Version',
+        'Status',
+        'Gross Scope 3 Cat. 1',
+        'Prepared',
+        { hidden: 'Open' },
+      ]}
+    >
+      {reports.map((report) => (
+        <tr key={report.id} aria-selected={report.id === selectedId}>
+          <td>{report.period.name}</td>
+          <td>v{report.version}</td>
+          <td>
+            <span class={`report-status report-status-${report.status}`}>
+              {STATUS_LABELS[report.status]}
+            </span>
+          </td>
+          <td>{tonnes(report.totals.tCO2e)}</td>
+          <td>
+            {report.preparedBy.name}, {formatDateTime(report.preparedAt)}
+          </td>
+          <td>
+            <button
+              type="button"
+              class="secondary"
+              aria-label={`Open ${report.period.name} v${report.version}`}
+              onClick={() => onSelect(report.id)}
+            >
+              Open
+            </button>
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

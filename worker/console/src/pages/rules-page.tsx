@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api';
 import type { RuleList } from '../api-types';
+import { DataTable } from '../components/data-table';
 import { ProblemMessage } from '../components/problem-message';
 import { ProgressNote } from '../components/progress-note';
 import { useApi } from '../components/use-api';
@@ -28,32 +29,20 @@ export function RulesPage() {
       <ProblemMessage error={rules.error} />
       {rules.data && rules.data.rules.length === 0 && <p>No rules yet.</p>}
       {rules.data && rules.data.rules.length > 0 && (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">Rules</caption>
-            <thead>
-              <tr>
-                <th scope="col">Kind</th>
-                <th scope="col">Matches</th>
-                <th scope="col">NAICS</th>
-                <th scope="col">State</th>
-                <th scope="col">Version</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rules.data.rules.map((rule) => (
-                <RuleRows
-                  key={rule.id}
-                  rule={rule}
-                  open={open === rule.id}
-                  onToggle={() => setOpen(open === rule.id ? undefined : rule.id)}
-                  onChanged={rules.reload}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Rules"
+          columns={['Kind', 'Matches', 'NAICS', 'State', 'Version', 'Actions']}
+        >
+          {rules.data.rules.map((rule) => (
+            <RuleRows
+              key={rule.id}
+              rule={rule}
+              open={open === rule.id}
+              onToggle={() => setOpen(open === rule.id ? undefined : rule.id)}
+              onChanged={rules.reload}
+            />
+          ))}
+        </DataTable>
       )}
       <RuleCreateForm onCreated={rules.reload} />
     </section>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api';
 import type { SpendLinePage, TeamList } from '../api-types';
+import { DataTable } from '../components/data-table';
 import { OffsetPager } from '../components/offset-pager';
 import { ProblemMessage } from '../components/problem-message';
 import { ProgressNote } from '../components/progress-note';
@@ -41,35 +42,30 @@ export function SpendLinesPage() {
       <ProblemMessage error={page.error ?? teams.error} />
       {page.data && page.data.lines.length === 0 && <p>No spend lines match.</p>}
       {page.data && page.data.lines.length > 0 && (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">Spend lines, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Supplier</th>
-                <th scope="col">Team</th>
-                <th scope="col">Amount</th>
-                <th scope="col">kg CO2e</th>
-                <th scope="col">NAICS</th>
-                <th scope="col">Confidence</th>
-                <th scope="col">Status</th>
-                <th scope="col">Why</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.data.lines.map((line) => (
-                <SpendLineRows
-                  key={line.id}
-                  line={line}
-                  teamName={line.teamId ? teamNames.get(line.teamId) : undefined}
-                  open={open === line.id}
-                  onToggle={() => setOpen(open === line.id ? undefined : line.id)}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Spend lines, newest first"
+          columns={[
+            'Date',
+            'Supplier',
+            'Team',
+            'Amount',
+            'kg CO2e',
+            'NAICS',
+            'Confidence',
+            'Status',
+            'Why',
+          ]}
+        >
+          {page.data.lines.map((line) => (
+            <SpendLineRows
+              key={line.id}
+              line={line}
+              teamName={line.teamId ? teamNames.get(line.teamId) : undefined}
+              open={open === line.id}
+              onToggle={() => setOpen(open === line.id ? undefined : line.id)}
+            />
+          ))}
+        </DataTable>
       )}
       {page.data && (
         <OffsetPager

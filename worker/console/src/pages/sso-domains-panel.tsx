@@ -1,6 +1,7 @@
 import { api } from '../api';
 import type { SsoDomain, SsoDomainList } from '../api-types';
 import { ConfirmButton } from '../components/confirm-button';
+import { DataTable } from '../components/data-table';
 import { Field } from '../components/field';
 import { formatDateTime } from '../components/format';
 import { ProblemMessage } from '../components/problem-message';
@@ -47,56 +48,43 @@ export function SsoDomainsPanel() {
       <ProgressNote label={action.busy} />
       <ProblemMessage error={action.error ?? domains.error} />
       {domains.data && domains.data.domains.length > 0 && (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">Email domains</caption>
-            <thead>
-              <tr>
-                <th scope="col">Domain</th>
-                <th scope="col">Status</th>
-                <th scope="col">TXT record</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {domains.data.domains.map((domain) => (
-                <tr key={domain.id}>
-                  <td>{domain.domain}</td>
-                  <td>
-                    {domain.verifiedAt ? (
-                      <span class="tag ok">verified {formatDateTime(domain.verifiedAt)}</span>
-                    ) : (
-                      <span class="tag warn">not verified</span>
-                    )}
-                  </td>
-                  <td>
-                    <code class="wrap">{domain.verification.recordName}</code>
-                    <br />
-                    <code class="wrap">{domain.verification.recordValue}</code>
-                  </td>
-                  <td class="actions">
-                    {!domain.verifiedAt && (
-                      <button
-                        type="button"
-                        disabled={!!action.busy}
-                        onClick={() => void verify(domain)}
-                      >
-                        Verify
-                      </button>
-                    )}
-                    <ConfirmButton
-                      label="Remove"
-                      confirmLabel={`Yes, remove ${domain.domain}`}
-                      warning="People with this domain stop being routed to single sign-on."
-                      danger
-                      onConfirm={() => remove(domain)}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="Email domains" columns={['Domain', 'Status', 'TXT record', 'Actions']}>
+          {domains.data.domains.map((domain) => (
+            <tr key={domain.id}>
+              <td>{domain.domain}</td>
+              <td>
+                {domain.verifiedAt ? (
+                  <span class="tag ok">verified {formatDateTime(domain.verifiedAt)}</span>
+                ) : (
+                  <span class="tag warn">not verified</span>
+                )}
+              </td>
+              <td>
+                <code class="wrap">{domain.verification.recordName}</code>
+                <br />
+                <code class="wrap">{domain.verification.recordValue}</code>
+              </td>
+              <td class="actions">
+                {!domain.verifiedAt && (
+                  <button
+                    type="button"
+                    disabled={!!action.busy}
+                    onClick={() => void verify(domain)}
+                  >
+                    Verify
+                  </button>
+                )}
+                <ConfirmButton
+                  label="Remove"
+                  confirmLabel={`Yes, remove ${domain.domain}`}
+                  warning="People with this domain stop being routed to single sign-on."
+                  danger
+                  onConfirm={() => remove(domain)}
+                />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <form class="inline-form" onSubmit={(e) => void add(e)}>
         <Field label="Domain" name="domain" required placeholder="example.com" />

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../api';
 import type { SupplierFactor, SupplierFactorList } from '../api-types';
 import { ConfirmButton } from '../components/confirm-button';
+import { DataTable } from '../components/data-table';
 import { formatDate, formatFigure } from '../components/format';
 import { ProblemMessage } from '../components/problem-message';
 import { ProgressNote } from '../components/progress-note';
@@ -33,71 +34,57 @@ export function SupplierFactorsPage() {
       <ProblemMessage error={action.error ?? factors.error} />
       {factors.data && factors.data.factors.length === 0 && <p>No supplier factors yet.</p>}
       {factors.data && factors.data.factors.length > 0 && (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">Supplier factors</caption>
-            <thead>
-              <tr>
-                <th scope="col">Supplier</th>
-                <th scope="col">Factor</th>
-                <th scope="col">Valid</th>
-                <th scope="col">Source</th>
-                <th scope="col">Version</th>
-                <th scope="col">Actions</th>
+        <DataTable
+          caption="Supplier factors"
+          columns={['Supplier', 'Factor', 'Valid', 'Source', 'Version', 'Actions']}
+        >
+          {factors.data.factors.map((factor) =>
+            editing === factor.id ? (
+              <tr key={factor.id}>
+                <td colSpan={6}>
+                  <SupplierFactorForm
+                    factor={factor}
+                    onSaved={() => {
+                      setEditing(undefined);
+                      factors.reload();
+                    }}
+                    onCancel={() => setEditing(undefined)}
+                  />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {factors.data.factors.map((factor) =>
-                editing === factor.id ? (
-                  <tr key={factor.id}>
-                    <td colSpan={6}>
-                      <SupplierFactorForm
-                        factor={factor}
-                        onSaved={() => {
-                          setEditing(undefined);
-                          factors.reload();
-                        }}
-                        onCancel={() => setEditing(undefined)}
-                      />
-                    </td>
-                  </tr>
-                ) : (
-                  <tr key={factor.id}>
-                    <td>{factor.supplier}</td>
-                    <td>
-                      {factor.kgPerUsd !== null
-                        ? `${formatFigure(factor.kgPerUsd)} kg CO2e / USD`
-                        : `${formatFigure(factor.kgPerUnit ?? 0)} kg CO2e / ${factor.unit}`}
-                    </td>
-                    <td>
-                      {formatDate(factor.validFrom)} –{' '}
-                      {factor.validTo ? formatDate(factor.validTo) : 'open'}
-                    </td>
-                    <td>
-                      {factor.source}
-                      {factor.sourceDocument && (
-                        <span class="muted"> ({factor.sourceDocument})</span>
-                      )}
-                    </td>
-                    <td>v{factor.version}</td>
-                    <td class="actions">
-                      <button type="button" class="secondary" onClick={() => setEditing(factor.id)}>
-                        Edit
-                      </button>
-                      <ConfirmButton
-                        label="Remove"
-                        confirmLabel={`Yes, remove ${factor.supplier}'s factor`}
-                        warning="Its lines fall back to the spend-based factor at their next estimate."
-                        danger
-                        onConfirm={() => remove(factor)}
-                      />
-                    </td>
-                  </tr>
-                ),
-              )}
-            </tbody>
-          </table>
-        </div>
+            ) : (
+              <tr key={factor.id}>
+                <td>{factor.supplier}</td>
+                <td>
+                  {factor.kgPerUsd !== null
+                    ? `${formatFigure(factor.kgPerUsd)} kg CO2e / USD`
+                    : `${formatFigure(factor.kgPerUnit ?? 0)} kg CO2e / ${factor.unit}`}
+                </td>
+                <td>
+                  {formatDate(factor.validFrom)} –{' '}
+                  {factor.validTo ? formatDate(factor.validTo) : 'open'}
+                </td>
+                <td>
+                  {factor.source}
+                  {factor.sourceDocument && <span class="muted"> ({factor.sourceDocument})</span>}
+                </td>
+                <td>v{factor.version}</td>
+                <td class="actions">
+                  <button type="button" class="secondary" onClick={() => setEditing(factor.id)}>
+                    Edit
+                  </button>
+                  <ConfirmButton
+                    label="Remove"
+                    confirmLabel={`Yes, remove ${factor.supplier}'s factor`}
+                    warning="Its lines fall back to the spend-based factor at their next estimate."
+                    danger
+                    onConfirm={() => remove(factor)}
+                  />
+                </td>
+              </tr>
+            ),
+          )}
+        </DataTable>
       )}
       <SupplierFactorForm onSaved={factors.reload} />
     </section>

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it, vi } from 'vitest';
-import { bearer, createTenant, signIn, type TestTenant } from '../../../test/fixtures';
+import { bearer, createTenant, signInAs, type TestTenant } from '../../../test/fixtures';
 import { call, json } from '../../../test/http';
 
 interface Entry {
@@ -43,11 +43,7 @@ async function list(token: string, query: string): Promise<Page> {
 /** Five calls in January 2026, one per day, from an admin and a viewer. */
 async function tenantWithCalls(label: string) {
   const tenant = await createTenant(label);
-  const [admin, viewer, auditor] = await Promise.all([
-    signIn(tenant.emails.admin),
-    signIn(tenant.emails.viewer),
-    signIn(tenant.emails.auditor),
-  ]);
+  const [admin, viewer, auditor] = await signInAs(tenant, 'admin', 'viewer', 'auditor');
   expect((await callAt(admin, '/api/v1/teams', DAY(10))).status).toBe(200);
   expect((await callAt(viewer, '/api/v1/audit', DAY(11))).status).toBe(403);
   expect((await callAt(admin, '/api/v1/rules', DAY(12))).status).toBe(200);

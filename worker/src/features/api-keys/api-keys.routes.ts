@@ -10,7 +10,7 @@ import { apiKeys } from '../../db/schema';
 import { hasCapability } from '../../middleware/authenticate';
 import { now } from '../../lib/clock';
 import { generateApiKey } from '../../lib/crypto/tokens';
-import { jsonContent, problemResponses } from '../../lib/openapi';
+import { jsonBody, jsonContent, problemResponses } from '../../lib/openapi';
 import { defineRoute } from '../../lib/route';
 import { createRouter } from '../../lib/router';
 import { writeWithAudit } from '../audit/append';
@@ -21,9 +21,7 @@ const createRoute = defineRoute('keys:manage', {
   path: '/api-keys',
   tags: ['api-keys'],
   summary: 'Create an API key (the whole key is shown in this answer only)',
-  request: {
-    body: { content: { 'application/json': { schema: ApiKeyCreate } }, required: true },
-  },
+  request: jsonBody(ApiKeyCreate),
   responses: { 201: jsonContent(ApiKeyCreated), ...problemResponses(400, 401, 403) },
 });
 

@@ -3,7 +3,7 @@ import { RecoveryCodes, TotpConfirmRequest, TotpEnrolment } from '../../../../sh
 import { AppError, ErrorCode } from '../../../../shared/errors';
 import { recoveryCodes, users } from '../../db/schema';
 import { now } from '../../lib/clock';
-import { jsonContent, problemResponses } from '../../lib/openapi';
+import { jsonBody, jsonContent, problemResponses } from '../../lib/openapi';
 import { defineRoute } from '../../lib/route';
 import { createRouter } from '../../lib/router';
 import { seal, unseal } from '../../lib/seal';
@@ -30,9 +30,7 @@ const confirmRoute = defineRoute('member', {
   path: '/auth/totp/confirm',
   tags: ['auth'],
   summary: 'Confirm enrolment with a first code; answers recovery codes once',
-  request: {
-    body: { content: { 'application/json': { schema: TotpConfirmRequest } }, required: true },
-  },
+  request: jsonBody(TotpConfirmRequest),
   responses: { 200: jsonContent(RecoveryCodes), ...problemResponses(400, 401, 409) },
 });
 

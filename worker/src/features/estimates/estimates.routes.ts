@@ -6,7 +6,7 @@ import {
   MAX_ESTIMATE_LINES,
 } from '../../../../shared/api/estimates';
 import { AppError, ErrorCode } from '../../../../shared/errors';
-import { jsonContent, problemResponses } from '../../lib/openapi';
+import { jsonBody, jsonContent, problemResponses } from '../../lib/openapi';
 import { defineRoute } from '../../lib/route';
 import { createRouter } from '../../lib/router';
 import { estimateForTenant } from './estimate-with-tenant';
@@ -25,9 +25,7 @@ const estimatesRoute = defineRoute('estimates:read', {
   summary: `Estimate up to ${MAX_ESTIMATE_LINES} lines; answers in the same order`,
   description:
     'Descriptions are classified in memory and never stored or logged (zero persistence).',
-  request: {
-    body: { content: { 'application/json': { schema: estimateRequestSchema } }, required: true },
-  },
+  request: jsonBody(estimateRequestSchema),
   responses: {
     200: jsonContent(EstimatesAnswer),
     ...problemResponses(400, 401, 403, 413),

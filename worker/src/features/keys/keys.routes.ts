@@ -11,7 +11,7 @@ import { tenantKeys } from '../../db/schema';
 import type { TenantDb } from '../../db/tenant-db';
 import { now } from '../../lib/clock';
 import { generateTenantKek, importByokJwk, KeyImportError } from '../../lib/crypto/tenant-keys';
-import { jsonContent, problemResponses } from '../../lib/openapi';
+import { jsonBody, jsonContent, problemResponses } from '../../lib/openapi';
 import { defineRoute } from '../../lib/route';
 import { createRouter } from '../../lib/router';
 import {
@@ -54,9 +54,7 @@ const byokRoute = defineRoute(
     description:
       'Enterprise plan. The JWK (kty "oct", 256 bits, use "enc" if given) is stored only wrapped ' +
       'by the service master key; every data key is re-wrapped under it.',
-    request: {
-      body: { content: { 'application/json': { schema: ByokUpload } }, required: true },
-    },
+    request: jsonBody(ByokUpload),
     responses: { 200: jsonContent(TenantKeyChange), ...problemResponses(400, 401, 403) },
   },
   { planFeature: 'customer-keys' },

@@ -4,7 +4,7 @@ import { AppError, ErrorCode } from '../../../../shared/errors';
 import { memberships, sessions, teamMembers, teams, users } from '../../db/schema';
 import type { TenantDb } from '../../db/tenant-db';
 import { now } from '../../lib/clock';
-import { jsonContent, problemResponses } from '../../lib/openapi';
+import { jsonBody, jsonContent, problemResponses } from '../../lib/openapi';
 import { defineRoute } from '../../lib/route';
 import { createRouter } from '../../lib/router';
 import { writeWithAudit } from '../audit/append';
@@ -23,10 +23,7 @@ const changeRoleRoute = defineRoute('users:manage', {
   path: '/members/{userId}',
   tags: ['members'],
   summary: "Change a member's role (ends their sessions)",
-  request: {
-    params: UserIdParam,
-    body: { content: { 'application/json': { schema: RoleChange } }, required: true },
-  },
+  request: { params: UserIdParam, ...jsonBody(RoleChange) },
   responses: { 204: { description: 'Changed' }, ...problemResponses(400, 401, 403, 404, 409) },
 });
 

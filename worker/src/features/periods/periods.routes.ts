@@ -4,7 +4,7 @@ import { AppError, ErrorCode } from '../../../../shared/errors';
 import { periods } from '../../db/schema';
 import type { TenantDb } from '../../db/tenant-db';
 import { now } from '../../lib/clock';
-import { jsonContent, problemResponses } from '../../lib/openapi';
+import { jsonBody, jsonContent, problemResponses } from '../../lib/openapi';
 import { defineRoute } from '../../lib/route';
 import { createRouter } from '../../lib/router';
 import { writeWithAudit } from '../audit/append';
@@ -24,7 +24,7 @@ const createPeriodRoute = defineRoute('periods:sign-off', {
   path: '/periods',
   tags: ['periods'],
   summary: 'Define a reporting period',
-  request: { body: { content: { 'application/json': { schema: PeriodCreate } }, required: true } },
+  request: jsonBody(PeriodCreate),
   responses: { 201: jsonContent(Period), ...problemResponses(400, 401, 403) },
 });
 

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { bearer, createTenant, signIn } from '../../../test/fixtures';
+import { bearer, createTenant, signIn, signInAs } from '../../../test/fixtures';
 import { call, json } from '../../../test/http';
 
 const post = (path: string, token: string, body?: unknown) =>
@@ -25,11 +25,7 @@ const purchase = (date: string) => ({
 describe('periods and sign-off', () => {
   it('locks a signed-off period in the API and in the database, until an admin reopens it', async () => {
     const tenant = await createTenant('periods');
-    const [approver, buyer, admin] = await Promise.all([
-      signIn(tenant.emails.approver),
-      signIn(tenant.emails.buyer),
-      signIn(tenant.emails.admin),
-    ]);
+    const [approver, buyer, admin] = await signInAs(tenant, 'approver', 'buyer', 'admin');
     const period = await json<{ id: string }>(
       await post('/api/v1/periods', approver, {
         name: 'Q1 2026',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTenant, signIn } from '../../../test/fixtures';
+import { createTenant, signInAs } from '../../../test/fixtures';
 import { sendJson } from '../../../test/spend-helpers';
 import type { ReportContent } from './report-content';
 import {
@@ -36,11 +36,7 @@ const find = <T extends { key: string }>(groups: readonly T[], key: string) =>
 async function preparedFixture() {
   const tenant = await createTenant('report-numbers');
   await addTeamMember(tenant.id, tenant.teamId, tenant.userIds.buyer);
-  const [analyst, approver, buyer] = await Promise.all([
-    signIn(tenant.emails.analyst),
-    signIn(tenant.emails.approver),
-    signIn(tenant.emails.buyer),
-  ]);
+  const [analyst, approver, buyer] = await signInAs(tenant, 'analyst', 'approver', 'buyer');
   const factor = await sendJson<{ id: string }>(
     analyst,
     'POST',

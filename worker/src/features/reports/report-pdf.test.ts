@@ -1,6 +1,6 @@
 import { decodePDFRawStream, PDFArray, PDFDocument, PDFRawStream, type PDFPage } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { createTenant, signIn } from '../../../test/fixtures';
+import { createTenant, signInAs } from '../../../test/fixtures';
 import {
   addTeamMember,
   definePeriod,
@@ -46,11 +46,7 @@ describe('report PDF', () => {
   it('parses, shows the key figures and charts, spells every supplier name, and stays small', async () => {
     const tenant = await createTenant('report-pdf');
     await addTeamMember(tenant.id, tenant.teamId, tenant.userIds.buyer);
-    const [analyst, approver, buyer] = await Promise.all([
-      signIn(tenant.emails.analyst),
-      signIn(tenant.emails.approver),
-      signIn(tenant.emails.buyer),
-    ]);
+    const [analyst, approver, buyer] = await signInAs(tenant, 'analyst', 'approver', 'buyer');
     const lines = Array.from({ length: 12 }, (_, month) =>
       PURCHASES.flatMap(([description, supplier, amount], i) =>
         Array.from({ length: 3 }, (_, n) => ({

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { createTenant, signIn } from '../../../test/fixtures';
+import { createTenant, signInAs } from '../../../test/fixtures';
 import { json } from '../../../test/http';
 import { send } from '../../../test/spend-helpers';
 import { objectR2Key } from '../../lib/object-store';
@@ -17,12 +17,13 @@ const SUPPLIER = 'Zephyr Quarry Works';
 
 async function storedReport(label: string) {
   const tenant = await createTenant(label);
-  const [analyst, approver, buyer, admin] = await Promise.all([
-    signIn(tenant.emails.analyst),
-    signIn(tenant.emails.approver),
-    signIn(tenant.emails.buyer),
-    signIn(tenant.emails.admin),
-  ]);
+  const [analyst, approver, buyer, admin] = await signInAs(
+    tenant,
+    'analyst',
+    'approver',
+    'buyer',
+    'admin',
+  );
   await recordLines(buyer, [
     {
       description: 'Crushed granite aggregate, 20 tonnes',

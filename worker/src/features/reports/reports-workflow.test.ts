@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { createTenant, signIn } from '../../../test/fixtures';
+import { createTenant, signIn, signInAs } from '../../../test/fixtures';
 import { json } from '../../../test/http';
 import { rowCount, send, sendJson } from '../../../test/spend-helpers';
 import { purgeDeletedTenants } from '../governance/governance-job';
@@ -32,13 +32,14 @@ async function reportAudit(tenantId: string) {
 describe('report workflow', () => {
   it('an analyst prepares and submits, another user approves; every step audited with actor and time', async () => {
     const tenant = await createTenant('reports-flow');
-    const [analyst, approver, buyer, viewer, auditor] = await Promise.all([
-      signIn(tenant.emails.analyst),
-      signIn(tenant.emails.approver),
-      signIn(tenant.emails.buyer),
-      signIn(tenant.emails.viewer),
-      signIn(tenant.emails.auditor),
-    ]);
+    const [analyst, approver, buyer, viewer, auditor] = await signInAs(
+      tenant,
+      'analyst',
+      'approver',
+      'buyer',
+      'viewer',
+      'auditor',
+    );
     await recordLines(buyer, [line('2024-02-10', 1000), line('2024-03-10', 3000)]);
     const periodId = await definePeriod(approver, {
       name: 'FY 2024',
@@ -108,10 +109,7 @@ describe('report workflow', () => {
 
   it('refuses self-approval with a clear 403, for admins too', async () => {
     const tenant = await createTenant('reports-self');
-    const [admin, approver] = await Promise.all([
-      signIn(tenant.emails.admin),
-      signIn(tenant.emails.approver),
-    ]);
+    const [admin, approver] = await signInAs(tenant, 'admin', 'approver');
     const periodId = await definePeriod(approver, {
       name: 'March 2024',
       startDate: '2024-03-01',
@@ -141,11 +139,7 @@ describe('report workflow', () => {
 
   it('refuses changes after approval, in the API and in the database; a correction is a new version', async () => {
     const tenant = await createTenant('reports-final');
-    const [analyst, approver, buyer] = await Promise.all([
-      signIn(tenant.emails.analyst),
-      signIn(tenant.emails.approver),
-      signIn(tenant.emails.buyer),
-    ]);
+    const [analyst, approver, buyer] = await signInAs(tenant, 'analyst', 'approver', 'buyer');
     await recordLines(buyer, [line('2024-05-02', 800)]);
     const periodId = await definePeriod(approver, {
       name: 'May 2024',
@@ -204,11 +198,7 @@ describe('report workflow', () => {
 
   it('lets a due tenant purge remove approved reports, their objects and their rows', async () => {
     const tenant = await createTenant('reports-purge');
-    const [analyst, approver, admin] = await Promise.all([
-      signIn(tenant.emails.analyst),
-      signIn(tenant.emails.approver),
-      signIn(tenant.emails.admin),
-    ]);
+    const [analyst, approver, admin] = await signInAs(tenant, 'analyst', 'approver', 'admin');
     const periodId = await definePeriod(approver, {
       name: 'June 2024',
       startDate: '2024-06-01',

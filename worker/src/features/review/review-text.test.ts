@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { bearer, createTenant, signIn, type TestTenant } from '../../../test/fixtures';
+import { bearer, createTenant, signIn, signInAs, type TestTenant } from '../../../test/fixtures';
 import { call, json } from '../../../test/http';
 import {
   auditActions,
@@ -72,10 +72,7 @@ async function storedTexts(tenantId: string) {
 describe('opt-in review text', () => {
   it('is off by default and turned on and off by an admin only, audited', async () => {
     const tenant = await createTenant('text-setting');
-    const [admin, analyst] = await Promise.all([
-      signIn(tenant.emails.admin),
-      signIn(tenant.emails.analyst),
-    ]);
+    const [admin, analyst] = await signInAs(tenant, 'admin', 'analyst');
     expect(await sendJson(admin, 'GET', '/api/v1/settings')).toEqual({
       reviewThreshold: 0.8,
       keepReviewText: false,
@@ -141,10 +138,7 @@ describe('opt-in review text', () => {
   it('is never returned after 30 days and the hourly job erases it', async () => {
     const tenant = await createTenant('text-expiry');
     await keepReviewText(tenant, true);
-    const [buyer, analyst] = await Promise.all([
-      signIn(tenant.emails.buyer),
-      signIn(tenant.emails.analyst),
-    ]);
+    const [buyer, analyst] = await signInAs(tenant, 'buyer', 'analyst');
     const created = new Date('2026-03-02T09:00:00Z');
     await recordAt(buyer, 'zzqx expiring part', created);
     const expiry = new Date(created.getTime() + 30 * DAY_MS);
@@ -165,10 +159,7 @@ describe('opt-in review text', () => {
   it('is dropped when its item is resolved, and all of it when the setting is turned off', async () => {
     const tenant = await createTenant('text-drop');
     await keepReviewText(tenant, true);
-    const [buyer, analyst] = await Promise.all([
-      signIn(tenant.emails.buyer),
-      signIn(tenant.emails.analyst),
-    ]);
+    const [buyer, analyst] = await signInAs(tenant, 'buyer', 'analyst');
     for (const n of ['first', 'second', 'third']) await recordAt(buyer, `zzqx ${n} part`);
     const queue = await queueAt(analyst);
     expect(queue.items).toHaveLength(3);
@@ -207,11 +198,7 @@ describe('opt-in review text', () => {
   it('becomes unreadable when the key it is sealed under is revoked', async () => {
     const tenant = await createTenant('text-revoke');
     await keepReviewText(tenant, true);
-    const [admin, buyer, analyst] = await Promise.all([
-      signIn(tenant.emails.admin),
-      signIn(tenant.emails.buyer),
-      signIn(tenant.emails.analyst),
-    ]);
+    const [admin, buyer, analyst] = await signInAs(tenant, 'admin', 'buyer', 'analyst');
     await recordAt(buyer, 'zzqx shredded part');
     expect((await queueAt(analyst)).items[0]!.reviewText).toBe('zzqx shredded part');
     await sendJson(admin, 'POST', '/api/v1/keys/1/revoke');

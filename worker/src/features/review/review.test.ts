@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTenant, signIn } from '../../../test/fixtures';
+import { createTenant, signIn, signInAs } from '../../../test/fixtures';
 import { auditActions, send, sendJson } from '../../../test/spend-helpers';
 
 interface Queue {
@@ -27,10 +27,7 @@ const misc = (date: string, amount: number) => ({
 describe('review queue', () => {
   it('resolves with a rule and re-estimates every affected line', async () => {
     const tenant = await createTenant('review');
-    const [buyer, analyst] = await Promise.all([
-      signIn(tenant.emails.buyer),
-      signIn(tenant.emails.analyst),
-    ]);
+    const [buyer, analyst] = await signInAs(tenant, 'buyer', 'analyst');
     await sendJson(
       buyer,
       'POST',
@@ -75,10 +72,7 @@ describe('review queue', () => {
 
   it("turns a buyer's correction into a description-hash rule without storing the text", async () => {
     const tenant = await createTenant('correction');
-    const [buyer, analyst] = await Promise.all([
-      signIn(tenant.emails.buyer),
-      signIn(tenant.emails.analyst),
-    ]);
+    const [buyer, analyst] = await signInAs(tenant, 'buyer', 'analyst');
     const { id } = await sendJson<{ id: string }>(
       buyer,
       'POST',
@@ -112,10 +106,7 @@ describe('review queue', () => {
 
   it('refuses an unknown NAICS or a rule from a missing field, changing nothing', async () => {
     const tenant = await createTenant('review-invalid');
-    const [buyer, analyst] = await Promise.all([
-      signIn(tenant.emails.buyer),
-      signIn(tenant.emails.analyst),
-    ]);
+    const [buyer, analyst] = await signInAs(tenant, 'buyer', 'analyst');
     const { id } = await sendJson<{ id: string }>(
       buyer,
       'POST',

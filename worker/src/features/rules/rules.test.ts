@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTenant, signIn } from '../../../test/fixtures';
+import { createTenant, signIn, signInAs } from '../../../test/fixtures';
 import { json } from '../../../test/http';
 import { auditActions, rowCount, send, sendJson } from '../../../test/spend-helpers';
 
@@ -25,10 +25,7 @@ const laptop = {
 describe('tenant rules', () => {
   it('changes later estimates of this tenant and bumps the rule version', async () => {
     const tenant = await createTenant('rules');
-    const [analyst, buyer] = await Promise.all([
-      signIn(tenant.emails.analyst),
-      signIn(tenant.emails.buyer),
-    ]);
+    const [analyst, buyer] = await signInAs(tenant, 'analyst', 'buyer');
     const before = await sendJson<Estimates>(buyer, 'POST', '/api/v1/estimates', {
       lines: [laptop],
     });

@@ -10,7 +10,7 @@ import {
 import { AppError, ErrorCode } from '../../../../shared/errors';
 import { spendLines, tenants } from '../../db/schema';
 import { now } from '../../lib/clock';
-import { jsonContent, problemResponses } from '../../lib/openapi';
+import { jsonBody, jsonContent, problemResponses } from '../../lib/openapi';
 import { defineRoute } from '../../lib/route';
 import { createRouter } from '../../lib/router';
 import { writeWithAudit } from '../audit/append';
@@ -30,9 +30,7 @@ const recordRoute = defineRoute('spend:record', {
     'Lines are estimated with the tenant rules and stored without their description (only a ' +
     'tenant-keyed hash). A line already recorded (same supplier, date, amount and description ' +
     'hash, or the same ERP document line) is reported as a duplicate and counted once.',
-  request: {
-    body: { content: { 'application/json': { schema: RecordSpendRequest } }, required: true },
-  },
+  request: jsonBody(RecordSpendRequest),
   responses: {
     201: jsonContent(RecordSpendResponse),
     ...problemResponses(400, 401, 403, 404, 409, 413),

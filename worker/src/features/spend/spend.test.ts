@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createTenant, signIn } from '../../../test/fixtures';
+import { createTenant, signIn, signInAs } from '../../../test/fixtures';
 import { json } from '../../../test/http';
 import {
   auditActions,
@@ -126,10 +126,7 @@ describe('POST /api/v1/spend/record', () => {
 
   it('sends lines below the review threshold to the review queue', async () => {
     const tenant = await createTenant('threshold');
-    const [buyer, analyst] = await Promise.all([
-      signIn(tenant.emails.buyer),
-      signIn(tenant.emails.analyst),
-    ]);
+    const [buyer, analyst] = await signInAs(tenant, 'buyer', 'analyst');
     // A supplier rule makes the Dell line certain; the nonsense line stays unclassified.
     await sendJson(
       analyst,
@@ -161,10 +158,7 @@ describe('POST /api/v1/spend/record', () => {
 
   it('stores and logs no description text (zero persistence, the default)', async () => {
     const tenant = await createTenant('record-zero');
-    const [buyer, admin] = await Promise.all([
-      signIn(tenant.emails.buyer),
-      signIn(tenant.emails.admin),
-    ]);
+    const [buyer, admin] = await signInAs(tenant, 'buyer', 'admin');
     // A new tenant keeps no review text unless an admin opts in (review-text.test.ts).
     expect(await sendJson(admin, 'GET', '/api/v1/settings')).toMatchObject({
       keepReviewText: false,
@@ -228,10 +222,7 @@ describe('GET /api/v1/spend/lines', () => {
   it('filters by period, supplier, NAICS, team and status, and pages', async () => {
     const tenant = await createTenant('lines');
     await joinTeam(tenant.id, tenant.teamId, tenant.userIds.buyer);
-    const [buyer, viewer] = await Promise.all([
-      signIn(tenant.emails.buyer),
-      signIn(tenant.emails.viewer),
-    ]);
+    const [buyer, viewer] = await signInAs(tenant, 'buyer', 'viewer');
     await sendJson(
       buyer,
       'POST',

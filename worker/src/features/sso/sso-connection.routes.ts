@@ -5,7 +5,7 @@ import { AppError, ErrorCode } from '../../../../shared/errors';
 import { ssoConnections } from '../../db/schema';
 import type { AppEnv } from '../../env';
 import { now } from '../../lib/clock';
-import { jsonContent, problemResponses } from '../../lib/openapi';
+import { jsonBody, jsonContent, problemResponses } from '../../lib/openapi';
 import { defineRoute } from '../../lib/route';
 import { createRouter } from '../../lib/router';
 import { seal } from '../../lib/seal';
@@ -34,9 +34,7 @@ const putRoute = defineRoute(
     path: '/sso',
     tags: ['sso'],
     summary: 'Set the OIDC provider (authorization code + PKCE); the client secret is sealed',
-    request: {
-      body: { content: { 'application/json': { schema: SsoConnectionPut } }, required: true },
-    },
+    request: jsonBody(SsoConnectionPut),
     responses: { 200: jsonContent(SsoConnection), ...problemResponses(400, 401, 403) },
   },
   sso,

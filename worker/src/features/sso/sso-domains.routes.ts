@@ -9,7 +9,7 @@ import { AppError, ErrorCode } from '../../../../shared/errors';
 import { ssoDomains } from '../../db/schema';
 import { now } from '../../lib/clock';
 import { generateToken } from '../../lib/crypto/tokens';
-import { jsonContent, problemResponses } from '../../lib/openapi';
+import { jsonBody, jsonContent, problemResponses } from '../../lib/openapi';
 import { defineRoute } from '../../lib/route';
 import { createRouter } from '../../lib/router';
 import { writeWithAudit } from '../audit/append';
@@ -37,9 +37,7 @@ const addRoute = defineRoute(
     path: '/sso/domains',
     tags: ['sso'],
     summary: 'Add an email domain; answers the TXT record that proves it',
-    request: {
-      body: { content: { 'application/json': { schema: SsoDomainCreate } }, required: true },
-    },
+    request: jsonBody(SsoDomainCreate),
     responses: { 201: jsonContent(SsoDomain), ...problemResponses(400, 401, 403, 409) },
   },
   sso,

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { createTenant, signIn } from '../../../test/fixtures';
+import { createTenant, signInAs } from '../../../test/fixtures';
 import { send, sendJson } from '../../../test/spend-helpers';
 
 interface SummaryBody {
@@ -44,10 +44,7 @@ async function addTeam(tenantId: string, name: string, members: [string, boolean
 describe('GET /api/v1/summary', () => {
   it('sums a period with categories, suppliers, months, trend, movers and data quality', async () => {
     const tenant = await createTenant('summary');
-    const [buyer, viewer] = await Promise.all([
-      signIn(tenant.emails.buyer),
-      signIn(tenant.emails.viewer),
-    ]);
+    const [buyer, viewer] = await signInAs(tenant, 'buyer', 'viewer');
     await sendJson(
       buyer,
       'POST',
@@ -82,11 +79,7 @@ describe('GET /api/v1/summary', () => {
     const tenant = await createTenant('summary-scope');
     const ops = await addTeam(tenant.id, 'Operations', [[tenant.userIds.buyer, true]]);
     const other = await addTeam(tenant.id, 'Facilities', [[tenant.userIds.viewer, true]]);
-    const [buyer, viewer, admin] = await Promise.all([
-      signIn(tenant.emails.buyer),
-      signIn(tenant.emails.viewer),
-      signIn(tenant.emails.admin),
-    ]);
+    const [buyer, viewer, admin] = await signInAs(tenant, 'buyer', 'viewer', 'admin');
     await sendJson(
       buyer,
       'POST',

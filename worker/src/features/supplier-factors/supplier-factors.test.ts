@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTenant, signIn } from '../../../test/fixtures';
+import { createTenant, signIn, signInAs } from '../../../test/fixtures';
 import { auditActions, rowCount, send, sendJson } from '../../../test/spend-helpers';
 
 interface Estimates {
@@ -18,10 +18,7 @@ const line = {
 describe('supplier-specific factors', () => {
   it('outrank spend-based factors within their validity, and are versioned and removable', async () => {
     const tenant = await createTenant('factors');
-    const [analyst, buyer] = await Promise.all([
-      signIn(tenant.emails.analyst),
-      signIn(tenant.emails.buyer),
-    ]);
+    const [analyst, buyer] = await signInAs(tenant, 'analyst', 'buyer');
     const factor = await sendJson<{ id: string; version: number }>(
       analyst,
       'POST',
