@@ -6,6 +6,8 @@ export interface Scored {
   predicted: string | null;
   top3: string[];
   confidence: number;
+  /** Before the calibration map (scripts/fit-calibration.ts). */
+  rawConfidence: number;
 }
 
 export interface Metrics {

@@ -30,6 +30,7 @@ function predict(classifier: Classifier, line: TrainingLine): Scored {
     predicted: out.best?.naics ?? null,
     top3: [out.best, ...out.alternatives].slice(0, 3).flatMap((c) => (c ? [c.naics] : [])),
     confidence: out.best?.confidence ?? 0,
+    rawConfidence: out.rawConfidence,
   };
 }
 

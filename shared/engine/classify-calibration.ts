@@ -4,30 +4,33 @@
  * 1. A softmax with a temperature over the candidates, scaled down when even the best score
  *    covers little of the line's words ("raw" confidence).
  * 2. A monotone piecewise-linear map from raw confidence to the share of lines classified
- *    exactly right, measured on the cross-validated predictions of the development file
- *    (isotonic fit over five bins; `npm run eval` prints the reliability table). So a
- *    confidence of 0.7 means "about 7 in 10 such lines get the exact NAICS-6 code".
- * Alternatives are scaled by the same ratio so the candidates' confidences never sum above 1.
+ *    exactly right, fitted to the cross-validated predictions of the development file by
+ *    `npm run fit:calibration` (a test checks the knots below are that fit; `npm run eval` prints
+ *    the reliability table). So a confidence of 0.7 means "about 7 in 10 such lines get the exact
+ *    NAICS-6 code".
+ * Runners-up keep their ratio to the best candidate, shrunk when needed so the whole never sums above 1.
  */
 const TEMPERATURE = 0.08;
 const COVERAGE_MIDPOINT = 0.35;
 const COVERAGE_SLOPE = 10;
 
-/**
- * [raw, calibrated] knots: isotonic fit of exact accuracy over eight equal-count bins of raw
- * confidence (cross-validated predictions, session 3): raw ≈ 0.07 → 18% exact, 0.13–0.60 pooled
- * ≈ 30% (one large commodity group sits in it and is always wrong), 0.67 → 45%, 0.85 → 56%,
- * 0.98 → 84%.
- */
-const KNOTS: readonly (readonly [number, number])[] = [
-  [0, 0.15],
-  [0.13, 0.18],
-  [0.35, 0.3],
-  [0.6, 0.3],
-  [0.67, 0.45],
-  [0.85, 0.56],
-  [0.978, 0.84],
-  [1, 0.86],
+/** [raw, calibrated] knots, as printed by `npm run fit:calibration` (isotonic over 25 equal-count bins). */
+export const KNOTS: readonly (readonly [number, number])[] = [
+  [0, 0.23],
+  [0.02, 0.23],
+  [0.085, 0.23],
+  [0.113, 0.24],
+  [0.15, 0.34],
+  [0.249, 0.34],
+  [0.285, 0.36],
+  [0.626, 0.36],
+  [0.682, 0.44],
+  [0.731, 0.44],
+  [0.803, 0.61],
+  [0.87, 0.67],
+  [0.975, 0.67],
+  [0.994, 0.9],
+  [1, 0.9],
 ];
 
 export function calibrated(raw: number): number {
@@ -56,9 +59,17 @@ export function rawConfidences(scores: readonly number[], knownShare = 1): numbe
   return exps.map((e) => (e / total) * coverage);
 }
 
-export function calibrate(scores: readonly number[], knownShare = 1): number[] {
-  const raw = rawConfidences(scores, knownShare);
+/**
+ * Calibrated confidences of the candidates whose raw confidences (best first) are given. The
+ * runners-up keep their ratio to the best, shrunk when needed so the whole never sums above 1.
+ */
+export function calibrate(raw: readonly number[]): number[] {
   if (raw.length === 0) return [];
-  const ratio = raw[0]! > 0 ? calibrated(raw[0]!) / raw[0]! : 0;
-  return raw.map((p) => Math.round(p * ratio * 1000) / 1000);
+  const best = calibrated(raw[0]!);
+  const ratio = raw[0]! > 0 ? best / raw[0]! : 0;
+  const rest = raw.slice(1).map((p) => p * ratio);
+  const restSum = rest.reduce((a, b) => a + b, 0);
+  const shrink = restSum > 1 - best ? (1 - best) / restSum : 1;
+  const floor3 = (p: number) => Math.floor(p * 1000) / 1000;
+  return [floor3(best), ...rest.map((p) => floor3(p * shrink))];
 }

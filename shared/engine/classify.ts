@@ -1,7 +1,7 @@
 import type { EngineIndex, LearnedAssociations } from './index-types';
 import { tokenize } from './text';
 import { sectorPrior } from './classify-prior';
-import { calibrate } from './classify-calibration';
+import { calibrate, rawConfidences } from './classify-calibration';
 import { decodePostings, type Postings } from './postings';
 import { isMaterialProduct, materialOfCode, materialOfWord } from './materials';
 import { sum } from '../stats';
@@ -20,6 +20,8 @@ export interface ClassifierOutput {
   alternatives: Candidate[];
   /** Stemmed words the classifier used (for explanations; never stored). */
   matchedTerms: string[];
+  /** `best`'s confidence before the calibration map (scripts/fit-calibration.ts fits the map to it). */
+  rawConfidence: number;
 }
 
 /** How strongly later words count: procurement text puts the item noun first. */
@@ -239,7 +241,7 @@ export class Classifier {
 
   classify(text: string): ClassifierOutput {
     const { touched: touchedCodes, matchedTerms, materials, knownShare } = this.accumulate(text);
-    if (touchedCodes.length === 0) return { best: null, alternatives: [], matchedTerms };
+    if (touchedCodes.length === 0) return { best: null, alternatives: [], matchedTerms, rawConfidence: 0 };
     const { codeBest, codeSum, learnedScore } = this;
     const top: { code: number; score: number }[] = [];
     for (const code of touchedCodes) {
@@ -259,13 +261,14 @@ export class Classifier {
     const chosen = this.decide(top);
     if (chosen > 0) top.unshift(...top.splice(chosen, 1));
     top.length = Math.min(top.length, TOP);
-    const probabilities = calibrate(top.map((t) => t.score), knownShare);
+    const raw = rawConfidences(top.map((t) => t.score), knownShare);
+    const probabilities = calibrate(raw);
     const candidates = top.map((t, i): Candidate => ({
       naics: this.index.codes[t.code]!,
       title: this.index.titles[t.code]!,
       confidence: probabilities[i]!,
       factorKgPerUsd: this.index.factors[t.code]!,
     }));
-    return { best: candidates[0] ?? null, alternatives: candidates.slice(1), matchedTerms };
+    return { best: candidates[0] ?? null, alternatives: candidates.slice(1), matchedTerms, rawConfidence: raw[0] ?? 0 };
   }
 }
