@@ -1,7 +1,5 @@
-import { render } from 'preact';
-import { createElement } from 'preact';
 import type { BadgeState, LowerEmissionHint } from '../../components/badge-state';
-import { PageTotalBadge } from '../../components/page-total-badge';
+import { renderPageTotalBadge } from '../../components/page-total-badge';
 import { isEstimated } from '../../utils/api/estimate-result';
 import type { EstimateResult } from '../../utils/api/estimate-schema';
 import { kgAttribute } from '../../utils/format';
@@ -101,7 +99,7 @@ export function annotatePage(page: PageContext, adapters: readonly SiteAdapter[]
       const estimated = covered.flatMap((entry) => (isEstimated(entry.result) ? [entry.result] : []));
       const totalKg = estimated.reduce((sum, result) => sum + result.kgCO2e, 0);
       badge.host.setAttribute('data-spendprint-total-kg', estimated.length ? kgAttribute(totalKg) : '');
-      render(createElement(PageTotalBadge, { totalKg, estimated: estimated.length, lines: covered.length }), badge.root);
+      renderPageTotalBadge(badge.root, { totalKg, estimated: estimated.length, lines: covered.length });
     }
     const estimatedAll = lines.flatMap((entry) => (isEstimated(entry.result) ? [entry.result] : []));
     const pageKg = estimatedAll.reduce((sum, result) => sum + result.kgCO2e, 0);
@@ -173,10 +171,7 @@ export function annotatePage(page: PageContext, adapters: readonly SiteAdapter[]
         entry.view.destroy();
         entry.badge.host.remove();
       }
-      for (const entry of totals) {
-        render(null, entry.badge.root);
-        entry.badge.host.remove();
-      }
+      for (const entry of totals) entry.badge.host.remove();
     },
     { once: true },
   );
