@@ -42,6 +42,8 @@ export interface ExtensionBenchResult {
   measuresWallMs: [number, number];
   measureBreakdownMs: Record<string, number>;
   clsMax: number;
+  /** Content-script CPU of every load, in order (ms). */
+  contentScriptCpuPerLoadMs: number[];
 }
 
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
@@ -88,6 +90,7 @@ function summarise(runs: Load[], baselines: Load[], chromiumVersion: string): Ex
     measuresWallMs: minMedian(wall),
     measureBreakdownMs: Object.fromEntries(Object.entries(breakdown).map(([name, ms]) => [name.replace('spendprint:', ''), round(ms)])),
     clsMax: round(Math.max(...runs.map((run) => run.cls)), 4),
+    contentScriptCpuPerLoadMs: runs.map((run) => round(run.cpu.contentScriptMs)),
   };
 }
 
@@ -97,7 +100,7 @@ function summarise(runs: Load[], baselines: Load[], chromiumVersion: string): Ex
  * build is measured too, load by load interleaved with the current one, so both see the same
  * moments of a shared machine: compare the two, not figures from different runs.
  */
-export async function benchExtension(): Promise<(ExtensionBenchResult & { baseline?: ExtensionBenchResult }) | { skipped: string }> {
+export async function benchExtension(): Promise<(ExtensionBenchResult & { baseline?: ExtensionBenchResult; pairedDifferenceMs?: number }) | { skipped: string }> {
   if (!chromiumPath) return { skipped: 'Chromium not found (apt-get install chromium, or set CHROMIUM_PATH)' };
   setupTestBuild(); // rebuilds the test extension when its sources are newer
   const baselineDir = process.env.SPENDPRINT_BENCH_BASELINE;
@@ -127,7 +130,11 @@ export async function benchExtension(): Promise<(ExtensionBenchResult & { baseli
     }
     const version = browsers[0]!.context.browser()?.version() ?? 'unknown';
     const current = summarise(runs[0]!, baselines, version);
-    return baselineDir ? { ...current, baseline: summarise(runs[1]!, baselines, version) } : current;
+    if (!baselineDir) return current;
+    // Load i of each build ran back to back: the median of those paired differences is less
+    // sensitive to a neighbour's burst than the difference of the two medians.
+    const paired = runs[0]!.map((run, i) => run.cpu.contentScriptMs - runs[1]![i]!.cpu.contentScriptMs);
+    return { ...current, baseline: summarise(runs[1]!, baselines, version), pairedDifferenceMs: round(median(paired)) };
   } finally {
     for (const browser of browsers) await browser.close();
     await plain.close();

@@ -29,6 +29,7 @@ interface AnnotatedTotal {
 }
 
 let panelCounter = 0;
+const openOptions = () => void sendMessage('open-options', {});
 
 function sameHint(a: LowerEmissionHint | undefined, b: LowerEmissionHint | undefined): boolean {
   if (!a || !b) return a === b;
@@ -53,21 +54,22 @@ export function annotatePage(page: PageContext, adapters: readonly SiteAdapter[]
   let medianFactor = FALLBACK_MEDIAN_FACTOR;
   const record = mountRecordPurchase(page, () => lines.map((entry) => entry.line.fields), signal);
 
-  const renderLine = (entry: AnnotatedLine) => {
+  /** Draws a line's badge; `fresh`: its host is new and carries no attributes yet. */
+  const renderLine = (entry: AnnotatedLine, fresh: boolean) => {
     const { host } = entry.badge;
     const estimated = entry.state.kind === 'estimated' ? entry.state.result : undefined;
     host.setAttribute('data-spendprint-kg', estimated ? kgAttribute(estimated.kgCO2e) : '');
     const classifiedOnly = entry.state.kind === 'unable' ? entry.state.naics : undefined;
     host.setAttribute('data-spendprint-naics', estimated?.naics ?? classifiedOnly ?? '');
     if (entry.state.kind === 'estimated' && entry.state.hint) host.setAttribute('data-spendprint-hint', entry.state.hint.kind);
-    else host.removeAttribute('data-spendprint-hint');
+    else if (!fresh) host.removeAttribute('data-spendprint-hint');
     entry.view.update(entry.state);
   };
 
   const createView = (badge: ShadowHost, line: FoundLine, result: EstimateResult | undefined, panelId: string) =>
-    mountLineBadge(badge.root, {
+    mountLineBadge(badge.host, badge.root, {
       panelId,
-      onSignIn: () => void sendMessage('open-options', {}),
+      onSignIn: openOptions,
       onCorrect: async (suggestedNaics) => {
         const answer = await sendMessage('report-correction', {
           line: line.fields,
@@ -84,7 +86,8 @@ export function annotatePage(page: PageContext, adapters: readonly SiteAdapter[]
       lines.map((entry) => ({ description: entry.line.fields.description, result: isEstimated(entry.result) ? entry.result : undefined })),
     );
     lines.forEach((entry, index) => {
-      let changed = fresh.has(entry);
+      const isNew = fresh.has(entry);
+      let changed = isNew;
       if (entry.state.kind === 'estimated') {
         const hint = hints[index];
         if (!sameHint(hint, entry.state.hint)) {
@@ -92,7 +95,7 @@ export function annotatePage(page: PageContext, adapters: readonly SiteAdapter[]
           changed = true;
         }
       }
-      if (changed) renderLine(entry);
+      if (changed) renderLine(entry, isNew);
     });
     for (const { total, badge } of totals) {
       const covered = lines.filter((entry) => total.scope.contains(entry.line.row));
