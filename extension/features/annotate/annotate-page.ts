@@ -15,7 +15,6 @@ import { isSendableLine } from './sendable-line';
 import { createShadowHost, type ShadowHost } from './shadow-host';
 
 interface AnnotatedLine {
-  panelId: string;
   line: FoundLine;
   result: EstimateResult | undefined;
   state: BadgeState;
@@ -28,7 +27,6 @@ interface AnnotatedTotal {
   badge: ShadowHost;
 }
 
-let panelCounter = 0;
 const openOptions = () => void sendMessage('open-options', {});
 
 function sameHint(a: LowerEmissionHint | undefined, b: LowerEmissionHint | undefined): boolean {
@@ -66,9 +64,8 @@ export function annotatePage(page: PageContext, adapters: readonly SiteAdapter[]
     entry.view.update(entry.state);
   };
 
-  const createView = (badge: ShadowHost, line: FoundLine, result: EstimateResult | undefined, panelId: string) =>
+  const createView = (badge: ShadowHost, line: FoundLine, result: EstimateResult | undefined) =>
     mountLineBadge(badge.host, badge.root, {
-      panelId,
       onSignIn: openOptions,
       onCorrect: async (suggestedNaics) => {
         const answer = await sendMessage('report-correction', {
@@ -141,9 +138,8 @@ export function annotatePage(page: PageContext, adapters: readonly SiteAdapter[]
     valid.forEach((line, index) => {
       const result = results[index];
       const state: BadgeState = failure ?? (isEstimated(result) ? { kind: 'estimated', result, medianFactor } : unableState(result));
-      const panelId = `spendprint-panel-${++panelCounter}`;
       const badge = createShadowHost('line');
-      const entry: AnnotatedLine = { panelId, line, result, state, badge, view: createView(badge, line, result, panelId) };
+      const entry: AnnotatedLine = { line, result, state, badge, view: createView(badge, line, result) };
       lines.push(entry);
       fresh.add(entry);
     });

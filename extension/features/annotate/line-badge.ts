@@ -2,10 +2,9 @@ import { createElement, render } from 'preact';
 import type { BadgeState } from '../../components/badge-state';
 import { EstimatePanel } from '../../components/estimate-panel';
 import { formatKg, formatPercent } from '../../utils/format';
-import { confidenceBand, intensityLevel, type IntensityLevel } from '../../utils/intensity';
+import { confidenceBand, intensityLevel, type ConfidenceBand, type IntensityLevel } from '../../utils/intensity';
 
 export interface LineBadgeOptions {
-  panelId: string;
   onCorrect(suggestedNaics: string): Promise<boolean>;
   onSignIn(): void;
 }
@@ -16,6 +15,11 @@ export interface LineBadge {
 }
 
 const CONFIDENCE_MARKS = { high: '●●●', medium: '●●○', low: '●○○' } as const;
+/**
+ * The id of a badge's details panel. IDs resolve within a shadow root, and each badge has its
+ * own root with at most one panel, so one fixed id serves every badge (and is in the template).
+ */
+const PANEL_ID = 'spendprint-panel';
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -30,7 +34,8 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
  * No `type="button"` on the buttons: inside a shadow root they have no form to submit.
  */
 interface BadgeTemplates {
-  estimate: Record<IntensityLevel, HTMLButtonElement>;
+  /** By intensity level and confidence band. */
+  estimate: Map<string, HTMLButtonElement>;
   unable: HTMLElement;
   unavailable: HTMLButtonElement;
 }
@@ -38,19 +43,24 @@ let templates: BadgeTemplates | undefined;
 
 function badgeTemplates(): BadgeTemplates {
   if (templates) return templates;
-  const estimate = (level: IntensityLevel) => {
-    const button = element('button', `badge float ${level}`);
-    button.setAttribute('aria-expanded', 'false');
-    return button;
-  };
   const unable = element('span', 'badge float unable', 'unable to estimate');
   unable.setAttribute('role', 'note');
-  templates = {
-    estimate: { low: estimate('low'), typical: estimate('typical'), high: estimate('high') },
-    unable,
-    unavailable: element('button', 'badge float unavailable'),
-  };
+  templates = { estimate: new Map(), unable, unavailable: element('button', 'badge float unavailable') };
   return templates;
+}
+
+function estimateTemplate(level: IntensityLevel, band: ConfidenceBand): HTMLButtonElement {
+  const { estimate } = badgeTemplates();
+  const key = `${level}:${band}`;
+  let button = estimate.get(key);
+  if (!button) {
+    button = element('button', `badge float ${level}`);
+    button.setAttribute('aria-expanded', 'false');
+    button.setAttribute('aria-controls', PANEL_ID);
+    button.setAttribute('data-confidence', CONFIDENCE_MARKS[band]);
+    estimate.set(key, button);
+  }
+  return button;
 }
 
 const clone = <T extends Element>(template: T) => template.cloneNode(true) as T;
@@ -150,7 +160,7 @@ class LineBadgeView implements LineBadge {
   }
 
   private build(next: BadgeState): HTMLElement {
-    const { estimate, unable, unavailable } = badgeTemplates();
+    const { unable, unavailable } = badgeTemplates();
     let built: HTMLElement;
     if (next.kind === 'unable') {
       built = clone(unable);
@@ -164,15 +174,13 @@ class LineBadgeView implements LineBadge {
       const { result, medianFactor, hint } = next;
       const level = intensityLevel(result, medianFactor);
       const kg = formatKg(result.kgCO2e);
-      built = clone(estimate[level]);
+      built = clone(estimateTemplate(level, confidenceBand(result.confidence)));
       built.textContent = `${kg} kg CO2e`;
       built.setAttribute(
         'aria-label',
         `Spendprint estimate: ${kg} kilograms CO2e, ${level} emission intensity, confidence ${formatPercent(result.confidence)}` +
           `${hint?.kind === 'alternative' ? ', a lower-emission option exists on this page' : ''}. Show details`,
       );
-      built.setAttribute('aria-controls', this.options.panelId);
-      built.setAttribute('data-confidence', CONFIDENCE_MARKS[confidenceBand(result.confidence)]);
       if (hint?.kind === 'lowest') built.append(element('span', 'hint', '↓'));
     }
     viewOf.set(built, this);
@@ -186,7 +194,7 @@ class LineBadgeView implements LineBadge {
     root.append(panelElement);
     const { result, hint } = state;
     render(
-      createElement(EstimatePanel, { id: this.options.panelId, result, hint, onClose: () => this.close(true), onCorrect: this.options.onCorrect }),
+      createElement(EstimatePanel, { id: PANEL_ID, result, hint, onClose: () => this.close(true), onCorrect: this.options.onCorrect }),
       panelElement,
     );
     button.setAttribute('aria-expanded', 'true');
