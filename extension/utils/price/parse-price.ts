@@ -50,6 +50,20 @@ const ISO_FIRST = /^([A-Z]{3}) (\d+(?:[.,]\d+)*)$/;
 const ISO_LAST = /^(\d+(?:[.,]\d+)*) ([A-Z]{3})$/;
 const SYMBOL_CURRENCY: Readonly<Record<string, string>> = Object.fromEntries(CURRENCY_SYMBOLS);
 
+/**
+ * "1234.56", "42", "1,234.56": digits with no separator to interpret, or commas before the one
+ * decimal point, read as parseLocalizedNumber reads them but without its patterns. Undefined for
+ * anything it would have to judge (a lone separator before three digits, zero-decimal
+ * currencies, decimal commas).
+ */
+function plainNumber(number: string, zeroDecimal: boolean): number | undefined {
+  const dot = number.indexOf('.');
+  if (dot === -1) return number.indexOf(',') === -1 ? Number(number) : undefined;
+  if (zeroDecimal || dot !== number.lastIndexOf('.') || number.lastIndexOf(',') > dot) return undefined;
+  if (number.indexOf(',') === -1) return number.length - dot - 1 === 3 ? undefined : Number(number);
+  return Number(number.split(',').join(''));
+}
+
 /** Not decided by the fast path: the full parse must read the text. */
 const UNDECIDED = Symbol('undecided');
 
@@ -60,18 +74,21 @@ const UNDECIDED = Symbol('undecided');
  * UNDECIDED for everything else.
  */
 function parseCommonPrice(text: string): ParsedPrice | undefined | typeof UNDECIDED {
+  // Indexed reads, not destructuring: this runs once per cell in code the engine has not yet
+  // optimised, where array destructuring goes through the iterator protocol.
   let number: string;
   let currency: string | undefined;
   let symbol: string | undefined;
   let match: RegExpExecArray | null;
-  if ((match = SYMBOL_FIRST.exec(text))) [, symbol, number] = match as unknown as [string, string, string];
-  else if ((match = SYMBOL_LAST.exec(text))) [, number, symbol] = match as unknown as [string, string, string | undefined];
-  else if ((match = ISO_FIRST.exec(text))) [, currency, number] = match as unknown as [string, string, string];
-  else if ((match = ISO_LAST.exec(text))) [, number, currency] = match as unknown as [string, string, string];
+  if ((match = SYMBOL_FIRST.exec(text))) (symbol = match[1]), (number = match[2]!);
+  else if ((match = SYMBOL_LAST.exec(text))) (number = match[1]!), (symbol = match[2]);
+  else if ((match = ISO_FIRST.exec(text))) (currency = match[1]), (number = match[2]!);
+  else if ((match = ISO_LAST.exec(text))) (number = match[1]!), (currency = match[2]);
   else return UNDECIDED;
   if (symbol) currency = SYMBOL_CURRENCY[symbol];
   else if (currency && !ISO_CURRENCIES.has(currency)) return UNDECIDED;
-  const value = parseLocalizedNumber(number, currency !== undefined && ZERO_DECIMAL_CURRENCIES.has(currency));
+  const zeroDecimal = currency !== undefined && ZERO_DECIMAL_CURRENCIES.has(currency);
+  const value = plainNumber(number, zeroDecimal) ?? parseLocalizedNumber(number, zeroDecimal);
   if (value === undefined) return undefined;
   if (!currency) return { amount: value };
   return symbol && AMBIGUOUS_SYMBOLS[symbol] ? { amount: value, currency, ambiguousSymbol: symbol } : { amount: value, currency };
