@@ -80,11 +80,21 @@ function parseCommonPrice(text: string): ParsedPrice | undefined | typeof UNDECI
   let currency: string | undefined;
   let symbol: string | undefined;
   let match: RegExpExecArray | null;
-  if ((match = SYMBOL_FIRST.exec(text))) (symbol = match[1]), (number = match[2]!);
-  else if ((match = SYMBOL_LAST.exec(text))) (number = match[1]!), (symbol = match[2]);
-  else if ((match = ISO_FIRST.exec(text))) (currency = match[1]), (number = match[2]!);
-  else if ((match = ISO_LAST.exec(text))) (number = match[1]!), (currency = match[2]);
-  else return UNDECIDED;
+  if ((match = SYMBOL_FIRST.exec(text))) {
+    symbol = match[1];
+    number = match[2]!;
+  } else if ((match = SYMBOL_LAST.exec(text))) {
+    number = match[1]!;
+    symbol = match[2];
+  } else if ((match = ISO_FIRST.exec(text))) {
+    currency = match[1];
+    number = match[2]!;
+  } else if ((match = ISO_LAST.exec(text))) {
+    number = match[1]!;
+    currency = match[2];
+  } else {
+    return UNDECIDED;
+  }
   if (symbol) currency = SYMBOL_CURRENCY[symbol];
   else if (currency && !ISO_CURRENCIES.has(currency)) return UNDECIDED;
   const zeroDecimal = currency !== undefined && ZERO_DECIMAL_CURRENCIES.has(currency);
