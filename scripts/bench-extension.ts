@@ -13,7 +13,7 @@
  */
 import { chromium, type BrowserContext } from 'playwright-core';
 import setupTestBuild from '../extension/test/browser/support/global-setup';
-import { launchWithExtension } from '../extension/test/browser/support/chromium';
+import { launchWithExtension, type LoadedExtension } from '../extension/test/browser/support/chromium';
 import { startFixtureServer, type FixtureServer } from '../extension/test/browser/support/fixture-server';
 import { signInThroughOptions } from '../extension/test/browser/support/sign-in';
 import { startStubApi, STUB_PASSWORD } from '../extension/test/browser/support/stub-api';
@@ -42,6 +42,8 @@ export interface ExtensionBenchResult {
   measuresWallMs: [number, number];
   measureBreakdownMs: Record<string, number>;
   clsMax: number;
+  /** Content-script CPU of every load, in order (ms). */
+  contentScriptCpuPerLoadMs: number[];
 }
 
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
@@ -69,43 +71,72 @@ async function tracedLoad(context: BrowserContext, url: string, withExtension: b
   return { cpu: rendererCpu(events, url), ...state };
 }
 
-export async function benchExtension(): Promise<ExtensionBenchResult | { skipped: string }> {
+type Load = Awaited<ReturnType<typeof tracedLoad>>;
+
+/** The figures of one extension build's loads against the same page's loads without it. */
+function summarise(runs: Load[], baselines: Load[], chromiumVersion: string): ExtensionBenchResult {
+  const wall = runs.map((run) => run.measures.reduce((sum, [, duration]) => sum + duration, 0));
+  const breakdown: Record<string, number> = {};
+  for (const run of runs) for (const [name, duration] of run.measures) breakdown[name] = (breakdown[name] ?? 0) + duration / runs.length;
+  const minMedian = (values: number[]): [number, number] => [round(Math.min(...values)), round(median(values))];
+  return {
+    loads: runs.length,
+    chromium: chromiumVersion,
+    contentScriptCpuMs: minMedian(runs.map((run) => run.cpu.contentScriptMs)),
+    sinceScanCpuMs: minMedian(runs.map((run) => run.cpu.sinceScanMs)),
+    sinceScanRenderingCpuMs: minMedian(runs.map((run) => run.cpu.sinceScanRenderingMs)),
+    addedPageCpuMs: round(median(runs.map((run) => run.cpu.totalMs)) - median(baselines.map((run) => run.cpu.totalMs))),
+    pageOwnCpuMs: round(median(baselines.map((run) => run.cpu.totalMs))),
+    measuresWallMs: minMedian(wall),
+    measureBreakdownMs: Object.fromEntries(Object.entries(breakdown).map(([name, ms]) => [name.replace('spendprint:', ''), round(ms)])),
+    clsMax: round(Math.max(...runs.map((run) => run.cls)), 4),
+    contentScriptCpuPerLoadMs: runs.map((run) => round(run.cpu.contentScriptMs)),
+  };
+}
+
+/**
+ * Measures the current test build. With `SPENDPRINT_BENCH_BASELINE` set to the directory of
+ * another built extension (a copy of `.output/test/chrome-mv3` from an earlier commit), that
+ * build is measured too, load by load interleaved with the current one, so both see the same
+ * moments of a shared machine: compare the two, not figures from different runs.
+ */
+export async function benchExtension(): Promise<(ExtensionBenchResult & { baseline?: ExtensionBenchResult; pairedDifferenceMs?: number }) | { skipped: string }> {
   if (!chromiumPath) return { skipped: 'Chromium not found (apt-get install chromium, or set CHROMIUM_PATH)' };
   setupTestBuild(); // rebuilds the test extension when its sources are newer
+  const baselineDir = process.env.SPENDPRINT_BENCH_BASELINE;
   let fixtures: FixtureServer | undefined;
   const stub = await startStubApi();
-  const withExtension = await launchWithExtension();
+  const browsers: LoadedExtension[] = [];
   const plain = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
   try {
+    browsers.push(await launchWithExtension());
+    if (baselineDir) browsers.push(await launchWithExtension(baselineDir));
     fixtures = await startFixtureServer();
-    await signInThroughOptions(withExtension.context, withExtension.extensionId, { serverUrl: stub.url, email: 'buyer@acme.test', password: STUB_PASSWORD });
+    for (const browser of browsers) {
+      await signInThroughOptions(browser.context, browser.extensionId, { serverUrl: stub.url, email: 'buyer@acme.test', password: STUB_PASSWORD });
+    }
     const plainContext = await plain.newContext();
     const url = fixtures.url(FIXTURE);
-    await tracedLoad(withExtension.context, url, true); // warm-up: caches, first estimate round trip
-    const runs = [];
-    const baselines = [];
+    // Warm-up: caches, the first estimate round trip.
+    for (const browser of browsers) await tracedLoad(browser.context, url, true);
+    const runs: Load[][] = browsers.map(() => []);
+    const baselines: Load[] = [];
     for (let i = 0; i < LOADS; i++) {
-      runs.push(await tracedLoad(withExtension.context, url, true));
+      // Alternate which build goes first, so neither always follows the plain page's load.
+      const order = browsers.map((_, index) => index);
+      if (i % 2 === 1) order.reverse();
+      for (const index of order) runs[index]!.push(await tracedLoad(browsers[index]!.context, url, true));
       baselines.push(await tracedLoad(plainContext, url, false));
     }
-    const wall = runs.map((run) => run.measures.reduce((sum, [, duration]) => sum + duration, 0));
-    const breakdown: Record<string, number> = {};
-    for (const run of runs) for (const [name, duration] of run.measures) breakdown[name] = (breakdown[name] ?? 0) + duration / runs.length;
-    const minMedian = (values: number[]): [number, number] => [round(Math.min(...values)), round(median(values))];
-    return {
-      loads: LOADS,
-      chromium: withExtension.context.browser()?.version() ?? 'unknown',
-      contentScriptCpuMs: minMedian(runs.map((run) => run.cpu.contentScriptMs)),
-      sinceScanCpuMs: minMedian(runs.map((run) => run.cpu.sinceScanMs)),
-      sinceScanRenderingCpuMs: minMedian(runs.map((run) => run.cpu.sinceScanRenderingMs)),
-      addedPageCpuMs: round(median(runs.map((run) => run.cpu.totalMs)) - median(baselines.map((run) => run.cpu.totalMs))),
-      pageOwnCpuMs: round(median(baselines.map((run) => run.cpu.totalMs))),
-      measuresWallMs: minMedian(wall),
-      measureBreakdownMs: Object.fromEntries(Object.entries(breakdown).map(([name, ms]) => [name.replace('spendprint:', ''), round(ms)])),
-      clsMax: round(Math.max(...runs.map((run) => run.cls)), 4),
-    };
+    const version = browsers[0]!.context.browser()?.version() ?? 'unknown';
+    const current = summarise(runs[0]!, baselines, version);
+    if (!baselineDir) return current;
+    // Load i of each build ran back to back: the median of those paired differences is less
+    // sensitive to a neighbour's burst than the difference of the two medians.
+    const paired = runs[0]!.map((run, i) => run.cpu.contentScriptMs - runs[1]![i]!.cpu.contentScriptMs);
+    return { ...current, baseline: summarise(runs[1]!, baselines, version), pairedDifferenceMs: round(median(paired)) };
   } finally {
-    await withExtension.close();
+    for (const browser of browsers) await browser.close();
     await plain.close();
     await fixtures?.close();
     await stub.close();

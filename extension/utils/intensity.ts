@@ -18,9 +18,19 @@ export function intensityLevel(result: EstimatedResult, median = FALLBACK_MEDIAN
   return 'typical';
 }
 
+let lastUnit: string | undefined;
+let lastUnitPerUsd = false;
+
 /** kg CO2e per USD of the line's factor; undefined for per-unit (supplier) factors. */
 export function intensityOf(result: EstimatedResult): number | undefined {
-  return /usd|\$/i.test(result.factor.unit) ? result.factor.value : undefined;
+  // A page's results share one or two units: test each unit once, not once per line (twice, for
+  // the colour and the hints, on every one of hundreds of lines).
+  const { unit } = result.factor;
+  if (unit !== lastUnit) {
+    lastUnit = unit;
+    lastUnitPerUsd = /usd|\$/i.test(unit);
+  }
+  return lastUnitPerUsd ? result.factor.value : undefined;
 }
 
 export type ConfidenceBand = 'high' | 'medium' | 'low';

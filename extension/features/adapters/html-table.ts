@@ -63,11 +63,23 @@ export const htmlTableAdapter: SiteAdapter = {
       }
       return tableLayouts.get(table);
     };
+    // Rows of one section (tbody, thead, table) share their table: found once per section.
+    const sections = new Map<Element | null, { table: HTMLTableElement | null; isHead: boolean }>();
+    const sectionOf = (row: HTMLTableRowElement) => {
+      const parent = row.parentElement;
+      let section = sections.get(parent);
+      if (!section) {
+        const table = row.closest('table');
+        section = { table, isHead: !!table && parent === table.tHead };
+        sections.set(parent, section);
+      }
+      return section;
+    };
     for (const row of rowsIn(root)) {
-      const table = row.closest('table');
+      const { table, isHead } = sectionOf(row);
       if (!table) continue;
       const layout = usableLayout(table);
-      if (!layout?.map || row === layout.headerRow || row.parentElement === table.tHead) continue;
+      if (!layout?.map || row === layout.headerRow || isHead) continue;
       const cells = rowCells(logicalCells(row));
       if (isTotalRow(cells)) {
         const anchor = lastPriceCell(cells);

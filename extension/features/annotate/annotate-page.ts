@@ -1,7 +1,5 @@
-import { render } from 'preact';
-import { createElement } from 'preact';
 import type { BadgeState, LowerEmissionHint } from '../../components/badge-state';
-import { PageTotalBadge } from '../../components/page-total-badge';
+import { renderPageTotalBadge } from '../../components/page-total-badge';
 import { isEstimated } from '../../utils/api/estimate-result';
 import type { EstimateResult } from '../../utils/api/estimate-schema';
 import { kgAttribute } from '../../utils/format';
@@ -17,7 +15,6 @@ import { isSendableLine } from './sendable-line';
 import { createShadowHost, type ShadowHost } from './shadow-host';
 
 interface AnnotatedLine {
-  panelId: string;
   line: FoundLine;
   result: EstimateResult | undefined;
   state: BadgeState;
@@ -30,7 +27,7 @@ interface AnnotatedTotal {
   badge: ShadowHost;
 }
 
-let panelCounter = 0;
+const openOptions = () => void sendMessage('open-options', {});
 
 function sameHint(a: LowerEmissionHint | undefined, b: LowerEmissionHint | undefined): boolean {
   if (!a || !b) return a === b;
@@ -55,21 +52,21 @@ export function annotatePage(page: PageContext, adapters: readonly SiteAdapter[]
   let medianFactor = FALLBACK_MEDIAN_FACTOR;
   const record = mountRecordPurchase(page, () => lines.map((entry) => entry.line.fields), signal);
 
-  const renderLine = (entry: AnnotatedLine) => {
+  /** Draws a line's badge; `fresh`: its host is new and carries no attributes yet. */
+  const renderLine = (entry: AnnotatedLine, fresh: boolean) => {
     const { host } = entry.badge;
     const estimated = entry.state.kind === 'estimated' ? entry.state.result : undefined;
     host.setAttribute('data-spendprint-kg', estimated ? kgAttribute(estimated.kgCO2e) : '');
     const classifiedOnly = entry.state.kind === 'unable' ? entry.state.naics : undefined;
     host.setAttribute('data-spendprint-naics', estimated?.naics ?? classifiedOnly ?? '');
     if (entry.state.kind === 'estimated' && entry.state.hint) host.setAttribute('data-spendprint-hint', entry.state.hint.kind);
-    else host.removeAttribute('data-spendprint-hint');
+    else if (!fresh) host.removeAttribute('data-spendprint-hint');
     entry.view.update(entry.state);
   };
 
-  const createView = (badge: ShadowHost, line: FoundLine, result: EstimateResult | undefined, panelId: string) =>
-    mountLineBadge(badge.root, {
-      panelId,
-      onSignIn: () => void sendMessage('open-options', {}),
+  const createView = (badge: ShadowHost, line: FoundLine, result: EstimateResult | undefined) =>
+    mountLineBadge(badge.host, badge.root, {
+      onSignIn: openOptions,
       onCorrect: async (suggestedNaics) => {
         const answer = await sendMessage('report-correction', {
           line: line.fields,
@@ -86,7 +83,8 @@ export function annotatePage(page: PageContext, adapters: readonly SiteAdapter[]
       lines.map((entry) => ({ description: entry.line.fields.description, result: isEstimated(entry.result) ? entry.result : undefined })),
     );
     lines.forEach((entry, index) => {
-      let changed = fresh.has(entry);
+      const isNew = fresh.has(entry);
+      let changed = isNew;
       if (entry.state.kind === 'estimated') {
         const hint = hints[index];
         if (!sameHint(hint, entry.state.hint)) {
@@ -94,14 +92,14 @@ export function annotatePage(page: PageContext, adapters: readonly SiteAdapter[]
           changed = true;
         }
       }
-      if (changed) renderLine(entry);
+      if (changed) renderLine(entry, isNew);
     });
     for (const { total, badge } of totals) {
       const covered = lines.filter((entry) => total.scope.contains(entry.line.row));
       const estimated = covered.flatMap((entry) => (isEstimated(entry.result) ? [entry.result] : []));
       const totalKg = estimated.reduce((sum, result) => sum + result.kgCO2e, 0);
       badge.host.setAttribute('data-spendprint-total-kg', estimated.length ? kgAttribute(totalKg) : '');
-      render(createElement(PageTotalBadge, { totalKg, estimated: estimated.length, lines: covered.length }), badge.root);
+      renderPageTotalBadge(badge.root, { totalKg, estimated: estimated.length, lines: covered.length });
     }
     const estimatedAll = lines.flatMap((entry) => (isEstimated(entry.result) ? [entry.result] : []));
     const pageKg = estimatedAll.reduce((sum, result) => sum + result.kgCO2e, 0);
@@ -140,9 +138,8 @@ export function annotatePage(page: PageContext, adapters: readonly SiteAdapter[]
     valid.forEach((line, index) => {
       const result = results[index];
       const state: BadgeState = failure ?? (isEstimated(result) ? { kind: 'estimated', result, medianFactor } : unableState(result));
-      const panelId = `spendprint-panel-${++panelCounter}`;
       const badge = createShadowHost('line');
-      const entry: AnnotatedLine = { panelId, line, result, state, badge, view: createView(badge, line, result, panelId) };
+      const entry: AnnotatedLine = { line, result, state, badge, view: createView(badge, line, result) };
       lines.push(entry);
       fresh.add(entry);
     });
@@ -173,10 +170,7 @@ export function annotatePage(page: PageContext, adapters: readonly SiteAdapter[]
         entry.view.destroy();
         entry.badge.host.remove();
       }
-      for (const entry of totals) {
-        render(null, entry.badge.root);
-        entry.badge.host.remove();
-      }
+      for (const entry of totals) entry.badge.host.remove();
     },
     { once: true },
   );

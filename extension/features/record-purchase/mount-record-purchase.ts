@@ -1,5 +1,4 @@
-import { createElement, render } from 'preact';
-import { RecordPurchaseButton } from '../../components/record-purchase-button';
+import { mountRecordPurchaseButton, type RecordPurchaseButton } from '../../components/record-purchase-button';
 import type { LineFieldsInput } from '../../utils/api/line-schema';
 import { sendMessage } from '../../utils/messaging';
 import { createShadowHost, type ShadowHost } from '../annotate/shadow-host';
@@ -15,17 +14,13 @@ const MAX_RECORDED_LINES = 500;
  */
 export function mountRecordPurchase(page: PageContext, currentLines: () => LineFieldsInput[], signal: AbortSignal) {
   const kind = pageKindOf(page.url, page.document);
-  let mounted: ShadowHost | undefined;
+  let mounted: { shadow: ShadowHost; button: RecordPurchaseButton } | undefined;
   const update = (lineCount: number) => {
     if (!kind || lineCount === 0 || signal.aborted) return;
     if (!mounted) {
-      mounted = createShadowHost('record');
-      mounted.host.style.cssText = 'all: initial;';
-      page.document.body.append(mounted.host);
-    }
-    render(
-      createElement(RecordPurchaseButton, {
-        lineCount,
+      const shadow = createShadowHost('record');
+      shadow.host.style.cssText = 'all: initial;';
+      const button = mountRecordPurchaseButton(shadow.root, {
         pageKindLabel: KIND_LABELS[kind],
         onRecord: async () => {
           const lines = currentLines().slice(0, MAX_RECORDED_LINES);
@@ -37,13 +32,12 @@ export function mountRecordPurchase(page: PageContext, currentLines: () => LineF
               }
             : { ok: false, message: answer.message };
         },
-      }),
-      mounted.root,
-    );
+      });
+      mounted = { shadow, button };
+      page.document.body.append(shadow.host);
+    }
+    mounted.button.update(lineCount);
   };
-  signal.addEventListener('abort', () => {
-    if (mounted) render(null, mounted.root);
-    mounted?.host.remove();
-  }, { once: true });
+  signal.addEventListener('abort', () => mounted?.shadow.host.remove(), { once: true });
   return { update };
 }

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parseLocalizedNumber } from './parse-number';
-import { parsePrice } from './parse-price';
+import { parseAnyPrice, parsePrice } from './parse-price';
+import { collapseWhitespace } from '../text';
 
 describe('parsePrice', () => {
   test.each([
@@ -73,6 +74,21 @@ describe('parsePrice', () => {
         expect(parsePrice(whole.toLocaleString('ja-JP', { style: 'currency', currency: 'JPY' }))?.amount).toBe(whole);
         expect(parsePrice(whole.toLocaleString('en-GB', { style: 'currency', currency: 'GBP' }))).toMatchObject({ amount: whole, currency: 'GBP' });
       }),
+    );
+  });
+
+  test('property: the fast path for common formats answers exactly as the full parse', () => {
+    const digits = fc.stringMatching(/^\d{1,4}$/);
+    const number = fc.tuple(digits, fc.array(fc.tuple(fc.constantFrom('.', ',', "'", ' '), digits), { maxLength: 3 })).map(
+      ([head, rest]) => head + rest.map(([separator, group]) => separator + group).join(''),
+    );
+    const marker = fc.constantFrom('', '$', '€', '£', '¥', 'US$', 'USD', 'EUR', 'JPY', 'KRW', 'ABC', 'CHF', '-', '(');
+    const priceLike = fc.tuple(marker, fc.constantFrom('', ' ', '\u00a0'), number, fc.constantFrom('', ' '), marker).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.oneof(priceLike, fc.string({ maxLength: 20 })), (text) => {
+        expect(parsePrice(text)).toEqual(parseAnyPrice(collapseWhitespace(text)));
+      }),
+      { numRuns: 5000 },
     );
   });
 
