@@ -80,14 +80,9 @@ const HYPERNYMS: Record<string, string> = {
   anchor: 'fastener', pen: 'pen', pencil: 'pencil', marker: 'pen',
 };
 
-const cache = new Map<string, readonly string[]>();
-
+/** The words an abbreviation stands for ("stl" → steel), or the word itself. */
 export function expandAbbreviation(word: string): readonly string[] {
-  let hit = cache.get(word);
-  if (hit) return hit;
-  hit = Object.hasOwn(ABBREVIATIONS, word) ? ABBREVIATIONS[word]!.split(' ') : [word];
-  if (cache.size < 50_000) cache.set(word, hit);
-  return hit;
+  return Object.hasOwn(ABBREVIATIONS, word) ? ABBREVIATIONS[word]!.split(' ') : [word];
 }
 
 /** The family words of a stemmed term ("coupling" → fitting), so plurals get them too. */

@@ -60,6 +60,14 @@ const MATERIAL_CONFLICT = 0.7;
 /** A material after the first word qualifies the item ("BOOTS, STEEL TOE"): it must not outweigh it. */
 const MATERIAL_MODIFIER_WEIGHT = 0.5;
 
+/** Inserts into `top` (by score, then code), keeping at most DECISION_POOL entries. */
+function insertRanked(top: { code: number; score: number }[], code: number, score: number): void {
+  let at = top.length;
+  while (at > 0 && (top[at - 1]!.score < score || (top[at - 1]!.score === score && top[at - 1]!.code > code))) at--;
+  top.splice(at, 0, { code, score });
+  if (top.length > DECISION_POOL) top.pop();
+}
+
 /**
  * Vocabulary classifier: weighted term overlap (BM25-like, weights pre-computed at build time)
  * between the line and every NAICS text of a priceable code (titles, index entries, examples,
@@ -71,6 +79,8 @@ export class Classifier {
   private readonly docScore: Float64Array;
   private readonly codeBest: Float64Array;
   private readonly codeSum: Float64Array;
+  /** Scratch list of the documents a line touches (reused: no allocation per line). */
+  private readonly touchedDocs: Uint16Array;
   private readonly prior: Float64Array;
   private readonly postings: Postings;
   private readonly codeMaterial: (string | undefined)[];
@@ -88,6 +98,7 @@ export class Classifier {
     this.learnedScore = new Float64Array(index.codes.length);
     this.termId = new Map(index.terms.map((t, i) => [t, i]));
     this.docScore = new Float64Array(index.docCode.length);
+    this.touchedDocs = new Uint16Array(index.docCode.length);
     this.codeBest = new Float64Array(index.codes.length);
     this.codeSum = new Float64Array(index.codes.length);
     this.prior = Float64Array.from(index.codes, (c, i) => sectorPrior(c, index.titles[i]!));
@@ -138,19 +149,21 @@ export class Classifier {
     const matchedTerms = [...weightByTerm.keys()].map((id) => this.index.terms[id]!);
     const touched: number[] = [];
     if (weightByTerm.size === 0) return { touched, matchedTerms, materials, knownShare };
-    const { docScore, codeBest, codeSum, learnedScore } = this;
-    const touchedDocs: number[] = [];
+    const { docScore, codeBest, codeSum, learnedScore, touchedDocs } = this;
+    const docCode = this.index.docCode;
+    let touchedDocCount = 0;
     const ideal = sum(idealByWord.values());
     const { data, start } = this.postings;
     for (const [id, w] of weightByTerm) {
       for (let i = 2 * start[id]!; i < 2 * start[id + 1]!; i += 2) {
         const doc = data[i]!;
-        if (docScore[doc] === 0) touchedDocs.push(doc);
+        if (docScore[doc] === 0) touchedDocs[touchedDocCount++] = doc;
         docScore[doc]! += w * data[i + 1]!;
       }
     }
-    for (const doc of touchedDocs) {
-      const code = this.index.docCode[doc]!;
+    for (let k = 0; k < touchedDocCount; k++) {
+      const doc = touchedDocs[k]!;
+      const code = docCode[doc]!;
       const s = docScore[doc]!;
       docScore[doc] = 0;
       if (codeSum[code] === 0) touched.push(code);
@@ -224,13 +237,13 @@ export class Classifier {
   private decide(ranked: readonly { code: number; score: number }[]): number {
     if (ranked.length < 2) return 0;
     const top = ranked[0]!.score;
-    const factors = this.index.factors;
+    const weights = ranked.map((r) => Math.exp((r.score - top) / DECISION_TEMPERATURE));
+    const logFactors = ranked.map((r) => Math.log(this.index.factors[r.code]!));
     let chosen = 0;
     let least = Infinity;
     for (let a = 0; a < ranked.length; a++) {
-      const la = Math.log(factors[ranked[a]!.code]!);
       let loss = 0;
-      for (const b of ranked) loss += Math.exp((b.score - top) / DECISION_TEMPERATURE) * Math.abs(la - Math.log(factors[b.code]!));
+      for (let b = 0; b < ranked.length; b++) loss += weights[b]! * Math.abs(logFactors[a]! - logFactors[b]!);
       if (loss < least - 1e-12) {
         least = loss;
         chosen = a;
@@ -252,11 +265,7 @@ export class Classifier {
       codeBest[code] = 0;
       codeSum[code] = 0;
       learnedScore[code] = 0;
-      if (top.length < DECISION_POOL || score > top[top.length - 1]!.score) {
-        top.push({ code, score });
-        top.sort((a, b) => b.score - a.score || a.code - b.code);
-        if (top.length > DECISION_POOL) top.pop();
-      }
+      if (top.length < DECISION_POOL || score > top[top.length - 1]!.score) insertRanked(top, code, score);
     }
     const chosen = this.decide(top);
     if (chosen > 0) top.unshift(...top.splice(chosen, 1));

@@ -38,6 +38,20 @@ export interface Token {
   segment: number;
 }
 
+const wordTermsCache = new Map<string, readonly string[]>();
+
+/** A word's stemmed content terms: its abbreviation expansion, each with its family words ("coupling" → fitting). */
+function termsOfWord(word: string): readonly string[] {
+  let hit = wordTermsCache.get(word);
+  if (hit) return hit;
+  hit = expandAbbreviation(word)
+    .flatMap((w) => [w, ...kindOf(stem(w))])
+    .map(stem)
+    .filter((term) => term.length >= 2 && !isStopword(term));
+  if (wordTermsCache.size < 50_000) wordTermsCache.set(word, hit);
+  return hit;
+}
+
 const SPLIT_SEGMENTS = /[,;:()[\]|]+|\s-\s|\.\s/;
 
 /**
@@ -60,9 +74,8 @@ export function tokenize(text: string): Token[] {
       // "sch40" → "sch": keep the letters of a letter+digit run; pure part numbers vanish.
       const letters = /^[a-z]+(?=\d)/.exec(raw)?.[0] ?? (/\d/.test(raw) ? '' : raw);
       if (letters.length < 2) continue;
-      for (const word of expandAbbreviation(letters).flatMap((w) => [w, ...kindOf(stem(w))])) {
-        const term = stem(word);
-        if (term.length < 2 || isStopword(term) || (measured && isNounUnit(term))) continue;
+      for (const term of termsOfWord(letters)) {
+        if (measured && isNounUnit(term)) continue;
         out.push({ term, position, segment });
         position++;
       }
