@@ -270,7 +270,7 @@ export class Classifier {
     const chosen = this.decide(top);
     if (chosen > 0) top.unshift(...top.splice(chosen, 1));
     top.length = Math.min(top.length, TOP);
-    const raw = rawConfidences(top.map((t) => t.score), knownShare);
+    const raw = rawConfidences(Float64Array.from(top, (t) => t.score), knownShare);
     const probabilities = calibrate(raw);
     const candidates = top.map((t, i): Candidate => ({
       naics: this.index.codes[t.code]!,
@@ -278,6 +278,6 @@ export class Classifier {
       confidence: probabilities[i]!,
       factorKgPerUsd: this.index.factors[t.code]!,
     }));
-    return { best: candidates[0] ?? null, alternatives: candidates.slice(1), matchedTerms, rawConfidence: raw[0] ?? 0 };
+    return { best: candidates[0]!, alternatives: candidates.slice(1), matchedTerms, rawConfidence: raw[0] ?? 0 };
   }
 }
