@@ -139,7 +139,7 @@ async function estimateOnce(mf: Dispatch, token: string): Promise<void> {
 /**
  * Starts workerd on `script` (by default the bundle) with D1/R2 kept in `persistDir`, so a second
  * start is cold but finds the data. The module is handed over as a list of one: given a script
- * path instead, Miniflare first parses the 3.7 MB bundle itself to find its imports (≈ 1 s here),
+ * path instead, Miniflare first parses the 3.7 MB bundle itself to find its imports (1–2 s here),
  * which is Miniflare's cost, not the Worker's.
  */
 async function startWorker(
