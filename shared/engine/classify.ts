@@ -229,7 +229,8 @@ export class Classifier {
       found.sort((a, b) => terms[a]!.length - terms[b]!.length || a - b);
       hit = found.slice(0, RELATED_MAX);
     }
-    if (this.relatedCache.size < 20_000) this.relatedCache.set(term, hit);
+    if (this.relatedCache.size >= 20_000) this.relatedCache.clear();
+    this.relatedCache.set(term, hit);
     return hit;
   }
 

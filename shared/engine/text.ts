@@ -40,15 +40,24 @@ export interface Token {
 
 const wordTermsCache = new Map<string, readonly string[]>();
 
-/** A word's stemmed content terms: its abbreviation expansion, each with its family words ("coupling" → fitting). */
+/**
+ * A word's stemmed content terms, cached (catalogue text repeats its words): "sch40" → "sch"
+ * (the letters of a letter+digit run; pure part numbers vanish), then the abbreviation's
+ * expansion, each word with its family words ("coupling" → fitting).
+ */
 function termsOfWord(word: string): readonly string[] {
   let hit = wordTermsCache.get(word);
   if (hit) return hit;
-  hit = expandAbbreviation(word)
-    .flatMap((w) => [w, ...kindOf(stem(w))])
-    .map(stem)
-    .filter((term) => term.length >= 2 && !isStopword(term));
-  if (wordTermsCache.size < 50_000) wordTermsCache.set(word, hit);
+  const letters = /^[a-z]+(?=\d)/.exec(word)?.[0] ?? (/\d/.test(word) ? '' : word);
+  hit =
+    letters.length < 2
+      ? []
+      : expandAbbreviation(letters)
+          .flatMap((w) => [w, ...kindOf(stem(w))])
+          .map(stem)
+          .filter((term) => term.length >= 2 && !isStopword(term));
+  if (wordTermsCache.size >= 50_000) wordTermsCache.clear(); // part numbers would fill it for good
+  wordTermsCache.set(word, hit);
   return hit;
 }
 
@@ -68,13 +77,9 @@ export function tokenize(text: string): Token[] {
     let afterNumber = false;
     for (const raw of words) {
       if (raw.length === 0) continue;
-      const numeric = /^\d/.test(raw);
       const measured = afterNumber;
-      afterNumber = numeric;
-      // "sch40" → "sch": keep the letters of a letter+digit run; pure part numbers vanish.
-      const letters = /^[a-z]+(?=\d)/.exec(raw)?.[0] ?? (/\d/.test(raw) ? '' : raw);
-      if (letters.length < 2) continue;
-      for (const term of termsOfWord(letters)) {
+      afterNumber = raw.charCodeAt(0) <= 57; // a digit: the split leaves only [a-z0-9]
+      for (const term of termsOfWord(raw)) {
         if (measured && isNounUnit(term)) continue;
         out.push({ term, position, segment });
         position++;
