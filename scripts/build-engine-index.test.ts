@@ -29,6 +29,10 @@ describe('generated engine index', () => {
     expect(postings.map((_, t) => [...data.slice(2 * start[t]!, 2 * start[t + 1]!)])).toEqual(
       postings,
     );
+    const native = decodePostings(packed.postings, packed.postingCounts, (base64) =>
+      Uint8Array.from(Buffer.from(base64, 'base64')),
+    );
+    expect(native.data).toEqual(data);
     expect(packed.postingMax).toEqual([65535, 0, 256]);
     expect(() => packPostings([[1, 65536]])).toThrow(/does not fit/);
   });

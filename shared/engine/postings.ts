@@ -4,12 +4,30 @@ export interface Postings {
   start: Uint32Array;
 }
 
-/** Unpacks EngineIndex.postings (base64, little-endian uint16) with the pair count of each term. */
-export function decodePostings(base64: string, counts: readonly number[]): Postings {
-  const binary = atob(base64);
-  const data = new Uint16Array(binary.length >> 1);
-  for (let i = 0; i < data.length; i++) data[i] = binary.charCodeAt(2 * i) | (binary.charCodeAt(2 * i + 1) << 8);
+type FromBase64 = (base64: string) => Uint8Array;
+/** The runtime's native base64 decoder (workerd and current browsers have it; Node 20 does not). */
+const nativeFromBase64 = (Uint8Array as unknown as { fromBase64?: FromBase64 }).fromBase64;
+const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * Unpacks EngineIndex.postings (base64, little-endian uint16) with the pair count of each term.
+ * With a native decoder on a little-endian machine the bytes are viewed in place (≈ 1 ms instead
+ * of ≈ 8 ms of a Worker's first estimate); otherwise they are read two at a time.
+ */
+export function decodePostings(base64: string, counts: readonly number[], fromBase64 = nativeFromBase64): Postings {
+  const data = fromBase64 && littleEndian ? viewAsUint16(fromBase64(base64)) : readUint16LE(atob(base64));
   const start = new Uint32Array(counts.length + 1);
   for (let t = 0; t < counts.length; t++) start[t + 1] = start[t]! + counts[t]!;
   return { data, start };
+}
+
+function viewAsUint16(bytes: Uint8Array): Uint16Array {
+  const aligned = bytes.byteOffset % 2 === 0 ? bytes : bytes.slice();
+  return new Uint16Array(aligned.buffer, aligned.byteOffset, aligned.length >> 1);
+}
+
+function readUint16LE(binary: string): Uint16Array {
+  const data = new Uint16Array(binary.length >> 1);
+  for (let i = 0; i < data.length; i++) data[i] = binary.charCodeAt(2 * i) | (binary.charCodeAt(2 * i + 1) << 8);
+  return data;
 }
