@@ -39,7 +39,9 @@ describe('two-factor sign-in', () => {
     expect(login.mfaRequired).toBe(true);
     expect(login.token).toBeUndefined();
     // The challenge is not a session token.
-    expect((await call('/api/v1/auth/me', { headers: bearer(login.challenge) })).status).toBe(401);
+    const me = (token: string) =>
+      call('/api/v1/auth/me', { headers: { ...bearer(token), ...at(t0 + 60_000) } });
+    expect((await me(login.challenge)).status).toBe(401);
 
     const wrong = await post(
       '/api/v1/auth/verify-2fa',
@@ -55,7 +57,7 @@ describe('two-factor sign-in', () => {
     );
     expect(verified.status).toBe(200);
     const session = await json<{ token: string }>(verified);
-    expect((await call('/api/v1/auth/me', { headers: bearer(session.token) })).status).toBe(200);
+    expect((await me(session.token)).status).toBe(200);
 
     const replay = await post(
       '/api/v1/auth/verify-2fa',
