@@ -96,11 +96,16 @@ export interface WorkerBenchResult {
   reportLines: number;
 }
 
-/** Miniflare running the deployable bundle with the bindings of wrangler.toml. */
-export function bundleOptions(secrets = freshSecrets()) {
+export const readBundle = () => readFileSync(`${BUNDLE_DIR}/index.js`, 'utf8');
+
+/**
+ * Miniflare running `script` (the deployable bundle) with the bindings of wrangler.toml. The
+ * module is handed over as a list of one: given a script path instead, Miniflare first parses the
+ * 3.7 MB bundle itself to find its imports (1–2 s here), Miniflare's cost, not the Worker's.
+ */
+export function bundleOptions(secrets = freshSecrets(), script = readBundle()) {
   return {
-    modules: true,
-    scriptPath: `${BUNDLE_DIR}/index.js`,
+    modules: [{ type: 'ESModule' as const, path: 'index.js', contents: script }],
     compatibilityDate,
     compatibilityFlags: ['nodejs_compat'],
     d1Databases: ['DB'],
@@ -136,22 +141,15 @@ async function estimateOnce(mf: Dispatch, token: string): Promise<void> {
   await response.text();
 }
 
-/**
- * Starts workerd on `script` (by default the bundle) with D1/R2 kept in `persistDir`, so a second
- * start is cold but finds the data. The module is handed over as a list of one: given a script
- * path instead, Miniflare first parses the 3.7 MB bundle itself to find its imports (1–2 s here),
- * which is Miniflare's cost, not the Worker's.
- */
+/** Starts workerd on `script` with D1/R2 kept in `persistDir`, so a second start is cold but finds the data. */
 async function startWorker(
   persistDir: string,
   secrets: ReturnType<typeof freshSecrets>,
-  script = readFileSync(`${BUNDLE_DIR}/index.js`, 'utf8'),
+  script: string,
 ): Promise<[Miniflare, number]> {
   return timed(async () => {
     const instance = new Miniflare({
-      ...bundleOptions(secrets),
-      scriptPath: undefined,
-      modules: [{ type: 'ESModule', path: 'index.js', contents: script }],
+      ...bundleOptions(secrets, script),
       d1Persist: persistDir,
       r2Persist: persistDir,
     });
@@ -167,10 +165,14 @@ const EMPTY_WORKER = `export default { fetch() { return new Response('ok'); } };
  * before the first request, so a first request alone leaves that out. Estimated as the start-up
  * time with the bundle minus that of an empty Worker with the same bindings, back to back.
  */
-async function moduleLoadMs(persistDir: string, secrets: ReturnType<typeof freshSecrets>) {
+async function moduleLoadMs(
+  persistDir: string,
+  secrets: ReturnType<typeof freshSecrets>,
+  bundle: string,
+) {
   const [empty, emptyMs] = await startWorker(persistDir, secrets, EMPTY_WORKER);
   await empty.dispose();
-  const [worker, workerMs] = await startWorker(persistDir, secrets);
+  const [worker, workerMs] = await startWorker(persistDir, secrets, bundle);
   return { worker, moduleMs: Math.round((workerMs - emptyMs) * 10) / 10 };
 }
 
@@ -185,10 +187,11 @@ const COLD_STARTS = 3;
  */
 export async function benchWorker(): Promise<WorkerBenchResult> {
   const bundle = buildWorkerBundle();
+  const script = readBundle();
   const persistDir = mkdtempSync(join(tmpdir(), 'spendprint-bench-'));
   const secrets = freshSecrets();
   try {
-    const [setup, startupMs] = await startWorker(persistDir, secrets);
+    const [setup, startupMs] = await startWorker(persistDir, secrets, script);
     let token: string;
     let firstRequestMs: number;
     try {
@@ -210,7 +213,7 @@ export async function benchWorker(): Promise<WorkerBenchResult> {
     const coldEstimatesMs: number[] = [];
     const moduleLoadsMs: number[] = [];
     const coldStart = async () => {
-      const { worker, moduleMs } = await moduleLoadMs(persistDir, secrets);
+      const { worker, moduleMs } = await moduleLoadMs(persistDir, secrets, script);
       moduleLoadsMs.push(moduleMs);
       coldEstimatesMs.push((await timed(() => estimateOnce(worker, token)))[1]);
       return worker;
