@@ -48,6 +48,8 @@ export function wranglerDevArgs(
     '--inspector-ip',
     '127.0.0.1',
     '--show-interactive-dev-session=false',
+    // The deployed bundle is minified (wrangler.toml); local development keeps readable code.
+    '--minify=false',
     ...extra,
     ...Object.entries(vars).flatMap(([name, value]) => ['--var', `${name}:${value}`]),
   ];
