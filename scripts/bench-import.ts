@@ -6,9 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { Miniflare } from 'miniflare';
-import { applyMigrations, bundleOptions, timed, type D1Like } from './bench-worker';
-import { DEMO_PASSWORD } from './local-env';
-import { seedDemo } from './seed-demo';
+import { bundleOptions, migrateAndSeed, signInToken, timed } from './bench-worker';
 import { buildWorkerBundle, BUNDLE_DIR } from './worker-bundle';
 
 const ITEMS = [
@@ -57,16 +55,8 @@ export async function benchImport(lines = 100_000): Promise<ImportBenchResult> {
   const mf = new Miniflare(bundleOptions());
   try {
     await mf.ready;
-    const d1 = (await mf.getD1Database('DB')) as unknown as D1Like;
-    await applyMigrations(d1);
-    await seedDemo(d1 as never);
-    const login = await mf.dispatchFetch('http://localhost/api/v1/auth/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'analyst@acme.test', password: DEMO_PASSWORD }),
-    });
-    const { token } = (await login.json()) as { token: string };
-    const auth = { authorization: `Bearer ${token}` };
+    await migrateAndSeed(mf);
+    const auth = { authorization: `Bearer ${await signInToken(mf, 'analyst@acme.test')}` };
     const csv = benchCsv(lines);
     const started = performance.now();
     const [accepted, uploadMs] = await timed(async () => {

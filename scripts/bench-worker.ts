@@ -16,7 +16,7 @@ import { lastTwelveMonths } from './demo/demo-spend';
 const wranglerToml = readFileSync('wrangler.toml', 'utf8');
 const compatibilityDate = /compatibility_date = "([^"]+)"/.exec(wranglerToml)![1]!;
 
-export async function applyMigrations(d1: D1Like): Promise<void> {
+async function applyMigrations(d1: D1Like): Promise<void> {
   for (const file of readdirSync('migrations')
     .filter((f) => f.endsWith('.sql'))
     .sort()) {
@@ -27,7 +27,7 @@ export async function applyMigrations(d1: D1Like): Promise<void> {
     }
   }
 }
-export type D1Like = { prepare(sql: string): { run(): Promise<unknown> } };
+type D1Like = { prepare(sql: string): { run(): Promise<unknown> } };
 
 export async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const start = performance.now();
@@ -37,14 +37,25 @@ export async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
 
 type Dispatch = Pick<Miniflare, 'dispatchFetch'>;
 
-async function signedIn(mf: Dispatch, email: string): Promise<Record<string, string>> {
+/** Migrates the Worker's local D1 and seeds the demo tenants. */
+export async function migrateAndSeed(mf: Pick<Miniflare, 'getD1Database'>): Promise<void> {
+  const d1 = (await mf.getD1Database('DB')) as unknown as D1Like;
+  await applyMigrations(d1);
+  await seedDemo(d1 as never);
+}
+
+/** A demo user's access token (POST /auth/login with the demo password). */
+export async function signInToken(mf: Dispatch, email: string): Promise<string> {
   const login = await mf.dispatchFetch('http://localhost/api/v1/auth/login', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password: DEMO_PASSWORD }),
   });
-  const { token } = (await login.json()) as { token: string };
-  return { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+  return ((await login.json()) as { token: string }).token;
+}
+
+async function signedIn(mf: Dispatch, email: string): Promise<Record<string, string>> {
+  return { 'content-type': 'application/json', authorization: `Bearer ${await signInToken(mf, email)}` };
 }
 
 async function postJson<T>(
@@ -195,18 +206,8 @@ export async function benchWorker(): Promise<WorkerBenchResult> {
     let token: string;
     let firstRequestMs: number;
     try {
-      const d1 = (await setup.getD1Database('DB')) as unknown as D1Like;
-      await applyMigrations(d1);
-      await seedDemo(d1 as never);
-      const [login, signInMs] = await timed(() =>
-        setup.dispatchFetch('http://localhost/api/v1/auth/login', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ email: 'buyer@acme.test', password: DEMO_PASSWORD }),
-        }),
-      );
-      token = ((await login.json()) as { token: string }).token;
-      firstRequestMs = signInMs;
+      await migrateAndSeed(setup);
+      [token, firstRequestMs] = await timed(() => signInToken(setup, 'buyer@acme.test'));
     } finally {
       await setup.dispose();
     }

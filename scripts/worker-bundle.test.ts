@@ -1,8 +1,6 @@
 import { Miniflare } from 'miniflare';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { applyMigrations, bundleOptions, readBundle, type D1Like } from './bench-worker';
-import { DEMO_PASSWORD } from './local-env';
-import { seedDemo } from './seed-demo';
+import { bundleOptions, migrateAndSeed, readBundle, signInToken } from './bench-worker';
 import { buildWorkerBundle, MAX_GZIPPED_BYTES } from './worker-bundle';
 
 describe('Worker bundle', () => {
@@ -20,15 +18,8 @@ describe('Worker bundle', () => {
   it('runs in workerd as deployed: a buyer signs in and gets an estimate', async () => {
     const mf = new Miniflare(bundleOptions(undefined, readBundle()));
     try {
-      const d1 = (await mf.getD1Database('DB')) as unknown as D1Like;
-      await applyMigrations(d1);
-      await seedDemo(d1 as never);
-      const login = await mf.dispatchFetch('http://localhost/api/v1/auth/login', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: 'buyer@acme.test', password: DEMO_PASSWORD }),
-      });
-      const { token } = (await login.json()) as { token: string };
+      await migrateAndSeed(mf);
+      const token = await signInToken(mf, 'buyer@acme.test');
       const estimate = await mf.dispatchFetch('http://localhost/api/v1/estimates', {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
