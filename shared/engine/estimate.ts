@@ -98,7 +98,6 @@ export class EstimationEngine {
 
     const amount = line.amount ?? (line.unitPrice !== undefined && line.quantity !== undefined ? line.unitPrice * line.quantity : undefined);
     const steps: FormulaStep[] = [];
-    const factorStep = (value: number, unit: string, source: string): FormulaStep => ({ step: 'factor', label: 'Emission factor', value, unit, source });
     const dataset = this.index.factorDataset;
     const epaFactor = {
       value: classified.factor ?? 0,
@@ -117,7 +116,13 @@ export class EstimationEngine {
       return { status: 'unable', reasonCode: 'no-factor', reason: `EPA v1.3 has no factor for NAICS ${classified.naics}, and the supplier factor needs a quantity`, classification };
     }
 
-    steps.push(factorStep(classified.factor, dataset.unit, `${dataset.name} v${dataset.version}, NAICS ${classified.naics}, with margins`));
+    steps.push({
+      step: 'factor',
+      label: 'Emission factor',
+      value: classified.factor,
+      unit: dataset.unit,
+      source: `${dataset.name} v${dataset.version}, NAICS ${classified.naics}, with margins`,
+    });
     if (amount === undefined) {
       return { status: 'classified', ...classification, calculationMethod: 'spend-based', factor: epaFactor, kgCO2e: null, range: null, provisional: false, steps };
     }
