@@ -1,6 +1,6 @@
 import { Miniflare } from 'miniflare';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bundleOptions, migrateAndSeed, readBundle, signInToken } from './bench-worker';
+import { bundleOptions, migrateAndSeed, signInToken } from './bench-worker';
 import { buildWorkerBundle, MAX_GZIPPED_BYTES } from './worker-bundle';
 
 describe('Worker bundle', () => {
@@ -16,7 +16,7 @@ describe('Worker bundle', () => {
 
   // The deployed artefact is minified, not the code the Worker tests run: it must work too.
   it('runs in workerd as deployed: a buyer signs in and gets an estimate', async () => {
-    const mf = new Miniflare(bundleOptions(undefined, readBundle()));
+    const mf = new Miniflare(bundleOptions());
     try {
       await migrateAndSeed(mf);
       const token = await signInToken(mf, 'buyer@acme.test');
