@@ -4,7 +4,6 @@ import { sectorPrior } from './classify-prior';
 import { calibrate, rawConfidences } from './classify-calibration';
 import { decodePostings, type Postings } from './postings';
 import { isMaterialProduct, materialOfCode, materialOfWord } from './materials';
-import { sum } from '../stats';
 
 export interface Candidate {
   naics: string;
@@ -60,6 +59,13 @@ const MATERIAL_CONFLICT = 0.7;
 /** A material after the first word qualifies the item ("BOOTS, STEEL TOE"): it must not outweigh it. */
 const MATERIAL_MODIFIER_WEIGHT = 0.5;
 
+/** A distinct word of the line: its largest weight, largest known weight and ideal score. */
+interface WordScore {
+  weight: number;
+  known: number;
+  ideal: number;
+}
+
 /** Inserts into `top` (by score, then code), keeping at most DECISION_POOL entries. */
 function insertRanked(top: { code: number; score: number }[], code: number, score: number): void {
   let at = top.length;
@@ -86,6 +92,9 @@ export class Classifier {
   private readonly codeMaterial: (string | undefined)[];
   private readonly learnedScore: Float64Array;
   private readonly relatedCache = new Map<string, readonly number[]>();
+  /** The current line's weight of each vocabulary term, and those terms in first-seen order. */
+  private readonly termWeight: Float64Array;
+  private readonly lineTerms: number[] = [];
   /** Learned associations by term id, flattened [codeIndex, weight, …]. */
   private readonly learned: Map<number, number[]>;
 
@@ -97,6 +106,7 @@ export class Classifier {
     const codeIndex = new Map(index.codes.map((c, i) => [c, i]));
     this.learnedScore = new Float64Array(index.codes.length);
     this.termId = new Map(index.terms.map((t, i) => [t, i]));
+    this.termWeight = new Float64Array(index.terms.length);
     this.docScore = new Float64Array(index.docCode.length);
     this.touchedDocs = new Uint16Array(index.docCode.length);
     this.codeBest = new Float64Array(index.codes.length);
@@ -122,39 +132,48 @@ export class Classifier {
   private accumulate(text: string): { touched: number[]; matchedTerms: string[]; materials: Set<string>; knownShare: number } {
     const tokens = tokenize(text);
     const materials = new Set<string>();
-    const knownByWord = new Map<string, number>();
-    const weightByWord = new Map<string, number>();
-    const weightByTerm = new Map<number, number>();
-    const idealByWord = new Map<string, number>();
-    const postingMax = this.index.postingMax;
+    const words = new Map<string, WordScore>();
+    const { termWeight, lineTerms } = this;
     for (const t of tokens) {
       let w = (t.segment === 0 ? 1 : LATER_SEGMENT_WEIGHT) / (1 + POSITION_DECAY * t.position);
       const material = materialOfWord(t.term);
       if (material) materials.add(material);
       if (material && t.position > 0 && !isMaterialProduct(t.term)) w *= MATERIAL_MODIFIER_WEIGHT;
       const id = this.termId.get(t.term);
-      const ids = id !== undefined ? [id] : this.relatedTerms(t.term);
       const weight = id !== undefined ? w : RELATED_WEIGHT * w;
       let best = 0;
-      for (const i of ids) {
-        weightByTerm.set(i, Math.max(weightByTerm.get(i) ?? 0, weight));
-        best = Math.max(best, weight * postingMax[i]!);
+      let known = true;
+      if (id !== undefined) best = this.weighTerm(id, weight);
+      else {
+        const related = this.relatedTerms(t.term);
+        for (const r of related) best = Math.max(best, this.weighTerm(r, weight));
+        known = related.length > 0;
       }
+      let score = words.get(t.term);
+      if (!score) words.set(t.term, (score = { weight: 0, known: 0, ideal: 0 }));
       // A word counts once in the ideal score, even when it falls back to several related words.
-      idealByWord.set(t.term, Math.max(idealByWord.get(t.term) ?? 0, best));
-      weightByWord.set(t.term, Math.max(weightByWord.get(t.term) ?? 0, w));
-      if (ids.length > 0) knownByWord.set(t.term, Math.max(knownByWord.get(t.term) ?? 0, weight));
+      score.ideal = Math.max(score.ideal, best);
+      score.weight = Math.max(score.weight, w);
+      if (known) score.known = Math.max(score.known, weight);
     }
-    const knownShare = sum(knownByWord.values()) / (sum(weightByWord.values()) || 1);
-    const matchedTerms = [...weightByTerm.keys()].map((id) => this.index.terms[id]!);
+    let knownWeight = 0;
+    let wordWeight = 0;
+    let ideal = 0;
+    for (const score of words.values()) {
+      knownWeight += score.known;
+      wordWeight += score.weight;
+      ideal += score.ideal;
+    }
+    const knownShare = knownWeight / (wordWeight || 1);
+    const matchedTerms = lineTerms.map((id) => this.index.terms[id]!);
     const touched: number[] = [];
-    if (weightByTerm.size === 0) return { touched, matchedTerms, materials, knownShare };
+    if (lineTerms.length === 0) return { touched, matchedTerms, materials, knownShare };
     const { docScore, codeBest, codeSum, learnedScore, touchedDocs } = this;
     const docCode = this.index.docCode;
     let touchedDocCount = 0;
-    const ideal = sum(idealByWord.values());
     const { data, start } = this.postings;
-    for (const [id, w] of weightByTerm) {
+    for (const id of lineTerms) {
+      const w = termWeight[id]!;
       for (let i = 2 * start[id]!; i < 2 * start[id + 1]!; i += 2) {
         const doc = data[i]!;
         if (docScore[doc] === 0) touchedDocs[touchedDocCount++] = doc;
@@ -176,8 +195,10 @@ export class Classifier {
       codeSum[code] = (best + SUPPORT_SHARE * support) / ideal;
       codeBest[code] = 1;
     }
-    const queryWeight = sum(weightByTerm.values());
-    for (const [id, w] of weightByTerm) {
+    let queryWeight = 0;
+    for (const id of lineTerms) queryWeight += termWeight[id]!;
+    for (const id of lineTerms) {
+      const w = termWeight[id]!;
       const pairs = this.learned.get(id);
       if (!pairs) continue;
       for (let i = 0; i < pairs.length; i += 2) {
@@ -189,7 +210,17 @@ export class Classifier {
         learnedScore[code]! += (w * pairs[i + 1]!) / queryWeight;
       }
     }
+    for (const id of lineTerms) termWeight[id] = 0;
+    lineTerms.length = 0;
     return { touched, matchedTerms, materials, knownShare };
+  }
+
+  /** Records a line's weight for a vocabulary term (the largest wins); returns its ideal score. */
+  private weighTerm(id: number, weight: number): number {
+    const previous = this.termWeight[id]!;
+    if (previous === 0) this.lineTerms.push(id);
+    if (weight > previous) this.termWeight[id] = weight;
+    return weight * this.index.postingMax[id]!;
   }
 
   /** Every touched code with its vocabulary score (before prior) and learned score (diagnostics, eval). */
