@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { convertToUsd2022, parsePeriod } from './convert';
 import { H10_COUNTRY_BY_CURRENCY, LEGACY_CURRENCIES } from './currencies';
@@ -104,5 +105,20 @@ describe('currency conversion', () => {
     expect(parsePeriod('22-01-01')).toBeUndefined();
     expect(parsePeriod('2024-02-29')).toEqual({ year: 2024, month: 2 });
     expect(parsePeriod('2024')).toEqual({ year: 2024 });
+    expect(parsePeriod('2000-02-29')).toEqual({ year: 2000, month: 2 });
+    expect(parsePeriod('2100-02-29')).toBeUndefined();
+    expect(parsePeriod('2023-04-31')).toBeUndefined();
+    expect(parsePeriod('2023-04-00')).toBeUndefined();
+  });
+
+  it('accepts exactly the days the calendar has (checked against Date, years 1000–9999)', () => {
+    const two = (n: number) => String(n).padStart(2, '0');
+    fc.assert(
+      fc.property(fc.integer({ min: 1000, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 31 }), (year, month, day) => {
+        const onCalendar = day >= 1 && new Date(Date.UTC(year, month - 1, day)).getUTCMonth() === month - 1;
+        expect(parsePeriod(`${year}-${two(month)}-${two(day)}`) !== undefined).toBe(onCalendar);
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
