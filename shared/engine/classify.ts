@@ -17,8 +17,6 @@ export interface ClassifierOutput {
   best: Candidate | null;
   /** Up to three runners-up after `best`. */
   alternatives: Candidate[];
-  /** Stemmed words the classifier used (for explanations; never stored). */
-  matchedTerms: string[];
   /** `best`'s confidence before the calibration map (scripts/fit-calibration.ts fits the map to it). */
   rawConfidence: number;
 }
@@ -129,7 +127,7 @@ export class Classifier {
    * materials the line names and the share of its word weight the vocabulary knows.
    * The caller must reset both arrays for the returned codes.
    */
-  private accumulate(text: string): { touched: number[]; matchedTerms: string[]; materials: Set<string>; knownShare: number } {
+  private accumulate(text: string): { touched: number[]; materials: Set<string>; knownShare: number } {
     const tokens = tokenize(text);
     const materials = new Set<string>();
     const words = new Map<string, WordScore>();
@@ -165,9 +163,8 @@ export class Classifier {
       ideal += score.ideal;
     }
     const knownShare = knownWeight / (wordWeight || 1);
-    const matchedTerms = lineTerms.map((id) => this.index.terms[id]!);
     const touched: number[] = [];
-    if (lineTerms.length === 0) return { touched, matchedTerms, materials, knownShare };
+    if (lineTerms.length === 0) return { touched, materials, knownShare };
     const { docScore, codeBest, codeSum, learnedScore, touchedDocs } = this;
     const docCode = this.index.docCode;
     let touchedDocCount = 0;
@@ -212,7 +209,7 @@ export class Classifier {
     }
     for (const id of lineTerms) termWeight[id] = 0;
     lineTerms.length = 0;
-    return { touched, matchedTerms, materials, knownShare };
+    return { touched, materials, knownShare };
   }
 
   /** Records a line's weight for a vocabulary term (the largest wins); returns its ideal score. */
@@ -285,8 +282,8 @@ export class Classifier {
   }
 
   classify(text: string): ClassifierOutput {
-    const { touched: touchedCodes, matchedTerms, materials, knownShare } = this.accumulate(text);
-    if (touchedCodes.length === 0) return { best: null, alternatives: [], matchedTerms, rawConfidence: 0 };
+    const { touched: touchedCodes, materials, knownShare } = this.accumulate(text);
+    if (touchedCodes.length === 0) return { best: null, alternatives: [], rawConfidence: 0 };
     const { codeBest, codeSum, learnedScore } = this;
     const top: { code: number; score: number }[] = [];
     for (const code of touchedCodes) {
@@ -310,6 +307,6 @@ export class Classifier {
       confidence: probabilities[i]!,
       factorKgPerUsd: this.index.factors[t.code]!,
     }));
-    return { best: candidates[0]!, alternatives: candidates.slice(1), matchedTerms, rawConfidence: raw[0] ?? 0 };
+    return { best: candidates[0]!, alternatives: candidates.slice(1), rawConfidence: raw[0] ?? 0 };
   }
 }
