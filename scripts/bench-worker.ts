@@ -142,12 +142,17 @@ const ESTIMATE_BODY = JSON.stringify({
   lines: [{ description: 'laptop computer', amount: 1200, currency: 'USD', date: '2024-05-01' }],
 });
 
-async function estimateOnce(mf: Dispatch, token: string): Promise<void> {
-  const response = await mf.dispatchFetch('http://localhost/api/v1/estimates', {
+/** POST /estimates of one line (a laptop, 1,200 USD) with `token`. */
+export function postEstimate(mf: Dispatch, token: string): ReturnType<Dispatch['dispatchFetch']> {
+  return mf.dispatchFetch('http://localhost/api/v1/estimates', {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: ESTIMATE_BODY,
   });
+}
+
+async function estimateOnce(mf: Dispatch, token: string): Promise<void> {
+  const response = await postEstimate(mf, token);
   if (response.status !== 200) throw new Error(`estimate answered ${response.status}`);
   await response.text();
 }

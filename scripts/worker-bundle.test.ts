@@ -1,6 +1,6 @@
 import { Miniflare } from 'miniflare';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bundleOptions, migrateAndSeed, signInToken } from './bench-worker';
+import { bundleOptions, migrateAndSeed, postEstimate, signInToken } from './bench-worker';
 import { buildWorkerBundle, MAX_GZIPPED_BYTES } from './worker-bundle';
 
 describe('Worker bundle', () => {
@@ -19,12 +19,7 @@ describe('Worker bundle', () => {
     const mf = new Miniflare(bundleOptions());
     try {
       await migrateAndSeed(mf);
-      const token = await signInToken(mf, 'buyer@acme.test');
-      const estimate = await mf.dispatchFetch('http://localhost/api/v1/estimates', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ lines: [{ description: 'laptop computer', amount: 1200, currency: 'USD', date: '2024-05-01' }] }),
-      });
+      const estimate = await postEstimate(mf, await signInToken(mf, 'buyer@acme.test'));
       expect(estimate.status).toBe(200);
       const { results } = (await estimate.json()) as { results: { status: string; naics: string; kgCO2e: number }[] };
       expect(results[0]).toMatchObject({ status: 'estimated', naics: expect.stringMatching(/^3341/) });
