@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { score, type Scored } from './eval-metrics';
+import { FOLDS, foldOf, heldOutCodeCoverage } from './eval';
+
+const factors: Record<string, number> = {
+  '334111': 0.058,
+  '334118': 0.07,
+  '326122': 0.434,
+  '332996': 0.365,
+};
+const factorOf = (code: string) => factors[code] ?? null;
+const row = (
+  truth: string,
+  predicted: string | null,
+  top3: string[] = predicted ? [predicted] : [],
+): Scored => ({
+  truth,
+  predicted,
+  top3,
+  confidence: 0.5,
+  rawConfidence: 0.5,
+});
+
+describe('eval metrics', () => {
+  it('scores exact, NAICS-3, top-3, factor ±25% and median |ln| without the abstentions', () => {
+    const m = score(
+      [
+        row('334111', '334111'), // exact
+        row('334111', '334118', ['334118', '326122', '334111']), // same NAICS-3, in top-3, factor 1.21×
+        row('326122', '332996'), // wrong sector, factor 0.84×
+        row('332996', null), // no prediction: a miss at ln 10
+        row('-1', '334111'), // abstention: not scored
+      ],
+      factorOf,
+    );
+    expect(m).toMatchObject({
+      lines: 4,
+      abstentions: 1,
+      noPrediction: 1,
+      exact: 0.25,
+      naics3: 0.5,
+      top3: 0.5,
+    });
+    expect(m.within25).toBe(0.75);
+    // |ln| values: 0, ln(0.07/0.058) ≈ 0.188, ln(0.434/0.365) ≈ 0.173, ln 10 → median of the middle two
+    expect(m.medianAbsLog).toBeCloseTo((Math.log(0.07 / 0.058) + Math.log(0.434 / 0.365)) / 2, 6);
+  });
+});
+
+describe('grouped cross-validation', () => {
+  it('keeps every commodity group in one fold and uses all folds', () => {
+    const groups = Array.from({ length: 200 }, (_, i) => String(10_000 + i));
+    expect(new Set(groups.map(foldOf)).size).toBe(FOLDS);
+    for (const g of groups) expect(foldOf(g)).toBe(foldOf(g));
+  });
+
+  it('reports how many held-out lines carry a code the training folds have seen', () => {
+    const a = '10000';
+    const b = ['10001', '10002', '10003', '10004', '10005'].find((g) => foldOf(g) !== foldOf(a))!;
+    const line = (group: string, naics: string) => ({ group, naics, text: 'x' });
+    // Each group is the other's training data: one code is shared, one is seen only in its own group.
+    expect(
+      heldOutCodeCoverage([line(a, '334111'), line(a, '326122'), line(b, '334111'), line(b, '-1')]),
+    ).toBe(2 / 3);
+  });
+});
