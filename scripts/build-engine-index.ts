@@ -64,10 +64,17 @@ interface Doc {
   terms: string[];
 }
 
-function buildDocs(priceable: Set<string>, allCodes: string[]): Doc[] {
+/**
+ * Codes no purchase comes from: government (92) and private households. Every other code gets
+ * documents, priced or not, so a line that reads as electricity (2211xx, which EPA leaves to
+ * Scope 2 grid factors) is answered "no factor" rather than priced as the nearest priced code.
+ */
+const notPurchasable = (code: string) => code.startsWith('92') || code === '814110';
+
+function buildDocs(allCodes: string[]): Doc[] {
   const docs: Doc[] = [];
   const add = (code: string, weight: number, text: string) => {
-    if (!priceable.has(code)) return;
+    if (notPurchasable(code)) return;
     const t = terms(text);
     if (t.length > 0) docs.push({ code, weight, terms: t });
   };
@@ -156,6 +163,21 @@ function monthsBetween(a: string, b: string): number {
   );
 }
 
+/**
+ * H.10 quotes these in US dollars per unit (the files hold units per USD for every series), and
+ * its annual figure averages the quoted rate, so the annual units per USD is the inverse of the
+ * mean of the monthly inverses (checked against the published EUR, AUD and NZD annuals in
+ * shared/engine/convert.test.ts).
+ */
+const QUOTED_IN_USD_PER_UNIT = new Set(['EUR', 'GBP', 'AUD', 'NZD', 'IEP']);
+
+export function annualFromMonths(unitsPerUsd: readonly number[], currency: string): number {
+  const mean = QUOTED_IN_USD_PER_UNIT.has(currency)
+    ? unitsPerUsd.length / unitsPerUsd.reduce((s, v) => s + 1 / v, 0)
+    : unitsPerUsd.reduce((s, v) => s + v, 0) / unitsPerUsd.length;
+  return Math.round(mean * 1e4) / 1e4;
+}
+
 function buildFx(): Record<string, FxSeries> {
   const monthly = readCsv('fx/fed-h10-monthly.csv');
   const yearly = readCsv('fx/fed-h10-yearly.csv');
@@ -182,15 +204,14 @@ function buildFx(): Record<string, FxSeries> {
         return Number(r['Value']);
       });
     } else {
-      // Annual average = mean of the 12 monthly averages, complete years only (H.10 annual
-      // figures are averages of daily rates; the monthly mean agrees to about 0.1%).
+      // Annual average from the 12 monthly averages, complete years only (H.10 annual figures
+      // are averages of daily rates in the series' own quotation; see annualFromMonths).
       const firstYear = Number(monthlyStart.slice(0, 4)) + (monthlyStart.endsWith('-01') ? 0 : 1);
       const offset = monthsBetween(monthlyStart, `${firstYear}-01`);
       yearlyStart = firstYear;
       yearlyValues = [];
       for (let i = offset; i + 12 <= values.length; i += 12) {
-        const mean = values.slice(i, i + 12).reduce((s, v) => s + v, 0) / 12;
-        yearlyValues.push(Math.round(mean * 1e4) / 1e4);
+        yearlyValues.push(annualFromMonths(values.slice(i, i + 12), currency));
       }
     }
     fx[currency] = {
@@ -235,7 +256,7 @@ export function buildEngineIndex(): EngineIndex {
   for (const code of factorBy.keys())
     if (!titleByCode.has(code)) throw new Error(`EPA code ${code} not in NAICS 2017`);
   const unit = factorRows[0]!['Unit']!;
-  const docs = buildDocs(new Set(factorBy.keys()), codes);
+  const docs = buildDocs(codes);
   const { vocab, ...postings } = buildPostings(docs);
   const codeIndex = new Map(codes.map((c, i) => [c, i]));
   return {

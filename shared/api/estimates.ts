@@ -3,6 +3,8 @@ import { z } from 'zod';
 /** Largest number of lines in one POST /api/v1/estimates (more → 413, enforced by the Worker). */
 export const MAX_ESTIMATE_LINES = 500;
 export const MAX_DESCRIPTION_LENGTH = 1000;
+/** A trillion in any currency: larger amounts are typing errors, and would overflow the arithmetic. */
+const MAX_AMOUNT = 1e12;
 
 const isRealDate = (s: string) => {
   const [y, m = 1, d = 1] = s.split('-').map(Number);
@@ -21,20 +23,22 @@ export const purchaseDateSchema = z
 
 export const currencyCodeSchema = z
   .string()
+  .trim()
+  .toUpperCase()
   .regex(/^[A-Z]{3}$/, 'currency must be an ISO 4217 code such as EUR');
 export const naicsCodeSchema = z.string().regex(/^\d{6}$/, 'naics must be a 6-digit NAICS code');
 
 export const estimateLineSchema = z.object({
   description: z.string().trim().min(1).max(MAX_DESCRIPTION_LENGTH),
   /** Line total in `currency`; when absent, unitPrice × quantity is used if both are given. */
-  amount: z.number().finite().nonnegative().optional(),
+  amount: z.number().finite().nonnegative().max(MAX_AMOUNT).optional(),
   /** ISO 4217; USD is assumed (and said so in the formula) when absent. */
   currency: currencyCodeSchema.optional(),
   date: purchaseDateSchema.optional(),
   supplier: z.string().trim().max(300).optional(),
   glAccount: z.string().trim().max(100).optional(),
-  unitPrice: z.number().finite().nonnegative().optional(),
-  quantity: z.number().finite().nonnegative().optional(),
+  unitPrice: z.number().finite().nonnegative().max(MAX_AMOUNT).optional(),
+  quantity: z.number().finite().nonnegative().max(MAX_AMOUNT).optional(),
   /** A NAICS code given by the page or ERP; it wins over the classifier when valid. */
   naics: naicsCodeSchema.optional(),
 });

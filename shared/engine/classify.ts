@@ -28,7 +28,7 @@ const LATER_SEGMENT_WEIGHT = 0.7;
 /**
  * Support a code gets from its other matching documents: each adds SUPPORT_SHARE of its score
  * times its relevance (score / ideal) ^ 0.75, so forty documents that each match one weak word of
- * the line ("industrial process-type" for "LUBRICANTS, INDUSTRIAL TYPE") add less than a few that
+ * the line ("industrial process-type" for a grease of "industrial type") add less than a few that
  * match most of it.
  */
 const SUPPORT_SHARE = 0.2;
@@ -264,15 +264,19 @@ export class Classifier {
 
   /** Index into `ranked` (sorted by score) of the code with the least expected |ln factor error|. */
   private decide(ranked: readonly { code: number; score: number }[]): number {
-    if (ranked.length < 2) return 0;
+    // A line that reads best as an unpriced code (electricity) keeps it: "no factor" is the answer.
+    if (ranked.length < 2 || this.index.factors[ranked[0]!.code] === null) return 0;
     const top = ranked[0]!.score;
     const weights = ranked.map((r) => Math.exp((r.score - top) / DECISION_TEMPERATURE));
-    const logFactors = ranked.map((r) => Math.log(this.index.factors[r.code]!));
+    const logFactors = ranked.map((r) => Math.log(this.index.factors[r.code] ?? NaN));
     let chosen = 0;
     let least = Infinity;
     for (let a = 0; a < ranked.length; a++) {
+      if (Number.isNaN(logFactors[a])) continue;
       let loss = 0;
-      for (let b = 0; b < ranked.length; b++) loss += weights[b]! * Math.abs(logFactors[a]! - logFactors[b]!);
+      for (let b = 0; b < ranked.length; b++) {
+        if (!Number.isNaN(logFactors[b])) loss += weights[b]! * Math.abs(logFactors[a]! - logFactors[b]!);
+      }
       if (loss < least - 1e-12) {
         least = loss;
         chosen = a;

@@ -1,10 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { annualFromMonths } from '../../scripts/build-engine-index';
 import { convertToUsd2022, parsePeriod } from './convert';
 import { H10_COUNTRY_BY_CURRENCY, LEGACY_CURRENCIES } from './currencies';
 import { loadEngineIndex } from './load-index';
 
 const index = loadEngineIndex();
+const monthsOf = (currency: string, year: number) => {
+  const series = index.fx[currency]!;
+  const start = (year - Number(series.monthlyStart.slice(0, 4))) * 12 - (Number(series.monthlyStart.slice(5, 7)) - 1);
+  return series.monthly.slice(start, start + 12);
+};
 const convert = (amount: number, currency: string, date: string) => convertToUsd2022(index, amount, currency, parsePeriod(date)!);
 const ok = (r: ReturnType<typeof convert>) => {
   if (!r.ok) throw new Error(r.reason);
@@ -55,12 +61,25 @@ describe('currency conversion', () => {
   it('uses annual averages when only the year is known, deriving GBP from the monthly file', () => {
     expect(ok(convert(1, 'EUR', '2022')).unitsPerUsd).toBe(0.9493);
     const gbp = ok(convert(1, 'GBP', '2022'));
-    const months = index.fx['GBP']!;
-    const start = (2022 - Number(months.monthlyStart.slice(0, 4))) * 12;
-    const mean = months.monthly.slice(start, start + 12).reduce((a, b) => a + b, 0) / 12;
-    expect(gbp.unitsPerUsd).toBeCloseTo(mean, 4);
+    expect(gbp.unitsPerUsd).toBe(annualFromMonths(monthsOf('GBP', 2022), 'GBP'));
+    expect(gbp.unitsPerUsd).toBe(0.8082);
     expect(gbp.ratePeriod).toBe('2022');
     expect(index.fx['GBP']!.yearlyDerived).toBe(true);
+  });
+
+  it('derives an annual rate the way H.10 publishes it, in the quotation of each series', () => {
+    // H.10 quotes EUR, AUD and NZD in USD per unit, JPY and CAD in units per USD: each published
+    // 2022 annual sits closer to the mean taken in its own quotation than to the other mean.
+    const quotedUsdPerUnit: Record<string, boolean> = { EUR: true, AUD: true, NZD: true, JPY: false, CAD: false };
+    for (const [currency, perUnit] of Object.entries(quotedUsdPerUnit)) {
+      const months = monthsOf(currency, 2022);
+      const published = ok(convert(1, currency, '2022')).unitsPerUsd;
+      const arithmetic = months.reduce((a, b) => a + b, 0) / 12;
+      const harmonic = 12 / months.reduce((a, b) => a + 1 / b, 0);
+      const [own, other] = perUnit ? [harmonic, arithmetic] : [arithmetic, harmonic];
+      expect(Math.abs(own - published), currency).toBeLessThan(Math.abs(other - published));
+      expect(annualFromMonths(months, currency)).toBe(Math.round(own * 1e4) / 1e4);
+    }
   });
 
   it('has a deflator of 1 for the 2022 annual average and ≈ the month ratio otherwise', () => {
@@ -88,6 +107,9 @@ describe('currency conversion', () => {
     const step = ok(convert(100, 'USD', '2025-10-01'));
     expect(step.provisional).toBe(true);
     expect(step.notes.join(' ')).toMatch(/2025-10 was not published/);
+    const year = ok(convert(100, 'USD', '2025'));
+    expect(year.provisional).toBe(true);
+    expect(year.notes.join(' ')).toMatch(/2025-10 was not published; the 2025 average/);
   });
 
   it('refuses unknown currencies, dates before the tables and ended series', () => {

@@ -117,15 +117,18 @@ function lookupCpi(index: EngineIndex, period: SpendPeriod): LookupResult {
   if (period.year < firstYear) return { error: `no CPI-U before ${firstYear} (asked ${period.year})` };
   const year = Math.min(period.year, lastCompleteYear);
   let sum = 0;
-  let provisional = year !== period.year;
+  const bridged: string[] = [];
   for (let m = 0; m < 12; m++) {
     const hit = cpiAt(cpi, year * 12 + m - first);
     if (!hit) return { error: `CPI-U for ${year} unavailable` };
-    provisional ||= hit.provisional;
+    if (hit.provisional) bridged.push(hit.period);
     sum += hit.value;
   }
-  const result: Lookup = { value: sum / 12, period: String(year), provisional };
-  if (year !== period.year) result.note = `CPI-U annual average for ${period.year} not yet complete; ${year} used`;
+  const notes: string[] = [];
+  if (year !== period.year) notes.push(`CPI-U annual average for ${period.year} not yet complete; ${year} used`);
+  if (bridged.length > 0) notes.push(`CPI-U for ${bridged.join(', ')} was not published; the ${year} average uses the mean of the adjacent months`);
+  const result: Lookup = { value: sum / 12, period: String(year), provisional: notes.length > 0 };
+  if (notes.length > 0) result.note = notes.join('; ');
   return result;
 }
 
@@ -161,7 +164,7 @@ export function convertToUsd2022(
     if ('error' in rate) return { ok: false, reason: rate.error };
     unitsPerUsd = rate.value;
     ratePeriod = rate.period;
-    rateSource = `Federal Reserve H.10 ${period.month === undefined ? 'annual' : 'monthly'} average, ${index.fx[code]!.country}${index.fx[code]!.yearlyDerived && period.month === undefined ? ' (mean of monthly averages)' : ''}`;
+    rateSource = `Federal Reserve H.10 ${period.month === undefined ? 'annual' : 'monthly'} average, ${index.fx[code]!.country}${index.fx[code]!.yearlyDerived && period.month === undefined ? ' (from the monthly averages)' : ''}`;
     provisional ||= rate.provisional;
     if (rate.note) notes.push(rate.note);
   }

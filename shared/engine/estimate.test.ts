@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { estimateResultSchema } from '../api/estimates';
 import { estimateLine, estimateLines, getEngine, normaliseDescription } from './index';
 import type { SupplierFactor, TenantRule } from './tenant';
+import { roundKg, uncertaintyRange } from './uncertainty';
 
 const rule = (over: Partial<TenantRule>): TenantRule => ({ id: 'r1', version: 3, kind: 'keyword', match: 'widget', naics: '332510', enabled: true, ...over });
 
@@ -57,6 +58,14 @@ describe('estimate', () => {
     expect(bad.map((r) => (r.status === 'unable' ? r.reasonCode : ''))).toEqual(['conversion', 'conversion', 'unclassifiable', 'no-factor', 'invalid-input']);
     expect(bad[0]!.status === 'unable' && bad[0]!.reason).toMatch(/XYZ/);
     expect(bad[0]!.status === 'unable' && bad[0]!.classification?.naics).toBe('334111');
+  });
+
+  it('answers no-factor for electricity, which EPA leaves to grid factors, unless the supplier has one', () => {
+    const ppa = { description: 'solar power purchase agreement', supplier: 'Sunfarm LLC', amount: 5000, quantity: 40000, currency: 'USD', date: '2024-05-01' };
+    const unpriced = estimateLine(ppa);
+    expect(unpriced).toMatchObject({ status: 'unable', reasonCode: 'no-factor', classification: { naics: '221114' } });
+    const factor: SupplierFactor = { id: 'ppa', version: 1, supplier: 'Sunfarm LLC', kgPerUnit: 0.02, unit: 'kWh', validFrom: '2024-01-01', source: 'PPA certificate' };
+    expect(estimateLine(ppa, { supplierFactors: [factor] })).toMatchObject({ status: 'estimated', calculationMethod: 'supplier-specific', naics: '221114', kgCO2e: 800 });
   });
 
   it('classifies without pricing when there is no amount, and uses unitPrice × quantity', () => {
@@ -114,9 +123,37 @@ describe('estimate', () => {
     );
   });
 
-  it('gives a reasonable first estimate fast once loaded', () => {
-    const start = performance.now();
-    getEngine().estimate({ description: 'office chair', amount: 10 });
-    expect(performance.now() - start).toBeLessThan(50);
+  it('checks a supplier factor against today when the line has no date', () => {
+    const factors: SupplierFactor[] = [
+      { id: 'future', version: 1, supplier: 'Green Power Co', kgPerUsd: 0.01, validFrom: '2030-01-01', source: 'PPA 2030' },
+      { id: 'current', version: 1, supplier: 'Green Power Co', kgPerUsd: 0.02, validFrom: '2024-01-01', validTo: '2026-12-31', source: 'PPA 2024' },
+    ];
+    const line = { description: 'steel rebar', supplier: 'Green Power Co', amount: 100, currency: 'USD' };
+    expect(estimateLine(line, { supplierFactors: factors, today: '2025-06-01' })).toMatchObject({ supplierFactor: { id: 'current' } });
+    expect(estimateLine(line, { supplierFactors: factors, today: '2031-06-01' })).toMatchObject({ supplierFactor: { id: 'future' } });
+    expect(estimateLine(line, { supplierFactors: factors, today: '2027-06-01' })).toMatchObject({ calculationMethod: 'spend-based' });
+    const unknown = estimateLine({ ...line, description: 'zzqx' }, { supplierFactors: factors, today: '2025-06-01' });
+    expect(unknown.status === 'unable' && unknown.reason).toMatch(/supplier rule/);
+  });
+
+  it('prices a credit note as negative kg with an ordered range, and refuses an amount too large to compute', () => {
+    const credit = estimateLine({ description: 'laptop computer', amount: -100, currency: 'USD', date: '2022-06-01' });
+    if (credit.status !== 'estimated') throw new Error(credit.status);
+    expect(credit.kgCO2e).toBeLessThan(0);
+    expect(credit.range!.low).toBeLessThanOrEqual(credit.kgCO2e!);
+    expect(credit.range!.high).toBeGreaterThanOrEqual(credit.kgCO2e!);
+    expect(estimateLine({ description: 'laptop computer', amount: 1.7e308, currency: 'GBP', date: '2022-06-01' })).toMatchObject({ status: 'unable', reasonCode: 'invalid-input' });
+  });
+});
+
+describe('uncertainty range', () => {
+  it('is kg × exp(±1.645 σ), σ² = Σ p_i (ln f_i − ln f*)² + (1 − Σ p_i) σ_all²', () => {
+    const sigmaAll = 0.8;
+    const sigma = Math.sqrt(0.6 * 0 + 0.2 * Math.log(2) ** 2 + 0.2 * sigmaAll ** 2);
+    expect(uncertaintyRange(100, 0.5, [{ factor: 0.5, probability: 0.6 }, { factor: 1, probability: 0.2 }], sigmaAll)).toEqual({
+      low: roundKg(100 / Math.exp(1.645 * sigma)),
+      high: roundKg(100 * Math.exp(1.645 * sigma)),
+    });
+    expect(uncertaintyRange(100, 0.5, [{ factor: 0.5, probability: 1 }], sigmaAll)).toEqual({ low: 100, high: 100 });
   });
 });

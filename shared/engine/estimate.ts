@@ -1,4 +1,4 @@
-import type { Alternative, EstimateLine, EstimateResult, FormulaStep } from '../api/estimates';
+import type { Alternative, EstimateLine, EstimateResult, EstimateUnable, FormulaStep } from '../api/estimates';
 import { Classifier, type Candidate } from './classify';
 import { convertToUsd2022, latestPublishedMonth, parsePeriod, type ConversionStep, type SpendPeriod } from './convert';
 import type { EngineIndex } from './index-types';
@@ -78,7 +78,11 @@ export class EstimationEngine {
     }
     const classified = this.classify(line, tenant);
     if (classified === null) {
-      return { status: 'unable', reasonCode: 'unclassifiable', reason: 'no NAICS category matches the description; add detail or a tenant rule' };
+      const hasSupplierFactor = findSupplierFactor(tenant.supplierFactors, line.supplier, line.date ?? tenant.today) !== undefined;
+      const reason = hasSupplierFactor
+        ? "no NAICS category matches the description; the supplier's own factor needs a category too: add a supplier rule"
+        : 'no NAICS category matches the description; add detail or a tenant rule';
+      return { status: 'unable', reasonCode: 'unclassifiable', reason };
     }
     if ('unknownCode' in classified) {
       return { status: 'unable', reasonCode: 'invalid-input', reason: `tenant rule names ${classified.unknownCode}, which is not a 2017 NAICS code` };
@@ -131,6 +135,7 @@ export class EstimationEngine {
     const { step, notes } = conversion;
     steps.unshift(...conversionSteps(amount, step, notes));
     const kg = step.usd2022 * classified.factor;
+    if (!Number.isFinite(kg)) return tooLarge(classification);
     steps.push({ step: 'result', label: 'kg CO2e = USD (2022) × factor', value: roundKg(kg), unit: 'kg CO2e' });
     const candidates = classified.classificationSource === 'classifier'
       ? [{ factor: classified.factor, probability: classified.confidence }, ...classified.alternatives.flatMap((a) => (a.factorKgPerUsd === null ? [] : [{ factor: a.factorKgPerUsd, probability: a.confidence }]))]
@@ -160,6 +165,7 @@ export class EstimationEngine {
     if (viaUnits) {
       const quantity = line.quantity!;
       const kg = quantity * factor.kgPerUnit!;
+      if (!Number.isFinite(kg)) return tooLarge(classification);
       const unit = `kg CO2e/${factor.unit ?? 'unit'}`;
       return {
         status: 'estimated',
@@ -185,6 +191,7 @@ export class EstimationEngine {
     if (!conversion.ok) return { status: 'unable', reasonCode: 'conversion', reason: conversion.reason, classification };
     const { step, notes } = conversion;
     const kg = step.usd * factor.kgPerUsd!;
+    if (!Number.isFinite(kg)) return tooLarge(classification);
     void epaFactor;
     return {
       status: 'estimated',
@@ -219,6 +226,10 @@ export class EstimationEngine {
     const step = when === undefined ? { ...result.step, provisional: true } : result.step;
     return { ok: true as const, step, notes: [...notes, ...result.step.notes] };
   }
+}
+
+function tooLarge(classification: EstimateUnable['classification']): EstimateUnable {
+  return { status: 'unable', reasonCode: 'invalid-input', reason: 'the amount is too large to estimate', classification };
 }
 
 function toAlternative(c: Candidate): Alternative {

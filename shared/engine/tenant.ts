@@ -32,7 +32,7 @@ export interface SupplierFactor {
 export interface TenantContext {
   rules?: readonly TenantRule[];
   supplierFactors?: readonly SupplierFactor[];
-  /** YYYY-MM-DD used for validity when a line has no date. */
+  /** YYYY-MM-DD used for validity when a line has no date (default: today, UTC). */
   today?: string;
 }
 
@@ -84,24 +84,24 @@ export function findRule(rules: readonly TenantRule[] | undefined, subject: Rule
   return best;
 }
 
-/** The supplier's factor valid on `date` (YYYY-MM-DD, YYYY-MM or YYYY); latest validFrom wins. */
+/**
+ * The supplier's factor valid on `date` (YYYY-MM-DD, YYYY-MM or YYYY; today, UTC, when the line
+ * has none); latest validFrom wins.
+ */
 export function findSupplierFactor(
   factors: readonly SupplierFactor[] | undefined,
   supplier: string | undefined,
   date: string | undefined,
 ): SupplierFactor | undefined {
-  if (!factors || !supplier) return undefined;
+  if (!factors || factors.length === 0 || !supplier) return undefined;
+  const on = date ?? new Date().toISOString().slice(0, 10);
+  // A partial date matches when its whole span overlaps the validity window.
+  const start = on.length === 4 ? `${on}-01-01` : on.length === 7 ? `${on}-01` : on;
+  const end = on.length === 4 ? `${on}-12-31` : on.length === 7 ? `${on}-31` : on;
   let best: SupplierFactor | undefined;
   for (const f of factors) {
     if (!sameName(f.supplier, supplier)) continue;
-    if (date !== undefined) {
-      // A partial date matches when its whole span overlaps the validity window.
-      const start = date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date;
-      const end = date.length === 4 ? `${date}-12-31` : date.length === 7 ? `${date}-31` : date;
-      if (end < f.validFrom || (f.validTo !== undefined && start > f.validTo)) continue;
-    } else if (f.validTo !== undefined) {
-      continue;
-    }
+    if (end < f.validFrom || (f.validTo !== undefined && start > f.validTo)) continue;
     if (!best || f.validFrom > best.validFrom || (f.validFrom === best.validFrom && f.version > best.version)) best = f;
   }
   return best;

@@ -38,7 +38,9 @@ export function uncertaintyRange(
   }
   variance += Math.max(0, 1 - mass) * sigmaAll ** 2;
   const spread = Math.exp(Z90 * Math.sqrt(variance));
-  return { low: roundKg(kg / spread), high: roundKg(kg * spread) };
+  // A credit note's kg is negative: dividing by the spread then gives the upper end.
+  const [a, b] = [kg / spread, kg * spread];
+  return { low: roundKg(Math.min(a, b)), high: roundKg(Math.max(a, b)) };
 }
 
 export function roundKg(kg: number): number {

@@ -1,5 +1,8 @@
 import { env } from 'cloudflare:workers';
 import { vi } from 'vitest';
+import { createDatabase } from '../src/db/client';
+import { TenantDb } from '../src/db/tenant-db';
+import { getDecrypted } from '../src/lib/object-store';
 import { bearer } from './fixtures';
 import { call, json } from './http';
 
@@ -29,8 +32,11 @@ export async function sendJson<T = Record<string, unknown>>(
   return json<T>(response);
 }
 
-/** Every row of every table and every R2 object, as one string. */
-export async function everythingStored(): Promise<string> {
+/**
+ * Every row of every table and every R2 object, as one string; with `decrypted`, each tenant's
+ * encrypted objects are added in plain text too.
+ */
+export async function everythingStored(options: { decrypted?: boolean } = {}): Promise<string> {
   const tables = await env.DB.prepare(
     "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'",
   ).all<{ name: string }>();
@@ -39,11 +45,36 @@ export async function everythingStored(): Promise<string> {
       JSON.stringify((await env.DB.prepare(`SELECT * FROM "${name}"`).all()).results),
     ),
   );
-  const objects = await env.BUCKET.list();
   const bodies = await Promise.all(
-    objects.objects.map(async (o) => (await env.BUCKET.get(o.key))?.text()),
+    (await allObjectKeys()).map(async (key) => (await env.BUCKET.get(key))?.text()),
   );
-  return dumps.join('\n') + bodies.join('\n');
+  const plain = options.decrypted ? await decryptedObjects() : [];
+  return [...dumps, ...bodies, ...plain].join('\n');
+}
+
+/** Every R2 key, page by page (one listing stops at 1,000). */
+async function allObjectKeys(): Promise<string[]> {
+  const keys: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await env.BUCKET.list(cursor ? { cursor } : {});
+    keys.push(...page.objects.map((o) => o.key));
+    cursor = page.truncated ? page.cursor : undefined;
+  } while (cursor);
+  return keys;
+}
+
+async function decryptedObjects(): Promise<string[]> {
+  const rows = await env.DB.prepare(
+    'SELECT tenant_id AS tenantId, object_id AS id FROM encrypted_objects',
+  ).all<{ tenantId: string; id: string }>();
+  return Promise.all(
+    rows.results.map(async ({ tenantId, id }) => {
+      const db = new TenantDb(createDatabase(env.DB), tenantId);
+      const { bytes } = await getDecrypted(db, env.BUCKET, env.KEY_WRAPPING_SECRET, id);
+      return new TextDecoder().decode(bytes);
+    }),
+  );
 }
 
 /** Captures every console line; call the returned function to read them. */

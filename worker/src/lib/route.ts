@@ -1,4 +1,5 @@
 import { createRoute, type RouteConfig } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import type { Capability } from '../../../shared/roles';
 import type { PlanFeature } from '../../../shared/plans';
 import { authenticate, requireCapability } from '../middleware/authenticate';
@@ -14,15 +15,16 @@ export type Access = 'public' | 'member' | Capability;
 export function defineRoute<R extends Omit<RouteConfig, 'middleware'>>(
   access: Access,
   config: R,
-  options: { planFeature?: PlanFeature } = {},
+  options: { planFeature?: PlanFeature; afterAccess?: MiddlewareHandler[] } = {},
 ) {
-  const middleware =
+  const middleware: MiddlewareHandler[] =
     access === 'public'
       ? []
       : access === 'member'
         ? [authenticate]
         : [authenticate, requireCapability(access)];
   if (options.planFeature) middleware.push(requirePlanFeature(options.planFeature));
+  middleware.push(...(options.afterAccess ?? []));
   return createRoute({
     ...config,
     middleware,

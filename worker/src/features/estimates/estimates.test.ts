@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTenant, signIn } from '../../../test/fixtures';
-import { json } from '../../../test/http';
+import { call, json } from '../../../test/http';
 import { captureLogs, everythingStored, send } from '../../../test/spend-helpers';
 
 const postEstimates = (token: string, body: unknown) =>
@@ -58,16 +58,42 @@ describe('POST /api/v1/estimates', () => {
     expect(problem.errors.map((e) => e.path)).toContain('lines.0.currency');
   });
 
-  it('stores and logs no description text (zero persistence)', async () => {
+  it('stores and logs no description text (zero persistence), whether a line is estimated or refused', async () => {
     const tenant = await createTenant('zero-persistence');
     const token = await signIn(tenant.emails.buyer);
-    const canary = `CANARY-${crypto.randomUUID()} stainless steel bolts`;
+    // One run of letters and digits, so a normalised or lower-cased copy would still contain it.
+    const canary = `canary${crypto.randomUUID().replaceAll('-', '')}`;
     const logs = captureLogs();
-    expect(
-      (await postEstimates(token, { lines: [{ description: canary, amount: 10 }] })).status,
-    ).toBe(200);
+    const lines = [
+      { description: `${canary.toUpperCase()} stainless steel bolts`, amount: 10 },
+      { description: `${canary} zzqx`, amount: 10, currency: 'ZZZ' },
+    ];
+    expect((await postEstimates(token, { lines })).status).toBe(200);
+    const refused = await postEstimates(token, { lines: [{ ...lines[0], amount: -1 }] });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).not.toContain(canary.toUpperCase());
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(await everythingStored()).not.toContain('CANARY-');
-    expect(logs()).not.toContain('CANARY-');
+    expect((await everythingStored({ decrypted: true })).toLowerCase()).not.toContain(canary);
+    expect(logs().toLowerCase()).not.toContain(canary);
+  });
+
+  it('asks for a credential before it looks at the body', async () => {
+    const lines = Array.from({ length: 501 }, () => ({ description: 'bolts', amount: 1 }));
+    const response = await call('/api/v1/estimates', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ lines }),
+    });
+    expect(response.status).toBe(401);
+  });
+
+  it('takes 500 lines at the longest description, in a script of three bytes a character', async () => {
+    const tenant = await createTenant('long-lines');
+    const token = await signIn(tenant.emails.buyer);
+    const description = '炭'.repeat(1000);
+    const lines = Array.from({ length: 500 }, () => ({ description, amount: 1 }));
+    const response = await postEstimates(token, { lines });
+    expect(response.status).toBe(200);
+    expect((await json<{ results: unknown[] }>(response)).results).toHaveLength(500);
   });
 });

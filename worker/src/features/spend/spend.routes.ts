@@ -1,5 +1,4 @@
 import { count, desc, eq, like, type SQL } from 'drizzle-orm';
-import { bodyLimit } from 'hono/body-limit';
 import {
   MAX_RECORD_LINES,
   RecordSpendRequest,
@@ -10,6 +9,7 @@ import {
 import { AppError, ErrorCode } from '../../../../shared/errors';
 import { spendLines, tenants } from '../../db/schema';
 import { now } from '../../lib/clock';
+import { lineBatchBodyLimit, maxLines } from '../../lib/line-batch';
 import { jsonBody, jsonContent, problemResponses } from '../../lib/openapi';
 import { defineRoute } from '../../lib/route';
 import { createRouter } from '../../lib/router';
@@ -19,23 +19,25 @@ import { reviewTextKeeper } from '../review/review-text';
 import { planRecordSpend } from './record-spend';
 import { both, scopeCondition, spendScopeOf, teamsOf } from './spend-scope';
 
-const MAX_BODY_BYTES = 1024 * 1024;
-
-const recordRoute = defineRoute('spend:record', {
-  method: 'post',
-  path: '/spend/record',
-  tags: ['spend'],
-  summary: `Record a purchase (up to ${MAX_RECORD_LINES} lines) from the extension`,
-  description:
-    'Lines are estimated with the tenant rules and stored without their description (only a ' +
-    'tenant-keyed hash). A line already recorded (same supplier, date, amount and description ' +
-    'hash, or the same ERP document line) is reported as a duplicate and counted once.',
-  request: jsonBody(RecordSpendRequest),
-  responses: {
-    201: jsonContent(RecordSpendResponse),
-    ...problemResponses(400, 401, 403, 404, 409, 413),
+const recordRoute = defineRoute(
+  'spend:record',
+  {
+    method: 'post',
+    path: '/spend/record',
+    tags: ['spend'],
+    summary: `Record a purchase (up to ${MAX_RECORD_LINES} lines) from the extension`,
+    description:
+      'Lines are estimated with the tenant rules and stored without their description (only a ' +
+      'tenant-keyed hash). A line already recorded (same supplier, date, amount and description ' +
+      'hash, or the same ERP document line) is reported as a duplicate and counted once.',
+    request: jsonBody(RecordSpendRequest),
+    responses: {
+      201: jsonContent(RecordSpendResponse),
+      ...problemResponses(400, 401, 403, 404, 409, 413),
+    },
   },
-});
+  { afterAccess: [maxLines(MAX_RECORD_LINES)] },
+);
 
 const listRoute = defineRoute('dashboard:read', {
   method: 'get',
@@ -55,15 +57,7 @@ const isUniqueViolation = (error: unknown) =>
   /UNIQUE constraint failed: spend_lines/.test(String((error as Error)?.cause ?? error));
 
 export const spendRoutes = createRouter();
-spendRoutes.post(
-  '/spend/record',
-  bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: () => {
-      throw new AppError(ErrorCode.payloadTooLarge, 'The request body is over 1 MB.');
-    },
-  }),
-);
+spendRoutes.post('/spend/record', lineBatchBodyLimit);
 spendRoutes
   .openapi(recordRoute, async (c) => {
     const { db, principal, globalDb } = c.var;
