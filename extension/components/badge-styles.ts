@@ -21,6 +21,7 @@ export const BADGE_CSS = `
   display: inline-block; height: 20px; white-space: nowrap;
   padding: 1px 7px; border-radius: 10px; border: 1px solid currentColor; cursor: pointer; margin: 0;
 }
+.badge[data-intensity]::before { content: attr(data-intensity); margin-inline-end: 3px; font-size: 9px; }
 .badge[data-confidence]::after { content: attr(data-confidence); margin-inline-start: 4px; letter-spacing: -1px; font-size: 10px; }
 .badge:focus-visible, button:focus-visible, input:focus-visible { outline: 2px solid #1a4fd6; outline-offset: 2px; }
 .low { background: #e6f4ea; color: #0b5b25; }

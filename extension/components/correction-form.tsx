@@ -1,4 +1,5 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
+import { onTrusted } from '../utils/trusted-event';
 
 interface Props {
   alternatives: ReadonlyArray<{ naics: string; naicsTitle?: string | undefined }>;
@@ -9,14 +10,21 @@ type Phase = 'closed' | 'choosing' | 'sending' | 'sent' | 'failed';
 
 /**
  * "Not this category?": pick one of the alternatives or type a 6-digit NAICS code; the
- * suggestion goes to the tenant's review queue.
+ * suggestion goes to the tenant's review queue. Only the user's own clicks and keys send one
+ * (onTrusted). No <form>: a page's script could submit it with `requestSubmit()`, whose submit
+ * event the browser marks trusted.
  */
 export function CorrectionForm({ alternatives, onCorrect }: Props) {
   const [phase, setPhase] = useState<Phase>('closed');
   const [code, setCode] = useState('');
+  const codeInput = useRef<HTMLInputElement>(null);
   const send = async (naics: string) => {
     setPhase('sending');
     setPhase((await onCorrect(naics)) ? 'sent' : 'failed');
+  };
+  const sendTypedCode = () => {
+    if (/^\d{6}$/.test(code.trim())) void send(code.trim());
+    else codeInput.current?.reportValidity();
   };
   if (phase === 'closed') {
     return (
@@ -34,24 +42,32 @@ export function CorrectionForm({ alternatives, onCorrect }: Props) {
           {alternatives
             .filter((alt) => /^\d{6}$/.test(alt.naics))
             .map((alt) => (
-              <button type="button" key={alt.naics} onClick={() => void send(alt.naics)}>
+              <button type="button" key={alt.naics} onClick={onTrusted(() => send(alt.naics))}>
                 Use {alt.naics}
                 {alt.naicsTitle ? ` ${alt.naicsTitle}` : ''}
               </button>
             ))}
-          <form
-            class="actions"
-            onSubmit={(event) => {
-              event.preventDefault();
-              if (/^\d{6}$/.test(code.trim())) void send(code.trim());
-            }}
-          >
+          <div class="actions">
             <label>
               Other NAICS code{' '}
-              <input type="text" inputMode="numeric" pattern="[0-9]{6}" size={7} required value={code} onInput={(e) => setCode(e.currentTarget.value)} />
+              <input
+                ref={codeInput}
+                type="text"
+                inputMode="numeric"
+                pattern="[0-9]{6}"
+                size={7}
+                required
+                value={code}
+                onInput={(e) => setCode(e.currentTarget.value)}
+                onKeyDown={onTrusted((e: KeyboardEvent) => {
+                  if (e.key === 'Enter') sendTypedCode();
+                })}
+              />
             </label>
-            <button type="submit">Suggest</button>
-          </form>
+            <button type="button" onClick={onTrusted(sendTypedCode)}>
+              Suggest
+            </button>
+          </div>
         </div>
       )}
       {phase === 'sending' && <p class="status">Sending…</p>}

@@ -1,3 +1,5 @@
+import { onTrusted } from '../utils/trusted-event';
+
 export interface RecordPurchaseOptions {
   pageKindLabel: string;
   onRecord(): Promise<{ ok: boolean; message: string }>;
@@ -31,7 +33,7 @@ export function mountRecordPurchaseButton(root: ShadowRoot, { pageKindLabel, onR
   const show = () => {
     status.textContent = message || `${lineCount} lines on this ${pageKindLabel}`;
   };
-  button.addEventListener('click', async () => {
+  const record = async () => {
     button.disabled = true;
     message = 'Recording…';
     show();
@@ -39,7 +41,8 @@ export function mountRecordPurchaseButton(root: ShadowRoot, { pageKindLabel, onR
     button.disabled = false;
     message = answer.message;
     show();
-  });
+  };
+  button.addEventListener('click', onTrusted(record));
   return {
     update(count) {
       lineCount = count;

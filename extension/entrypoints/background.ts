@@ -1,7 +1,7 @@
+import { clearUserCachesWhenServerChanges, forgetPageSummariesOfLeftPages } from '../features/background/cache-lifetime';
 import { syncContentScriptRegistration } from '../features/background/content-script-registration';
 import { createMessageHandlers } from '../features/background/message-handlers';
 import { createBackgroundServices } from '../features/background/services';
-import { forgetPageSummary } from '../utils/storage/page-summaries';
 import { listenForMessages } from '../utils/messaging-guard';
 import { restrictStorageToExtensionPages } from '../utils/storage/access-level';
 
@@ -19,5 +19,6 @@ export default defineBackground(() => {
   });
   browser.permissions.onAdded.addListener(sync);
   browser.permissions.onRemoved.addListener(sync);
-  browser.tabs.onRemoved.addListener((tabId) => void forgetPageSummary(tabId));
+  forgetPageSummariesOfLeftPages();
+  clearUserCachesWhenServerChanges();
 });

@@ -42,8 +42,7 @@ export function SummaryView({ view }: { view: View }) {
           <ul>
             {view.movers.map((mover) => (
               <li key={mover.label}>
-                {mover.label}: {mover.deltaKg >= 0 ? '▲ +' : '▼ '}
-                {formatKg(mover.deltaKg)} kg
+                {mover.label}: {mover.deltaKg >= 0 ? '▲' : '▼'} {formatKg(Math.abs(mover.deltaKg))} kg
               </li>
             ))}
           </ul>

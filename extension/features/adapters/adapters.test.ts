@@ -103,6 +103,27 @@ describe('schema.org adapters', () => {
     expect(result.lines[0]!.anchor.className).toBe('product-price');
   });
 
+  test('JSON-LD products at the same price each get the price shown beside their own name', () => {
+    const page = loadFixture('plain.html');
+    const product = (name: string) => ({ '@type': 'Product', name, offers: { '@type': 'Offer', price: '49.00', priceCurrency: 'USD' } });
+    document.body.innerHTML = `
+      <script type="application/ld+json">${JSON.stringify({ '@graph': [product('Desk lamp'), product('Floor lamp')] })}</script>
+      <ul>
+        <li id="floor"><h2>Floor lamp</h2><span class="price">$49.00</span></li>
+        <li id="desk"><h2>Desk lamp</h2><span class="price">$49.00</span></li>
+      </ul>`;
+    const result = schemaOrgJsonLdAdapter.find(document, page);
+    expect(result.lines.map((line) => [line.fields.description, line.anchor.parentElement!.id])).toEqual([
+      ['Desk lamp', 'desk'],
+      ['Floor lamp', 'floor'],
+    ]);
+
+    for (const heading of Array.from(document.querySelectorAll('h2'))) heading.remove();
+    const anchors = schemaOrgJsonLdAdapter.find(document, page).lines.map((line) => line.anchor);
+    expect(anchors).toHaveLength(2);
+    expect(anchors[0]).not.toBe(anchors[1]);
+  });
+
   test('microdata products with Offer and AggregateOffer', () => {
     const result = scan(schemaOrgMicrodataAdapter, 'product-microdata.html');
     expect(fieldsOf(result)).toEqual([

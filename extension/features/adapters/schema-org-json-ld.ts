@@ -1,5 +1,6 @@
-import { emptyScan, visibleText, type ScanResult, type SiteAdapter } from '../line-items/line-item';
+import { emptyScan, visibleText, type LineFields, type ScanResult, type SiteAdapter } from '../line-items/line-item';
 import { parsePrice } from '../../utils/price/parse-price';
+import { collapseWhitespace } from '../../utils/text';
 import { currencyContextOf } from './currency-context';
 import { isWebPage } from './page-predicates';
 import { productToLine, type SchemaProduct } from './schema-org-product';
@@ -8,6 +9,8 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const PRICE_CANDIDATES = '[itemprop="price"], [data-price], [class*="price" i], [id*="price" i]';
 const MAX_NODES = 2000;
+/** How far up from a price to look for the product's name (a product card is a few levels deep). */
+const MAX_STEPS_TO_NAME = 4;
 
 function hasType(node: Json, type: string): boolean {
   const declared = node['@type'];
@@ -60,14 +63,44 @@ function toSchemaProduct(node: Json): SchemaProduct {
   return product;
 }
 
-/** A visible element showing this price, else the heading naming the product. */
-function findAnchor(doc: Document, name: string, amount: number): Element | undefined {
-  for (const candidate of Array.from(doc.querySelectorAll(PRICE_CANDIDATES))) {
-    if (candidate.tagName === 'META' || candidate.children.length > 2) continue;
-    const shown = parsePrice(visibleText(candidate));
-    if (shown && Math.abs(shown.amount - amount) < 0.005) return candidate;
+/**
+ * A visible element showing this price, not taken by another product, the nearest to the
+ * product's name (several products may cost the same); else the heading naming the product.
+ */
+function findAnchor(doc: Document, name: string, line: LineFields, taken: Set<Element>): Element | undefined {
+  const prices = Array.from(doc.querySelectorAll(PRICE_CANDIDATES)).filter(
+    (candidate) => !taken.has(candidate) && showsPrice(candidate, line),
+  );
+  if (prices.length > 0) return nearestToName(prices, name);
+  return Array.from(doc.querySelectorAll('h1, h2')).find((heading) => !taken.has(heading) && visibleText(heading).includes(name));
+}
+
+function showsPrice(candidate: Element, line: LineFields): boolean {
+  if (candidate.tagName === 'META' || candidate.children.length > 2) return false;
+  const shown = parsePrice(visibleText(candidate), line.currency);
+  return shown !== undefined && Math.abs(shown.amount - (line.amount ?? NaN)) < 0.005;
+}
+
+/** The element with the fewest steps up to an ancestor naming the product; the first on a tie. */
+function nearestToName(elements: Element[], name: string): Element {
+  let nearest = elements[0]!;
+  let fewestSteps = Infinity;
+  for (const element of elements) {
+    const steps = stepsToName(element, name);
+    if (steps < fewestSteps) {
+      nearest = element;
+      fewestSteps = steps;
+    }
   }
-  return Array.from(doc.querySelectorAll('h1, h2')).find((heading) => visibleText(heading).includes(name));
+  return nearest;
+}
+
+function stepsToName(element: Element, name: string): number {
+  let ancestor: Element | null = element;
+  for (let steps = 0; ancestor && steps <= MAX_STEPS_TO_NAME; steps++, ancestor = ancestor.parentElement) {
+    if (visibleText(ancestor).includes(name)) return steps;
+  }
+  return Infinity;
 }
 
 function scripts(root: Document | Element): HTMLScriptElement[] {
@@ -83,6 +116,7 @@ export const schemaOrgJsonLdAdapter: SiteAdapter = {
   find(root, page): ScanResult {
     const result = emptyScan();
     const currencies = currencyContextOf(page.document);
+    const taken = new Set<Element>();
     for (const script of scripts(root)) {
       let data: unknown;
       try {
@@ -93,8 +127,10 @@ export const schemaOrgJsonLdAdapter: SiteAdapter = {
       for (const node of collectProducts(data)) {
         const product = toSchemaProduct(node);
         const fields = productToLine(product, currencies);
-        const anchor = fields && findAnchor(page.document, product.name ?? '', fields.amount ?? NaN);
-        if (fields && anchor) result.lines.push({ adapter: 'schema-org-json-ld', row: anchor, anchor, fields });
+        const anchor = fields && findAnchor(page.document, collapseWhitespace(product.name ?? ''), fields, taken);
+        if (!fields || !anchor) continue;
+        taken.add(anchor);
+        result.lines.push({ adapter: 'schema-org-json-ld', row: anchor, anchor, fields });
       }
     }
     return result;

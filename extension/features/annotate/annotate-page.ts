@@ -50,7 +50,9 @@ export function annotatePage(page: PageContext, adapters: readonly SiteAdapter[]
   const lines: AnnotatedLine[] = [];
   const totals: AnnotatedTotal[] = [];
   let medianFactor = FALLBACK_MEDIAN_FACTOR;
-  const record = mountRecordPurchase(page, () => lines.map((entry) => entry.line.fields), signal);
+  /** Lines whose rows are still in the page: a single-page app may replace rows with new elements. */
+  const presentLines = () => lines.filter((entry) => entry.line.row.isConnected);
+  const record = mountRecordPurchase(page, () => presentLines().map((entry) => entry.line.fields), signal);
 
   /** Draws a line's badge; `fresh`: its host is new and carries no attributes yet. */
   const renderLine = (entry: AnnotatedLine, fresh: boolean) => {
@@ -79,10 +81,11 @@ export function annotatePage(page: PageContext, adapters: readonly SiteAdapter[]
 
   /** Hints, totals and the page summary; renders new lines once and changed lines again. */
   const refreshDerived = (fresh: ReadonlySet<AnnotatedLine>) => {
+    const present = presentLines();
     const hints = lowerEmissionHints(
-      lines.map((entry) => ({ description: entry.line.fields.description, result: isEstimated(entry.result) ? entry.result : undefined })),
+      present.map((entry) => ({ description: entry.line.fields.description, result: isEstimated(entry.result) ? entry.result : undefined })),
     );
-    lines.forEach((entry, index) => {
+    present.forEach((entry, index) => {
       const isNew = fresh.has(entry);
       let changed = isNew;
       if (entry.state.kind === 'estimated') {
@@ -95,20 +98,20 @@ export function annotatePage(page: PageContext, adapters: readonly SiteAdapter[]
       if (changed) renderLine(entry, isNew);
     });
     for (const { total, badge } of totals) {
-      const covered = lines.filter((entry) => total.scope.contains(entry.line.row));
+      const covered = present.filter((entry) => total.scope.contains(entry.line.row));
       const estimated = covered.flatMap((entry) => (isEstimated(entry.result) ? [entry.result] : []));
       const totalKg = estimated.reduce((sum, result) => sum + result.kgCO2e, 0);
       badge.host.setAttribute('data-spendprint-total-kg', estimated.length ? kgAttribute(totalKg) : '');
       renderPageTotalBadge(badge.root, { totalKg, estimated: estimated.length, lines: covered.length });
     }
-    const estimatedAll = lines.flatMap((entry) => (isEstimated(entry.result) ? [entry.result] : []));
+    const estimatedAll = present.flatMap((entry) => (isEstimated(entry.result) ? [entry.result] : []));
     const pageKg = estimatedAll.reduce((sum, result) => sum + result.kgCO2e, 0);
     void sendMessage('report-page-summary', {
-      lineCount: lines.length,
+      lineCount: present.length,
       estimatedCount: estimatedAll.length,
       totalKg: estimatedAll.length ? Math.round(pageKg * 1000) / 1000 : null,
     });
-    record.update(lines.length);
+    record.update(present.length);
   };
 
   const handleScan = async (scan: ScanResult) => {

@@ -15,6 +15,8 @@ export interface LineBadge {
 }
 
 const CONFIDENCE_MARKS = { high: '●●●', medium: '●●○', low: '●○○' } as const;
+/** The intensity without colour (WCAG 1.4.1); the word itself is in the badge's accessible name. */
+export const INTENSITY_MARKS = { low: '▼', typical: '◆', high: '▲' } as const;
 /**
  * The id of a badge's details panel. IDs resolve within a shadow root, and each badge has its
  * own root with at most one panel, so one fixed id serves every badge (and is in the template).
@@ -57,6 +59,7 @@ function estimateTemplate(level: IntensityLevel, band: ConfidenceBand): HTMLButt
     button = element('button', `badge float ${level}`);
     button.setAttribute('aria-expanded', 'false');
     button.setAttribute('aria-controls', PANEL_ID);
+    button.setAttribute('data-intensity', INTENSITY_MARKS[level]);
     button.setAttribute('data-confidence', CONFIDENCE_MARKS[band]);
     estimate.set(key, button);
   }
@@ -78,20 +81,20 @@ let delegating = false;
 function delegateBadgeEvents(): void {
   if (delegating) return;
   delegating = true;
-  const on = (type: string, run: (view: LineBadgeView) => void) =>
+  const on = (type: string, run: (view: LineBadgeView, event: Event) => void) =>
     document.addEventListener(
       type,
       (event) => {
         const target = event.composedPath()[0];
         const badge = target instanceof Element ? target.closest('.badge') : null;
         const view = badge && viewOf.get(badge);
-        if (view) run(view);
+        if (view) run(view, event);
       },
       true,
     );
   on('pointerdown', (view) => view.pointerDown());
   on('focusin', (view) => view.focusIn());
-  on('click', (view) => view.click());
+  on('click', (view, event) => view.click(event));
 }
 
 /** The listeners that live only while a badge's panel is open. */
@@ -102,10 +105,10 @@ interface OpenPanel {
 
 /**
  * The inline badge beside one price. Built with plain DOM, from cloned templates, with as few
- * elements as possible (one element per badge: its text, and its confidence marks drawn by CSS
- * from an attribute) and no listeners or closures of its own (see delegateBadgeEvents), because
- * 500 of them must cost only a few milliseconds to build and to lay out. The details panel is a
- * Preact component mounted only while it is open. Click or keyboard focus opens the panel;
+ * elements as possible (one element per badge: its text, and its intensity and confidence marks
+ * drawn by CSS from attributes) and no listeners or closures of its own (see
+ * delegateBadgeEvents), because 500 of them must cost only a few milliseconds to build and to lay
+ * out. The details panel is a Preact component mounted only while it is open. Click or keyboard focus opens the panel;
  * Escape, the close button or a click elsewhere closes it.
  */
 class LineBadgeView implements LineBadge {
@@ -148,9 +151,10 @@ class LineBadgeView implements LineBadge {
     this.pointerFocus = false;
   }
 
-  click(): void {
+  click(event: Event): void {
     if (this.state?.kind === 'unavailable') {
-      if (this.state.signedOut) this.options.onSignIn();
+      // Opens the options page: for the user's own click only, never a page script's (see onTrusted).
+      if (this.state.signedOut && event.isTrusted) this.options.onSignIn();
       return;
     }
     if (!this.button) return;

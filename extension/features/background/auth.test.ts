@@ -1,5 +1,8 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { lineCacheKey, lookupEstimates, storeEstimates } from '../../utils/estimate-cache';
+import { getPageSummary, savePageSummary } from '../../utils/storage/page-summaries';
+import { getCachedSummary, saveCachedSummary } from '../../utils/storage/summary-cache';
 import { authStatus, cacheScope, signIn, signOut, verifySecondFactor } from './auth';
 import { createBackgroundServices } from './services';
 import { createFakeAuthServer, SERVER, type FakeAuthServer } from './testing/fake-auth-server';
@@ -56,6 +59,32 @@ describe('sign-in flow', () => {
     expect(await stored('local')).not.toContain('sprt_');
     expect(await stored('session')).not.toContain('access-');
     await expect(authStatus(services)).resolves.toMatchObject({ signedIn: false });
+  });
+
+  test('sign-out, and a sign-in as another account, forget the previous account’s summary, page totals and estimates', async () => {
+    const line = { description: 'Copy paper', amount: 5 };
+    const estimate = { status: 'unable' as const, reason: 'test' };
+    const fillCaches = async (scope: string) => {
+      await saveCachedSummary({ period: '2026-03', summary: { totalKg: 4322 }, fetchedAt: 1 });
+      await savePageSummary(7, { lineCount: 1, estimatedCount: 1, totalKg: 2.5 });
+      await storeEstimates(scope, 1, [{ key: await lineCacheKey(line), result: estimate }]);
+    };
+    const expectForgotten = async (scope: string) => {
+      expect(await getCachedSummary('2026-03')).toBeUndefined();
+      expect(await getPageSummary(7)).toBeUndefined();
+      expect((await lookupEstimates(scope, [line])).hits).toEqual([undefined]);
+    };
+    const services = background(createFakeAuthServer());
+    await signIn(services, 'a@acme.test', 'pw');
+    const scope = (await cacheScope(services))!;
+    await fillCaches(scope);
+    await signOut(services);
+    await expectForgotten(scope);
+
+    await signIn(services, 'a@acme.test', 'pw');
+    await fillCaches(scope);
+    await signIn(services, 'b@acme.test', 'pw');
+    await expectForgotten(scope);
   });
 
   test('sign-out after a browser restart still revokes the refresh-token family', async () => {

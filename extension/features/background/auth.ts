@@ -1,10 +1,10 @@
 import type { ApiClient } from '../../utils/api/api-client';
 import { ApiError } from '../../utils/api/api-error';
-import { clearEstimateCache } from '../../utils/estimate-cache';
 import type { MessageResponses } from '../../utils/messaging';
 import { clearAuthSession, getAuthSession, getPendingSecondFactor, savePendingSecondFactor } from '../../utils/storage/auth-session';
 import { clearRefreshGrant, getRefreshGrant } from '../../utils/storage/refresh-grant';
 import { getServerSetting } from '../../utils/storage/settings';
+import { clearUserCaches } from '../../utils/storage/user-caches';
 import { establishSession, type SessionKeeper } from './session-keeper';
 import { toFailure } from './to-failure';
 
@@ -22,7 +22,7 @@ export async function signIn({ api }: AuthDeps, email: string, password: string)
       await savePendingSecondFactor({ challenge: answer.challenge, email });
       return { ok: true, status: 'mfa-required' };
     }
-    await clearEstimateCache();
+    await clearUserCaches();
     await establishSession(answer, email, (await getServerSetting()).url);
     return { ok: true, status: 'signed-in' };
   } catch (error) {
@@ -35,7 +35,7 @@ export async function verifySecondFactor({ api }: AuthDeps, code: string): Promi
     const pending = await getPendingSecondFactor();
     if (!pending) throw new ApiError('rejected', 'Sign in with your email and password first.');
     const answer = await api.verify2fa(pending.challenge, code);
-    await clearEstimateCache();
+    await clearUserCaches();
     await establishSession(answer, pending.email, (await getServerSetting()).url);
     return { ok: true, status: 'signed-in' };
   } catch (error) {
@@ -48,7 +48,7 @@ export async function signOut({ api }: AuthDeps): Promise<MessageResponses['sign
   if ((await getAuthSession()) || (await getRefreshGrant())) await api.logout().catch(() => undefined);
   await clearAuthSession();
   await clearRefreshGrant();
-  await clearEstimateCache();
+  await clearUserCaches();
   return { ok: true };
 }
 

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { EstimatesResponse } from '../../utils/api/estimate-schema';
 import type { LineFieldsInput } from '../../utils/api/line-schema';
+import { MAX_ENTRIES } from '../../utils/estimate-cache';
 import { estimateLines } from './estimate-lines';
 
 const estimated = (line: LineFieldsInput) => ({
@@ -69,6 +70,21 @@ describe('estimateLines', () => {
     const api = fakeApi();
     await expect(estimateLines({ api, cacheScope: async () => undefined }, lines(1))).resolves.toMatchObject({ ok: false, error: 'signed-out' });
     expect(api.estimate).not.toHaveBeenCalled();
+  });
+
+  test('a cache that cannot be written (storage.session full) still answers what the server said', async () => {
+    vi.spyOn(browser.storage.session, 'set').mockRejectedValue(new Error('Resource::kQuotaBytes quota exceeded'));
+    const answer = await estimateLines({ api: fakeApi(), cacheScope: scope }, lines(2));
+    expect(answer).toMatchObject({ ok: true, results: [{ kgCO2e: 0.5 }, { kgCO2e: 1 }] });
+  });
+
+  test('a full cache of real-size answers stays well under the 10 MB storage.session quota', async () => {
+    const realSize = (line: LineFieldsInput) => ({ ...estimated(line), steps: ['x'.repeat(1200)] }); // ≈ 1.6 KB, as the Worker answers
+    const api = { estimate: vi.fn(async (batch: LineFieldsInput[]) => ({ ruleVersion: 1, results: batch.map(realSize) })) };
+    await estimateLines({ api, cacheScope: scope }, lines(MAX_ENTRIES + 100));
+    const { estimateCache } = await browser.storage.session.get('estimateCache');
+    expect(Object.keys((estimateCache as { entries: object }).entries)).toHaveLength(MAX_ENTRIES);
+    expect(JSON.stringify(estimateCache).length).toBeLessThan(4 * 1024 * 1024);
   });
 
   test('a count mismatch from the server is an invalid response, not a misaligned badge', async () => {

@@ -44,7 +44,8 @@ export async function estimateLines(deps: EstimateDeps, lines: LineFieldsInput[]
       medianFactor = answer.medianFactor ?? medianFactor;
       const fresh = keys.map((key, i) => ({ key, result: answer.results[i]! }));
       for (const { key, result } of fresh) for (const index of missing.get(key)!) results[index] = result;
-      await storeEstimates(scope, answer.ruleVersion, fresh, answer.medianFactor);
+      // Best effort: a failed write (a full storage.session) must not lose the server's answer.
+      await storeEstimates(scope, answer.ruleVersion, fresh, answer.medianFactor).catch(() => undefined);
     }
     return {
       ok: true,

@@ -53,9 +53,9 @@ export function createMessageHandlers({ api, keeper, identity }: BackgroundServi
       await savePageSummary(tabId, summary);
       return { ok: true };
     },
-    // Policy values are not read here: Chromium can leave storage.managed pending, and a page must not wait.
+    // A pending policy read waits at most MANAGED_READ_TIMEOUT_MS (settings.ts), as estimate-lines' server read does.
     'page-settings': async () => {
-      const defaultCurrency = await getUserCurrency({ includeManaged: false });
+      const defaultCurrency = await getUserCurrency();
       return { ok: true, ...(defaultCurrency ? { defaultCurrency } : {}) };
     },
     'open-options': async () => {

@@ -1,10 +1,10 @@
 import type { ApiClient } from '../../utils/api/api-client';
 import { ApiError } from '../../utils/api/api-error';
 import { API_ROUTES } from '../../utils/api/routes';
-import { clearEstimateCache } from '../../utils/estimate-cache';
 import type { MessageResponses } from '../../utils/messaging';
 import { createPkcePair } from '../../utils/pkce';
 import { clearAuthSession } from '../../utils/storage/auth-session';
+import { clearUserCaches } from '../../utils/storage/user-caches';
 import { establishSession } from './session-keeper';
 import { toFailure } from './to-failure';
 
@@ -65,7 +65,7 @@ export async function signInWithSso(deps: SsoDeps, email: string): Promise<Messa
       throw new ApiError('rejected', 'Single sign-on was cancelled or could not be opened.');
     }
     const answer = await deps.api.ssoExchange(handoffCode(responseUrl, redirectUri), pkce.verifier);
-    await clearEstimateCache();
+    await clearUserCaches();
     await establishSession(answer, email.trim().toLowerCase(), server);
     return { ok: true, status: 'signed-in' };
   } catch (error) {

@@ -1,3 +1,5 @@
+import { ISO_CURRENCIES } from '../../utils/price/currency-markers';
+import { decimalMarkOf, parseLocalizedNumber, type DecimalMark } from '../../utils/price/parse-number';
 import { parsePrice, type ParsedPrice } from '../../utils/price/parse-price';
 import { resolveCurrency, type CurrencyContext } from '../../utils/price/resolve-currency';
 import type { ColumnMap } from './column-roles';
@@ -5,15 +7,21 @@ import { visibleText, type LineFields } from './line-item';
 
 const MAX_DESCRIPTION = 300;
 const TOTAL_LABEL = /^(grand |order |cart |basket |invoice |requisition |po )?(sub)?total\b|^total (amount|due|value)\b|^amount due\b/i;
+/** Words that may follow a total label in its cell: "Total incl. VAT", "Subtotal (3 items)". */
+const TOTAL_QUALIFIER = /^(?:incl|excl|including|excluding|vat|tax|taxes|gst|net|gross|items?|amount|due|value|shipping)$/i;
+const STRUCK = 'del, s, strike';
 
 export interface ReadLine {
   fields: LineFields;
   anchor: Element;
 }
 
-function numberIn(text: string): number | undefined {
-  const match = /-?\d+(?:[.,]\d+)?/.exec(text.replace(/[\s\u00a0]/g, ''));
-  return match ? Number(match[0].replace(',', '.')) : undefined;
+/** The first number in a quantity cell ("1,000", "12 pcs", "-2"). */
+function quantityIn(text: string, decimalMark: DecimalMark): number | undefined {
+  const match = /(-?)(\d+(?:[.,'’]\d+)*)/.exec(text.replace(/[\s\u00a0]/g, ''));
+  if (!match) return undefined;
+  const value = parseLocalizedNumber(match[2]!, false, decimalMark);
+  return value !== undefined && match[1] ? -value : value;
 }
 
 /** visibleText has already collapsed whitespace: only the length is left to bound. */
@@ -33,7 +41,18 @@ export function rowCells(cells: readonly (Element | undefined)[]): RowCells {
 
 /** Whether a row is a summary row ("Total", "Subtotal", "Grand total") rather than a line. */
 export function isTotalRow({ texts }: RowCells): boolean {
-  return texts.some((text) => TOTAL_LABEL.test(text));
+  return texts.some(isTotalLabel);
+}
+
+/**
+ * A cell that names a total: the label, then at most qualifiers, a currency code or the amount
+ * ("Total: $1,584.56"). "Total Gym exercise machine" or a supplier "Total Energies" is no label.
+ */
+function isTotalLabel(text: string): boolean {
+  const label = TOTAL_LABEL.exec(text);
+  if (!label) return false;
+  const wordsAfter = text.slice(label[0].length).match(/\p{L}+/gu) ?? [];
+  return wordsAfter.every((word) => TOTAL_QUALIFIER.test(word) || ISO_CURRENCIES.has(word));
 }
 
 /** The last cell that reads as a price (where a total row's badge goes). */
@@ -53,19 +72,22 @@ export function readLine({ cells, texts }: RowCells, map: ColumnMap, currencies:
   const description = sanitizeDescription(text(map.description));
   if (!description) return undefined;
 
+  const currencyCell = text(map.currency).toUpperCase();
+  const currencyColumn = /^[A-Z]{3}$/.test(currencyCell) ? currencyCell : undefined;
+  // The user's default currency says nothing about how this page writes its numbers.
+  const numbersCurrency = currencyColumn ?? currencies.page ?? currencies.locale;
   const amountCell = cell(map.amount);
   const unitPriceCell = cell(map.unitPrice);
-  const amountPrice: ParsedPrice | undefined = amountCell ? parsePrice(text(map.amount)) : undefined;
-  const unitPrice: ParsedPrice | undefined = unitPriceCell ? parsePrice(text(map.unitPrice)) : undefined;
+  const amountPrice = amountCell ? priceIn(amountCell, text(map.amount), numbersCurrency) : undefined;
+  const unitPrice = unitPriceCell ? priceIn(unitPriceCell, text(map.unitPrice), numbersCurrency) : undefined;
   const quantityText = text(map.quantity) || quantityInput(cell(map.quantity));
-  const quantity = quantityText ? numberIn(quantityText) : undefined;
+  const quantity = quantityText ? quantityIn(quantityText, decimalMarkOf(numbersCurrency)) : undefined;
 
   let amount = amountPrice?.amount;
   if (amount === undefined && unitPrice) amount = unitPrice.amount * (quantity ?? 1);
   if (amount === undefined) return undefined;
 
-  const currencyCell = text(map.currency).toUpperCase();
-  const lineCurrency = /^[A-Z]{3}$/.test(currencyCell) ? { currency: currencyCell } : (amountPrice ?? unitPrice);
+  const lineCurrency = currencyColumn ? { currency: currencyColumn } : amountPrice?.currency ? amountPrice : unitPrice;
   const currency = resolveCurrency(lineCurrency, currencies)?.currency;
 
   const fields: LineFields = { description, amount: Math.round(amount * 100) / 100 };
@@ -83,6 +105,19 @@ export function readLine({ cells, texts }: RowCells, map: ColumnMap, currencies:
 
   const anchor = (amountPrice ? amountCell : unitPriceCell) ?? amountCell ?? unitPriceCell!;
   return { fields, anchor };
+}
+
+/** A sale price cell ("<s>$180.00</s> $150.00"): the price charged is the one not struck through. */
+function priceIn(cell: Element, text: string, numbersCurrency: string | undefined): ParsedPrice | undefined {
+  // Most price cells hold only text: they skip the search (this runs for every row).
+  const hasStruck = cell.firstElementChild !== null && cell.querySelector(STRUCK) !== null;
+  return parsePrice(hasStruck ? textWithoutStruck(cell) : text, numbersCurrency);
+}
+
+function textWithoutStruck(cell: Element): string {
+  const copy = cell.cloneNode(true) as Element;
+  for (const struck of Array.from(copy.querySelectorAll(STRUCK))) struck.remove();
+  return visibleText(copy);
 }
 
 function quantityInput(cell: Element | undefined): string {

@@ -1,20 +1,43 @@
 export type PageKind = 'cart' | 'requisition' | 'order';
 
-const PATTERNS: ReadonlyArray<readonly [PageKind, RegExp]> = [
-  ['requisition', /\brequisitions?\b|\breq[-_ ]?\d/i],
-  ['order', /\bpurchase[-_ ]?orders?\b|\bpo[-_ ]?\d|\border(s)?\b|\bcheckout\b/i],
-  ['cart', /\bcart\b|\bbasket\b|\bbag\b/i],
+/**
+ * Whole phrases only ("Your cart", "Purchase order PO-4471", "Requisition REQ-2211", "#1234"
+ * after the word): a product called "Laptop bag" or "Mail-order catalogue" is not a cart.
+ */
+const PHRASES: ReadonlyArray<readonly [PageKind, RegExp]> = [
+  ['requisition', /^(?:(?:your|my) )?(?:purchase )?requisitions?(?: \S*\d\S*)?$|^req[ -]?\d\S*$/i],
+  ['order', /^(?:(?:your|my) )?(?:purchase )?orders?(?: \S*\d\S*)?$|^checkout$|^po[ -]?\d\S*$/i],
+  ['cart', /^(?:(?:your|my) )?(?:shopping )?(?:cart|basket|bag)(?: \(\d+\))?$/i],
 ];
+
+function kindOfPhrase(text: string): PageKind | undefined {
+  const phrase = text.replace(/\s+/g, ' ').trim();
+  return PHRASES.find(([, pattern]) => pattern.test(phrase))?.[0];
+}
+
+/** "shopping-cart", "REQ-2291.html" → "shopping cart", "REQ 2291"; a malformed %-escape stays as it is. */
+function pathSegmentText(segment: string): string {
+  let decoded = segment;
+  try {
+    decoded = decodeURIComponent(segment);
+  } catch {
+    // Not valid percent-encoding: judge the raw text.
+  }
+  return decoded.replace(/\.\w+$/, '').replace(/[-_]+/g, ' ');
+}
 
 /**
  * Whether this page is a cart, requisition or order (where "Record this purchase" belongs),
- * judged from the path, the title and the main heading — never from a mere product page.
+ * judged from the main heading, the parts of the title ("Shopping cart — Office Supply Co.")
+ * and the path's segments — never from a mere product page.
  */
 export function pageKindOf(url: URL, doc: Document): PageKind | undefined {
   const heading = doc.querySelector('h1')?.textContent ?? '';
-  const haystacks = [heading, doc.title, decodeURIComponent(url.pathname).replace(/[/.]/g, ' ')];
-  for (const text of haystacks) {
-    for (const [kind, pattern] of PATTERNS) if (pattern.test(text)) return kind;
+  const titleParts = doc.title.split(/\s[—–|·:-]\s/);
+  const segments = url.pathname.split('/').map(pathSegmentText);
+  for (const text of [heading, ...titleParts, ...segments]) {
+    const kind = kindOfPhrase(text);
+    if (kind) return kind;
   }
   return undefined;
 }

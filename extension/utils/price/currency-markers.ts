@@ -48,6 +48,11 @@ export const ISO_CURRENCIES = new Set([
 /** Currencies quoted without minor units: "1.200" in them is twelve hundred. */
 export const ZERO_DECIMAL_CURRENCIES = new Set(['JPY', 'KRW', 'VND', 'CLP', 'HUF', 'IDR', 'TWD']);
 
+/** Currencies written with a decimal comma ("1.234,56"); the others here use a decimal point. */
+export const DECIMAL_COMMA_CURRENCIES = new Set([
+  'EUR', 'BRL', 'PLN', 'CZK', 'SEK', 'NOK', 'DKK', 'TRY', 'RUB', 'RON', 'BGN', 'COP', 'ARS', 'PEN',
+]);
+
 /** Region (ISO 3166) → currency, for the locale fallback. */
 export const REGION_CURRENCY: Readonly<Record<string, string>> = {
   US: 'USD', GB: 'GBP', UK: 'GBP', IE: 'EUR', DE: 'EUR', FR: 'EUR', ES: 'EUR', IT: 'EUR', NL: 'EUR',

@@ -25,6 +25,17 @@ describe('parsePrice', () => {
     ['1,234.56', 1234.56, undefined],
     ['42', 42, undefined],
     ['0,125', 0.125, undefined],
+    ['$2.125', 2.125, 'USD'],
+    ['US$ 2.125 / ea', 2.125, 'USD'],
+    ['£1.250', 1.25, 'GBP'],
+    ['2.125', 2.125, undefined],
+    ['€1.234', 1234, 'EUR'],
+    ['1.234 €', 1234, 'EUR'],
+    ['€1.234,56', 1234.56, 'EUR'],
+    ['1,2345 €', 1.2345, 'EUR'],
+    ['$0.0125', 0.0125, 'USD'],
+    ['1.234,56-', -1234.56, undefined],
+    ['1.234,56- EUR', -1234.56, 'EUR'],
   ])('%s → %d %s', (text, amount, currency) => {
     const parsed = parsePrice(text);
     expect(parsed?.amount).toBeCloseTo(amount, 6);
@@ -37,12 +48,27 @@ describe('parsePrice', () => {
     expect(parsePrice('£1,000 to £1,500')).toMatchObject({ amount: 1250, currency: 'GBP' });
   });
 
+  test('a lone separator before three digits reads as the page currency writes it, when the text names none', () => {
+    expect(parsePrice('1.234', 'EUR')?.amount).toBe(1234);
+    expect(parsePrice('2,125', 'EUR')?.amount).toBe(2.125);
+    expect(parsePrice('1.234', 'USD')?.amount).toBe(1.234);
+    expect(parsePrice('1,234', 'USD')?.amount).toBe(1234);
+    expect(parsePrice('$2.125', 'EUR')?.amount).toBe(2.125);
+    expect(parsePrice('1.234,56 €', 'USD')?.amount).toBe(1234.56);
+  });
+
+  test('a sale price ("was now") reads as the price charged, the last one', () => {
+    expect(parsePrice('$180.00 $150.00')).toMatchObject({ amount: 150, currency: 'USD' });
+    expect(parsePrice('180,00 € 150,00 €')).toMatchObject({ amount: 150, currency: 'EUR' });
+    expect(parsePrice('$180.00 150.00')).toBeUndefined();
+  });
+
   test('a bare $ is flagged as ambiguous so the page can name the dollar', () => {
     expect(parsePrice('$3.00')?.ambiguousSymbol).toBe('$');
     expect(parsePrice('US$3.00')?.ambiguousSymbol).toBeUndefined();
   });
 
-  test.each(['', 'Recycled copy paper', 'Order 12345 placed on 2026-03-01', 'Qty 2 of 3 items $5', '$20 – $10', 'Call 555-1234 for a quote today and get free shipping on orders'])(
+  test.each(['', 'Recycled copy paper', 'Order 12345 placed on 2026-03-01', 'Qty 2 of 3 items $5',  '$20 – $10', '$1,2345', '1.2345 €', 'Call 555-1234 for a quote today and get free shipping on orders'])(
     'refuses %j',
     (text) => {
       expect(parsePrice(text)).toBeUndefined();
@@ -54,6 +80,24 @@ describe('parsePrice', () => {
       fc.property(fc.integer({ min: 0, max: 99_999_999_99 }), (cents) => {
         const formatted = (cents / 100).toLocaleString('en-US', { style: 'currency', currency: 'USD' });
         expect(parsePrice(formatted)?.amount).toBeCloseTo(cents / 100, 6);
+      }),
+    );
+  });
+
+  test('property: a three-decimal dollar or pound unit price reads back exactly', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 99_999_999 }), fc.constantFrom('USD', 'GBP', 'CAD', 'AUD'), (mills, currency) => {
+        const formatted = (mills / 1000).toLocaleString('en-US', { style: 'currency', currency, minimumFractionDigits: 3 });
+        expect(parsePrice(formatted)?.amount).toBeCloseTo(mills / 1000, 6);
+      }),
+    );
+  });
+
+  test('property: a German-formatted three-decimal number reads back on a euro page', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 99_999_999 }), (mills) => {
+        const formatted = (mills / 1000).toLocaleString('de-DE', { minimumFractionDigits: 3 });
+        expect(parsePrice(formatted, 'EUR')?.amount).toBeCloseTo(mills / 1000, 6);
       }),
     );
   });
@@ -84,9 +128,10 @@ describe('parsePrice', () => {
     );
     const marker = fc.constantFrom('', '$', '€', '£', '¥', 'US$', 'USD', 'EUR', 'JPY', 'KRW', 'ABC', 'CHF', '-', '(');
     const priceLike = fc.tuple(marker, fc.constantFrom('', ' ', '\u00a0'), number, fc.constantFrom('', ' '), marker).map((parts) => parts.join(''));
+    const pageCurrency = fc.constantFrom(undefined, 'USD', 'EUR', 'JPY');
     fc.assert(
-      fc.property(fc.oneof(priceLike, fc.string({ maxLength: 20 })), (text) => {
-        expect(parsePrice(text)).toEqual(parseAnyPrice(collapseWhitespace(text)));
+      fc.property(fc.oneof(priceLike, fc.string({ maxLength: 20 })), pageCurrency, (text, page) => {
+        expect(parsePrice(text, page)).toEqual(parseAnyPrice(collapseWhitespace(text), page));
       }),
       { numRuns: 5000 },
     );
@@ -108,5 +153,13 @@ describe('parseLocalizedNumber', () => {
   test('malformed grouping is refused', () => {
     expect(parseLocalizedNumber('1,23,4')).toBeUndefined();
     expect(parseLocalizedNumber('12.')).toBeUndefined();
+    expect(parseLocalizedNumber('1,2345')).toBeUndefined();
+  });
+  test('a lone separator before three digits is a decimal mark where the currency writes it so', () => {
+    expect(parseLocalizedNumber('2.125')).toBe(2.125);
+    expect(parseLocalizedNumber('2.125', false, ',')).toBe(2125);
+    expect(parseLocalizedNumber('2,125')).toBe(2125);
+    expect(parseLocalizedNumber('2,125', false, ',')).toBe(2.125);
+    expect(parseLocalizedNumber('0.125', false, ',')).toBe(0.125);
   });
 });

@@ -1,6 +1,6 @@
 import { AMBIGUOUS_SYMBOLS, CURRENCY_SYMBOLS, ISO_CURRENCIES, ZERO_DECIMAL_CURRENCIES } from './currency-markers';
 import { collapseWhitespace } from '../text';
-import { parseLocalizedNumber } from './parse-number';
+import { decimalMarkOf, parseLocalizedNumber, type DecimalMark } from './parse-number';
 
 export interface ParsedPrice {
   /** The price; for a range, its midpoint. */
@@ -37,8 +37,9 @@ function findCurrencyMarker(text: string): CurrencyMarker | undefined {
   return undefined;
 }
 
+/** "-$5.00", "($5.00)", and SAP's trailing minus "1.234,56-". */
 function isNegative(text: string): boolean {
-  return /^\(.*\)$/.test(text) || /^[^\d]{0,4}?[-−]\s*[^\d]{0,4}\d/.test(text);
+  return /^\(.*\)$/.test(text) || /^[^\d]{0,4}?[-−]\s*[^\d]{0,4}\d/.test(text) || /\d[-−]\s*[^\d]{0,4}$/.test(text);
 }
 
 /** One symbol, then one number of digits and `.`/`,` ("$1,234.56", "€12,50", "£5"). */
@@ -53,14 +54,14 @@ const SYMBOL_CURRENCY: Readonly<Record<string, string>> = Object.fromEntries(CUR
 /**
  * "1234.56", "42", "1,234.56": digits with no separator to interpret, or commas before the one
  * decimal point, read as parseLocalizedNumber reads them but without its patterns. Undefined for
- * anything it would have to judge (a lone separator before three digits, zero-decimal
+ * anything it would have to judge (a lone dot where the decimal mark is a comma, zero-decimal
  * currencies, decimal commas).
  */
-function plainNumber(number: string, zeroDecimal: boolean): number | undefined {
+function plainNumber(number: string, zeroDecimal: boolean, decimalMark: DecimalMark): number | undefined {
   const dot = number.indexOf('.');
   if (dot === -1) return number.indexOf(',') === -1 ? Number(number) : undefined;
   if (zeroDecimal || dot !== number.lastIndexOf('.') || number.lastIndexOf(',') > dot) return undefined;
-  if (number.indexOf(',') === -1) return number.length - dot - 1 === 3 ? undefined : Number(number);
+  if (number.indexOf(',') === -1) return decimalMark === '.' ? Number(number) : undefined;
   return Number(number.split(',').join(''));
 }
 
@@ -73,7 +74,7 @@ const UNDECIDED = Symbol('undecided');
  * (hundreds of cells per page). Gives exactly the full parse's answer (property-tested) and
  * UNDECIDED for everything else.
  */
-function parseCommonPrice(text: string): ParsedPrice | undefined | typeof UNDECIDED {
+function parseCommonPrice(text: string, pageCurrency: string | undefined): ParsedPrice | undefined | typeof UNDECIDED {
   // Indexed reads, not destructuring: this runs once per cell in code the engine has not yet
   // optimised, where array destructuring goes through the iterator protocol.
   let number: string;
@@ -98,7 +99,8 @@ function parseCommonPrice(text: string): ParsedPrice | undefined | typeof UNDECI
   if (symbol) currency = SYMBOL_CURRENCY[symbol];
   else if (currency && !ISO_CURRENCIES.has(currency)) return UNDECIDED;
   const zeroDecimal = currency !== undefined && ZERO_DECIMAL_CURRENCIES.has(currency);
-  const value = plainNumber(number, zeroDecimal) ?? parseLocalizedNumber(number, zeroDecimal);
+  const decimalMark = decimalMarkOf(currency ?? pageCurrency);
+  const value = plainNumber(number, zeroDecimal, decimalMark) ?? parseLocalizedNumber(number, zeroDecimal, decimalMark);
   if (value === undefined) return undefined;
   if (!currency) return { amount: value };
   return symbol && AMBIGUOUS_SYMBOLS[symbol] ? { amount: value, currency, ambiguousSymbol: symbol } : { amount: value, currency };
@@ -106,21 +108,24 @@ function parseCommonPrice(text: string): ParsedPrice | undefined | typeof UNDECI
 
 /**
  * Parses a price as written on a page: "$1,234.56", "1.234,56 €", "¥1200", "USD 12.00",
- * "£1,250.00", "$10 – $20", "CHF 1'234.50". Returns undefined for anything that is not
- * clearly one price (prose, several numbers, dates).
+ * "£1,250.00", "$10 – $20", "CHF 1'234.50", "$180.00 $150.00" (was, now). Returns undefined for
+ * anything that is not clearly one price (prose, several numbers, dates). `pageCurrency` (the
+ * page's, its locale's, or a currency column's) tells how a text naming no currency writes
+ * numbers: "1.234" is 1234 on a euro page and 1.234 on a dollar page.
  */
-export function parsePrice(raw: string): ParsedPrice | undefined {
+export function parsePrice(raw: string, pageCurrency?: string): ParsedPrice | undefined {
   const text = collapseWhitespace(raw); // \s covers no-break and thin spaces
   if (!text || text.length > MAX_PRICE_TEXT) return undefined;
-  const common = parseCommonPrice(text);
-  return common === UNDECIDED ? parseAnyPrice(text) : common;
+  const common = parseCommonPrice(text, pageCurrency);
+  return common === UNDECIDED ? parseAnyPrice(text, pageCurrency) : common;
 }
 
 /** The full parse (ranges, negatives, words, every currency marker) of a collapsed text. */
-export function parseAnyPrice(text: string): ParsedPrice | undefined {
+export function parseAnyPrice(text: string, pageCurrency?: string): ParsedPrice | undefined {
   if (!text || text.length > MAX_PRICE_TEXT) return undefined;
   const marker = findCurrencyMarker(text);
   const zeroDecimal = marker ? ZERO_DECIMAL_CURRENCIES.has(marker.currency) : false;
+  const decimalMark = decimalMarkOf(marker?.currency ?? pageCurrency);
   const tokens = [...text.matchAll(NUMBER_TOKEN)];
   if (tokens.length === 0 || tokens.length > 2) return undefined;
 
@@ -132,7 +137,7 @@ export function parseAnyPrice(text: string): ParsedPrice | undefined {
   if (!marker && words.some((word) => !ALLOWED_WORDS_WITHOUT_CURRENCY.test(word))) return undefined;
   if (marker && residual.replace(/\s/g, '').length > 24) return undefined;
 
-  const values = tokens.map((token) => parseLocalizedNumber(token[0], zeroDecimal));
+  const values = tokens.map((token) => parseLocalizedNumber(token[0], zeroDecimal, decimalMark));
   if (values.some((value) => value === undefined)) return undefined;
   const currencyFields = marker
     ? { currency: marker.currency, ...(marker.ambiguous ? { ambiguousSymbol: marker.ambiguous } : {}) }
@@ -141,6 +146,7 @@ export function parseAnyPrice(text: string): ParsedPrice | undefined {
   if (tokens.length === 2) {
     const [first, second] = tokens as [RegExpMatchArray, RegExpMatchArray];
     let between = text.slice(first.index! + first[0].length, second.index!);
+    if (marker && isWasNow(between, marker.text)) return { amount: values[1]!, ...currencyFields };
     if (marker) between = between.split(marker.text).join('');
     if (!RANGE_SEPARATOR.test(between.trim())) return undefined;
     const [low, high] = values as [number, number];
@@ -149,4 +155,12 @@ export function parseAnyPrice(text: string): ParsedPrice | undefined {
   }
   const value = values[0]!;
   return { amount: isNegative(text) ? -value : value, ...currencyFields };
+}
+
+/**
+ * Two prices side by side, each with its currency ("$180.00 $150.00", "180,00 € 150,00 €"): a sale
+ * price, the old one first by convention. Only whitespace and the currency marker lie between.
+ */
+function isWasNow(between: string, marker: string): boolean {
+  return between.includes(marker) && between.split(marker).join('').trim() === '';
 }

@@ -47,9 +47,9 @@ export async function setServerUrl(value: string): Promise<string> {
   return url;
 }
 
-/** `includeManaged: false` for content scripts, which must not wait on policy reads. */
-export async function getUserCurrency({ includeManaged = true } = {}): Promise<string | undefined> {
-  const managed = includeManaged ? await managedValue('defaultCurrency') : undefined;
+/** The default currency: a policy's wins over the user's own. */
+export async function getUserCurrency(): Promise<string | undefined> {
+  const managed = await managedValue('defaultCurrency');
   const { defaultCurrency } = await browser.storage.local.get('defaultCurrency');
   const value = typeof managed === 'string' ? managed : defaultCurrency;
   return typeof value === 'string' && /^[A-Z]{3}$/.test(value) ? value : undefined;

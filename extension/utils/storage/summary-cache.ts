@@ -1,3 +1,5 @@
+import { removeSessionKeys } from './session-keys';
+
 /** The popup opens from the last summary it saw, then the background refreshes it. */
 export interface CachedSummary {
   period: string;
@@ -5,7 +7,8 @@ export interface CachedSummary {
   fetchedAt: number;
 }
 
-const keyFor = (period: string) => `summary:${period}`;
+const PREFIX = 'summary:';
+const keyFor = (period: string) => `${PREFIX}${period}`;
 
 export async function getCachedSummary(period: string): Promise<CachedSummary | undefined> {
   return (await browser.storage.session.get(keyFor(period)))[keyFor(period)] as CachedSummary | undefined;
@@ -13,4 +16,8 @@ export async function getCachedSummary(period: string): Promise<CachedSummary | 
 
 export async function saveCachedSummary(entry: CachedSummary): Promise<void> {
   await browser.storage.session.set({ [keyFor(entry.period)]: entry });
+}
+
+export async function clearCachedSummaries(): Promise<void> {
+  await removeSessionKeys(PREFIX);
 }

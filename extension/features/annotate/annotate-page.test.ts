@@ -1,0 +1,71 @@
+import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { loadFixture } from '../../test/unit/load-fixture';
+import { trusted } from '../../test/unit/trusted-event';
+import type { LineFieldsInput } from '../../utils/api/line-schema';
+import type { Envelope } from '../../utils/messaging';
+import { siteAdapters } from '../adapters';
+import { annotatePage } from './annotate-page';
+
+const estimated = (line: LineFieldsInput) => ({
+  status: 'estimated',
+  naics: '322121',
+  naicsTitle: 'Paper mills',
+  kgCO2e: (line.amount ?? 0) * 0.5,
+  confidence: 0.9,
+  alternatives: [],
+  calculationMethod: 'spend-based',
+  classificationSource: 'classifier',
+  factor: { value: 0.5, unit: 'kg CO2e/USD', dataset: 'USEEIO', version: '1.3' },
+});
+
+/** The background, as far as the content script sees it: every message it sent, and answers. */
+function fakeBackground() {
+  const sent: Envelope[] = [];
+  vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((async (message: Envelope) => {
+    sent.push(message);
+    if (message.type === 'estimate-lines') {
+      const { lines } = message.payload as { lines: LineFieldsInput[] };
+      return { ok: true, ruleVersion: 1, results: lines.map(estimated) };
+    }
+    if (message.type === 'record-purchase') return { ok: true, recorded: 0, duplicates: 0 };
+    return { ok: true };
+  }) as never);
+  const payloads = (type: string) =>
+    sent
+      .filter((message) => message.type === type)
+      .map((message) => message.payload as Record<string, unknown>);
+  return { payloads };
+}
+
+describe('annotatePage', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  test('rows a single-page app replaced with new elements are no longer counted nor recorded', async () => {
+    const page = loadFixture('cart-table.html');
+    const tbody = document.querySelector('#cart tbody')!;
+    const rowsAsServed = tbody.innerHTML;
+    const background = fakeBackground();
+    annotatePage(page, siteAdapters, new AbortController().signal);
+    await vi.waitFor(() =>
+      expect(background.payloads('report-page-summary')).toEqual([
+        expect.objectContaining({ lineCount: 4 }),
+      ]),
+    );
+
+    tbody.innerHTML = rowsAsServed; // the same four lines, re-rendered as new rows
+    await vi.waitFor(() => expect(background.payloads('report-page-summary')).toHaveLength(2));
+    expect(background.payloads('report-page-summary')[1]).toMatchObject({
+      lineCount: 4,
+      estimatedCount: 4,
+      totalKg: 792.28,
+    });
+
+    const record = document
+      .querySelector('[data-spendprint-host="record"]')!
+      .shadowRoot!.querySelector('button')!;
+    record.dispatchEvent(trusted(new MouseEvent('click')));
+    await vi.waitFor(() => expect(background.payloads('record-purchase')).toHaveLength(1));
+    expect(background.payloads('record-purchase')[0]!.lines).toHaveLength(4);
+  });
+});
