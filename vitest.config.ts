@@ -9,6 +9,7 @@ export default defineConfig({
       'worker/vitest.config.ts',
       'extension/vitest.config.ts',
       'extension/vitest.browser.config.ts',
+      'extension/vitest.browser-worker.config.ts',
       'worker/console/vitest.browser.config.ts',
     ],
   },

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startApiTarget, type ApiTarget } from './support/api-target';
+import { startApiTarget, workerSession, type ApiTarget } from './support/api-target';
 import { allBadges, badgeOf, kgOf } from './support/badges';
 import { launchWithExtension, type LoadedExtension } from './support/chromium';
 import { describeInChromium } from './support/describe-in-chromium';
@@ -8,6 +8,13 @@ import { startFixtureServer, type FixtureServer } from './support/fixture-server
 import { signInThroughOptions, signOutThroughOptions } from './support/sign-in';
 import { STUB_PASSWORD, STUB_TOTP_CODE, stubKg } from './support/stub-api';
 
+/** The lines of cart-table.html as the extension reads them (the stub run checks the first). */
+const CART_LINES = [
+  { description: 'Recycled copy paper, A4, 80 g/m², 5 reams', amount: 180, currency: 'USD', quantity: 4, unitPrice: 45, supplier: 'Office Supply Co.' },
+  { description: 'Laptop computer 14-inch', amount: 1234.56, currency: 'USD', quantity: 1, unitPrice: 1234.56, supplier: 'Office Supply Co.' },
+  { description: 'Toner cartridge, black', amount: 160, currency: 'USD', quantity: 2, unitPrice: 80, supplier: 'Office Supply Co.' },
+  { description: 'Misc. item XZ-44', amount: 10, currency: 'USD', quantity: 1, unitPrice: 10, supplier: 'Office Supply Co.' },
+];
 const ALLOWED_LINE_KEYS = ['description', 'amount', 'currency', 'date', 'supplier', 'glAccount', 'quantity', 'unitPrice', 'naics'];
 
 describeInChromium('estimates on pages, against the API', () => {
@@ -79,10 +86,21 @@ describeInChromium('estimates on pages, against the API', () => {
         const lines = (request!.body as { lines: Record<string, unknown>[] }).lines;
         expect(lines).toHaveLength(4);
         for (const line of lines) for (const key of Object.keys(line)) expect(ALLOWED_LINE_KEYS).toContain(key);
-        expect(lines[0]).toEqual({ description: 'Recycled copy paper, A4, 80 g/m², 5 reams', amount: 180, currency: 'USD', quantity: 4, unitPrice: 45, supplier: 'Office Supply Co.' });
+        expect(lines).toEqual(CART_LINES);
         expect(JSON.stringify(request!.body)).not.toContain('127.0.0.1');
       } else {
-        await expect.poll(async () => Number(await kgOf(page, 'paper'))).toBeGreaterThan(0);
+        // The Worker's own answer for the lines the page shows is what the badges must say.
+        const asBuyer = await workerSession(api.url, api.email, api.password);
+        const { results } = await asBuyer<{ results: { kgCO2e: number | null; naics?: string; status: string }[] }>('POST', '/estimates', { lines: CART_LINES });
+        for (const [i, name] of ['paper', 'laptop', 'toner', 'mystery'].entries()) {
+          const { kgCO2e, naics } = results[i]!;
+          if (kgCO2e === null) {
+            await expect.poll(() => badgeOf(page, name).locator('.badge').textContent()).toBe('unable to estimate');
+            continue;
+          }
+          await expectKg(page, name, Math.round(kgCO2e * 1000) / 1000); // the hook's precision
+          expect(await badgeOf(page, name).getAttribute('data-spendprint-naics')).toBe(naics);
+        }
       }
       await page.close();
     });
@@ -121,9 +139,18 @@ describeInChromium('estimates on pages, against the API', () => {
       }
       await panel.getByRole('button', { name: 'Not this category?' }).click();
       await panel.getByRole('textbox', { name: 'Other NAICS code' }).waitFor();
-      // The Worker's review route may not exist yet: only the stub run sends a correction.
-      if (!api.stub) return page.close();
       const before = api.stub?.of('/api/v1/review/corrections').length ?? 0;
+      if (!api.stub) {
+        // Against the Worker, the first alternative it proposed is offered; the analyst finds it queued.
+        const suggest = panel.getByRole('button', { name: /^Use \d{6}/ }).first();
+        const code = /\d{6}/.exec((await suggest.textContent()) ?? '')![0];
+        await suggest.click();
+        await panel.getByText('sent to your team’s review queue').waitFor();
+        const asAnalyst = await workerSession(api.url, 'analyst@acme.test', api.password);
+        const queue = await asAnalyst<{ items: { suggestedNaics: string | null }[] }>('GET', '/review');
+        expect(queue.items.map((item) => item.suggestedNaics)).toContain(code);
+        return page.close();
+      }
       await panel.getByRole('button', { name: /^Use 423420/ }).click();
       await panel.getByText('sent to your team’s review queue').waitFor();
       if (api.stub) {

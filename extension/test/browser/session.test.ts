@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startApiTarget, type ApiTarget } from './support/api-target';
+import { realWorkerUrl, startApiTarget, type ApiTarget } from './support/api-target';
 import { allBadges } from './support/badges';
 import { launchWithExtension, type LoadedExtension } from './support/chromium';
 import { describeInChromium } from './support/describe-in-chromium';
@@ -58,7 +58,7 @@ describeInChromium('session: browser restart and single sign-on', () => {
     browser = undefined;
   });
 
-  test.skipIf(!!process.env.SPENDPRINT_API_URL)('content scripts cannot read the tokens; they get the default currency from the background', async () => {
+  test.skipIf(realWorkerUrl !== undefined)('content scripts cannot read the tokens; they get the default currency from the background', async () => {
     browser = await launchWithExtension();
     await signInThroughOptions(browser.context, browser.extensionId, { serverUrl: api.url, email: api.email, password: api.password });
     const options = await browser.context.newPage();
@@ -85,7 +85,7 @@ describeInChromium('session: browser restart and single sign-on', () => {
     browser = undefined;
   });
 
-  test.skipIf(!!process.env.SPENDPRINT_API_URL)('single sign-on through identity.launchWebAuthFlow', async () => {
+  test.skipIf(realWorkerUrl !== undefined)('single sign-on through identity.launchWebAuthFlow', async () => {
     browser = await launchWithExtension();
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
