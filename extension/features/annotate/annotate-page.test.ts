@@ -6,18 +6,8 @@ import type { LineFieldsInput } from '../../utils/api/line-schema';
 import type { Envelope } from '../../utils/messaging';
 import { siteAdapters } from '../adapters';
 import { annotatePage } from './annotate-page';
+import { fakeEstimate as estimated } from '../../test/unit/fake-estimate';
 
-const estimated = (line: LineFieldsInput) => ({
-  status: 'estimated',
-  naics: '322121',
-  naicsTitle: 'Paper mills',
-  kgCO2e: (line.amount ?? 0) * 0.5,
-  confidence: 0.9,
-  alternatives: [],
-  calculationMethod: 'spend-based',
-  classificationSource: 'classifier',
-  factor: { value: 0.5, unit: 'kg CO2e/USD', dataset: 'USEEIO', version: '1.3' },
-});
 
 /** The background, as far as the content script sees it: every message it sent, and answers. */
 function fakeBackground() {

@@ -4,18 +4,8 @@ import type { EstimatesResponse } from '../../utils/api/estimate-schema';
 import type { LineFieldsInput } from '../../utils/api/line-schema';
 import { MAX_ENTRIES } from '../../utils/estimate-cache';
 import { estimateLines } from './estimate-lines';
+import { fakeEstimate as estimated } from '../../test/unit/fake-estimate';
 
-const estimated = (line: LineFieldsInput) => ({
-  status: 'estimated' as const,
-  naics: '322121',
-  naicsTitle: 'Paper mills',
-  kgCO2e: (line.amount ?? 0) * 0.5,
-  confidence: 0.9,
-  alternatives: [],
-  calculationMethod: 'spend-based',
-  classificationSource: 'classifier',
-  factor: { value: 0.5, unit: 'kg CO2e/USD', dataset: 'USEEIO', version: '1.3' },
-});
 
 function fakeApi(ruleVersion = 1) {
   const estimate = vi.fn(async (lines: LineFieldsInput[]): Promise<EstimatesResponse> => ({ ruleVersion, results: lines.map(estimated) }));
