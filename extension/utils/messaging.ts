@@ -70,6 +70,8 @@ export interface MessageSender {
   id?: string;
   url?: string;
   tab?: { id?: number };
+  /** 0 for the tab's top document, another id for each iframe. */
+  frameId?: number;
 }
 
 /** True only for the extension's own pages (popup, options), never a content script. */

@@ -39,6 +39,13 @@ describe('html-table adapter', () => {
     ]);
   });
 
+  test('an Irish page writes euros with a decimal point: "€1,234" is 1,234 euros, "2,400" 2,400', () => {
+    expect(fieldsOf(scan(htmlTableAdapter, 'invoice-ireland.html'))).toEqual([
+      { description: 'Height-adjustable desks', amount: 1234, currency: 'EUR', quantity: 1000, unitPrice: 1.234 },
+      { description: 'Carpet tiles, installed', amount: 2400, currency: 'EUR', quantity: 1, unitPrice: 2400 },
+    ]);
+  });
+
   test('yen without decimals; price with quantity and no total is a unit price', () => {
     expect(fieldsOf(scan(htmlTableAdapter, 'invoice-yen.html'))).toEqual([
       { description: 'Green tea, 100 bags', amount: 14400, currency: 'JPY', quantity: 12, unitPrice: 1200 },

@@ -1,3 +1,4 @@
+import { decimalMarkOfLocale, pageLocaleOf } from '../../utils/price/page-locale';
 import { currencyForLocale, pageCurrency, type CurrencyContext } from '../../utils/price/resolve-currency';
 
 let userCurrency: string | undefined;
@@ -14,6 +15,9 @@ export function currencyContextOf(doc: Document): CurrencyContext {
   if (page) context.page = page;
   const locale = currencyForLocale(doc.documentElement.lang);
   if (locale) context.locale = locale;
+  const pageLocale = pageLocaleOf(doc.documentElement.lang);
+  const decimalMark = pageLocale && decimalMarkOfLocale(pageLocale);
+  if (decimalMark) context.decimalMark = decimalMark;
   if (userCurrency) context.user = userCurrency;
   return context;
 }

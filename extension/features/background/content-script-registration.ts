@@ -16,7 +16,9 @@ export async function syncContentScriptRegistration(): Promise<string[]> {
   if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [CONTENT_SCRIPT_ID] });
   if (granted.length > 0) {
     await browser.scripting.registerContentScripts([
-      { id: CONTENT_SCRIPT_ID, js: [CONTENT_SCRIPT_FILE], matches: granted, runAt: 'document_idle', persistAcrossSessions: true },
+      // allFrames: ERP and procurement suites often show their lines inside an iframe. A frame
+      // gets the script only when its own origin is granted too.
+      { id: CONTENT_SCRIPT_ID, js: [CONTENT_SCRIPT_FILE], matches: granted, allFrames: true, runAt: 'document_idle', persistAcrossSessions: true },
     ]);
   }
   return granted;

@@ -50,7 +50,7 @@ export function createMessageHandlers({ api, keeper, identity }: BackgroundServi
     'report-page-summary': async (summary, sender) => {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return { ok: false, error: 'bad-request', message: 'No tab.' };
-      await savePageSummary(tabId, summary);
+      await savePageSummary(tabId, sender.frameId ?? 0, summary);
       return { ok: true };
     },
     // A pending policy read waits at most MANAGED_READ_TIMEOUT_MS (settings.ts), as estimate-lines' server read does.

@@ -75,13 +75,13 @@ export function readLine({ cells, texts }: RowCells, map: ColumnMap, currencies:
   const currencyCell = text(map.currency).toUpperCase();
   const currencyColumn = /^[A-Z]{3}$/.test(currencyCell) ? currencyCell : undefined;
   // The user's default currency says nothing about how this page writes its numbers.
-  const numbersCurrency = currencyColumn ?? currencies.page ?? currencies.locale;
+  const numbers = { currency: currencyColumn ?? currencies.page ?? currencies.locale, decimalMark: currencies.decimalMark };
   const amountCell = cell(map.amount);
   const unitPriceCell = cell(map.unitPrice);
-  const amountPrice = amountCell ? priceIn(amountCell, text(map.amount), numbersCurrency) : undefined;
-  const unitPrice = unitPriceCell ? priceIn(unitPriceCell, text(map.unitPrice), numbersCurrency) : undefined;
+  const amountPrice = amountCell ? priceIn(amountCell, text(map.amount), numbers) : undefined;
+  const unitPrice = unitPriceCell ? priceIn(unitPriceCell, text(map.unitPrice), numbers) : undefined;
   const quantityText = text(map.quantity) || quantityInput(cell(map.quantity));
-  const quantity = quantityText ? quantityIn(quantityText, decimalMarkOf(numbersCurrency)) : undefined;
+  const quantity = quantityText ? quantityIn(quantityText, numbers.decimalMark ?? decimalMarkOf(numbers.currency)) : undefined;
 
   let amount = amountPrice?.amount;
   if (amount === undefined && unitPrice) amount = unitPrice.amount * (quantity ?? 1);
@@ -108,10 +108,16 @@ export function readLine({ cells, texts }: RowCells, map: ColumnMap, currencies:
 }
 
 /** A sale price cell ("<s>$180.00</s> $150.00"): the price charged is the one not struck through. */
-function priceIn(cell: Element, text: string, numbersCurrency: string | undefined): ParsedPrice | undefined {
+/** How the page writes numbers: its decimal mark if its language says, else its currency's habit. */
+interface NumberHabit {
+  currency: string | undefined;
+  decimalMark: DecimalMark | undefined;
+}
+
+function priceIn(cell: Element, text: string, numbers: NumberHabit): ParsedPrice | undefined {
   // Most price cells hold only text: they skip the search (this runs for every row).
   const hasStruck = cell.firstElementChild !== null && cell.querySelector(STRUCK) !== null;
-  return parsePrice(hasStruck ? textWithoutStruck(cell) : text, numbersCurrency);
+  return parsePrice(hasStruck ? textWithoutStruck(cell) : text, numbers.currency, numbers.decimalMark);
 }
 
 function textWithoutStruck(cell: Element): string {

@@ -2,7 +2,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startApiTarget, workerSession, type ApiTarget } from './support/api-target';
 import { allBadges, badgeOf, kgOf } from './support/badges';
-import { launchWithExtension, type LoadedExtension } from './support/chromium';
+import { contrastRatio, extensionColourPairs } from './support/contrast';
+import { launchWithExtension, reportedPageSummaries, type LoadedExtension } from './support/chromium';
 import { describeInChromium } from './support/describe-in-chromium';
 import { startFixtureServer, type FixtureServer } from './support/fixture-server';
 import { signInThroughOptions, signOutThroughOptions } from './support/sign-in';
@@ -28,7 +29,7 @@ describeInChromium('estimates on pages, against the API', () => {
     await page.waitForSelector('html[data-spendprint="ready"]');
     return page;
   };
-  const expectKg = async (page: Page, line: string, kg: number) => {
+  const expectKg = async (page: Parameters<typeof kgOf>[0], line: string, kg: number) => {
     await expect.poll(() => kgOf(page, line)).toBe(String(kg));
   };
 
@@ -178,6 +179,31 @@ describeInChromium('estimates on pages, against the API', () => {
       await page.close();
     });
 
+    test('contrast: every text the extension draws, and its focus ring, is legible (WCAG AA)', async () => {
+      const page = await open('cart-table.html');
+      await expect.poll(() => page.locator('[data-spendprint-host="total"] .badge').count()).toBe(1);
+      await expect.poll(async () => (await kgOf(page, 'paper')) !== '').toBe(true);
+      const paper = badgeOf(page, 'paper');
+      await paper.locator('button.badge').click();
+      await paper.getByRole('dialog').getByRole('button', { name: 'Not this category?' }).click();
+      await paper.getByRole('textbox', { name: 'Other NAICS code' }).waitFor();
+
+      const pairs = await extensionColourPairs(page);
+      const drawn = pairs.map((pair) => `${pair.element} ${pair.text}`).join('\n');
+      for (const part of ['badge float high', 'badge float low', 'badge float unable', 'badge total', 'dt. Category', 'button. Record this purchase']) {
+        if (api.stub || !/high|low/.test(part)) expect(drawn).toContain(part); // the Worker decides intensities
+      }
+      const illegible = pairs.filter((pair) => contrastRatio(pair.color, pair.background) < 4.5);
+      expect(illegible).toEqual([]);
+
+      await page.keyboard.press('Escape');
+      await page.locator('h1').click();
+      await page.keyboard.press('Tab');
+      const ring = await paper.locator('button.badge').evaluate((badge) => getComputedStyle(badge).outlineColor);
+      expect(contrastRatio(ring, 'rgb(255, 255, 255)')).toBeGreaterThanOrEqual(3); // non-text contrast
+      await page.close();
+    });
+
     test('an added row is picked up without rescanning: one more request with only that line', async () => {
       const page = await open('cart-table.html');
       await expect.poll(() => allBadges(page).count()).toBe(4);
@@ -263,6 +289,18 @@ describeInChromium('estimates on pages, against the API', () => {
       await page.close();
     });
 
+    test('lines inside an iframe (ERP shells): badges in the frame, whose page total is reported under its own frame id', async () => {
+      const page = await open('erp-shell-iframe.html');
+      const frame = page.frameLocator('iframe[title="Shopping cart"]');
+      await expect.poll(() => allBadges(frame).count()).toBe(4);
+      if (api.stub) await expectKg(frame, 'laptop', stubKg('laptop', 1234.56));
+      await expect.poll(async () => (await kgOf(frame, 'paper')) !== '').toBe(true);
+      // Frame 0 is the shell; the cart's report comes from the iframe's own frame id.
+      const fromFrames = (await reportedPageSummaries(browser.worker)).filter((report) => /^pageSummary:\d+:[1-9]\d*$/.test(report.key));
+      expect(fromFrames).toContainEqual(expect.objectContaining({ lineCount: 4 }));
+      await page.close();
+    });
+
     test('yen invoice without decimals', async () => {
       const page = await open('invoice-yen.html');
       await expect.poll(() => allBadges(page).count()).toBe(2);
@@ -285,15 +323,7 @@ describeInChromium('estimates on pages, against the API', () => {
       await expect.poll(async () => (await kgOf(cart, 'paper')) !== '').toBe(true);
       // The content script reported the page's total to the background for the popup.
       await expect
-        .poll(() =>
-          browser.worker.evaluate(async () => {
-            const api = (globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } } }).chrome;
-            const all = await api.storage.session.get(null);
-            return Object.entries(all)
-              .filter(([key]) => key.startsWith('pageSummary:'))
-              .map(([, value]) => value as { lineCount: number; estimatedCount: number; totalKg: number | null });
-          }),
-        )
+        .poll(() => reportedPageSummaries(browser.worker))
         .toContainEqual(expect.objectContaining({ lineCount: 4, estimatedCount: api.stub ? 3 : expect.any(Number) }));
       await cart.bringToFront();
       const popup = await browser.context.newPage();

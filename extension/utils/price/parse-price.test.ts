@@ -57,6 +57,16 @@ describe('parsePrice', () => {
     expect(parsePrice('1.234,56 €', 'USD')?.amount).toBe(1234.56);
   });
 
+  test("the page's own decimal mark (from its language and region) outranks the currency's habit", () => {
+    expect(parsePrice('€1,234', undefined, '.')?.amount).toBe(1234); // an Irish page
+    expect(parsePrice('€1.234', undefined, '.')?.amount).toBe(1.234);
+    expect(parsePrice('1,234', 'EUR', '.')?.amount).toBe(1234);
+    expect(parsePrice('$2,125', undefined, ',')?.amount).toBe(2.125); // a German page in dollars
+    expect(parsePrice('2.125 $', undefined, ',')?.amount).toBe(2125);
+    expect(parsePrice('€12,50', undefined, '.')?.amount).toBe(12.5); // two decimals are decimals anywhere
+    expect(parsePrice('1.234,56 €', undefined, '.')?.amount).toBe(1234.56);
+  });
+
   test('a sale price ("was now") reads as the price charged, the last one', () => {
     expect(parsePrice('$180.00 $150.00')).toMatchObject({ amount: 150, currency: 'USD' });
     expect(parsePrice('180,00 € 150,00 €')).toMatchObject({ amount: 150, currency: 'EUR' });
@@ -129,9 +139,10 @@ describe('parsePrice', () => {
     const marker = fc.constantFrom('', '$', '€', '£', '¥', 'US$', 'USD', 'EUR', 'JPY', 'KRW', 'ABC', 'CHF', '-', '(');
     const priceLike = fc.tuple(marker, fc.constantFrom('', ' ', '\u00a0'), number, fc.constantFrom('', ' '), marker).map((parts) => parts.join(''));
     const pageCurrency = fc.constantFrom(undefined, 'USD', 'EUR', 'JPY');
+    const pageDecimalMark = fc.constantFrom(undefined, '.' as const, ',' as const);
     fc.assert(
-      fc.property(fc.oneof(priceLike, fc.string({ maxLength: 20 })), pageCurrency, (text, page) => {
-        expect(parsePrice(text, page)).toEqual(parseAnyPrice(collapseWhitespace(text), page));
+      fc.property(fc.oneof(priceLike, fc.string({ maxLength: 20 })), pageCurrency, pageDecimalMark, (text, page, mark) => {
+        expect(parsePrice(text, page, mark)).toEqual(parseAnyPrice(collapseWhitespace(text), page, mark));
       }),
       { numRuns: 5000 },
     );

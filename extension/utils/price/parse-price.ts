@@ -74,7 +74,7 @@ const UNDECIDED = Symbol('undecided');
  * (hundreds of cells per page). Gives exactly the full parse's answer (property-tested) and
  * UNDECIDED for everything else.
  */
-function parseCommonPrice(text: string, pageCurrency: string | undefined): ParsedPrice | undefined | typeof UNDECIDED {
+function parseCommonPrice(text: string, pageCurrency: string | undefined, pageDecimalMark: DecimalMark | undefined): ParsedPrice | undefined | typeof UNDECIDED {
   // Indexed reads, not destructuring: this runs once per cell in code the engine has not yet
   // optimised, where array destructuring goes through the iterator protocol.
   let number: string;
@@ -99,7 +99,7 @@ function parseCommonPrice(text: string, pageCurrency: string | undefined): Parse
   if (symbol) currency = SYMBOL_CURRENCY[symbol];
   else if (currency && !ISO_CURRENCIES.has(currency)) return UNDECIDED;
   const zeroDecimal = currency !== undefined && ZERO_DECIMAL_CURRENCIES.has(currency);
-  const decimalMark = decimalMarkOf(currency ?? pageCurrency);
+  const decimalMark = pageDecimalMark ?? decimalMarkOf(currency ?? pageCurrency);
   const value = plainNumber(number, zeroDecimal, decimalMark) ?? parseLocalizedNumber(number, zeroDecimal, decimalMark);
   if (value === undefined) return undefined;
   if (!currency) return { amount: value };
@@ -109,23 +109,24 @@ function parseCommonPrice(text: string, pageCurrency: string | undefined): Parse
 /**
  * Parses a price as written on a page: "$1,234.56", "1.234,56 €", "¥1200", "USD 12.00",
  * "£1,250.00", "$10 – $20", "CHF 1'234.50", "$180.00 $150.00" (was, now). Returns undefined for
- * anything that is not clearly one price (prose, several numbers, dates). `pageCurrency` (the
- * page's, its locale's, or a currency column's) tells how a text naming no currency writes
- * numbers: "1.234" is 1234 on a euro page and 1.234 on a dollar page.
+ * anything that is not clearly one price (prose, several numbers, dates). How a lone separator
+ * reads ("1.234" is 1234 on a euro page and 1.234 on a dollar page) follows `pageDecimalMark`
+ * (the page's language and region) when known, else the currency the text names, else
+ * `pageCurrency` (the page's, its locale's, or a currency column's).
  */
-export function parsePrice(raw: string, pageCurrency?: string): ParsedPrice | undefined {
+export function parsePrice(raw: string, pageCurrency?: string, pageDecimalMark?: DecimalMark): ParsedPrice | undefined {
   const text = collapseWhitespace(raw); // \s covers no-break and thin spaces
   if (!text || text.length > MAX_PRICE_TEXT) return undefined;
-  const common = parseCommonPrice(text, pageCurrency);
-  return common === UNDECIDED ? parseAnyPrice(text, pageCurrency) : common;
+  const common = parseCommonPrice(text, pageCurrency, pageDecimalMark);
+  return common === UNDECIDED ? parseAnyPrice(text, pageCurrency, pageDecimalMark) : common;
 }
 
 /** The full parse (ranges, negatives, words, every currency marker) of a collapsed text. */
-export function parseAnyPrice(text: string, pageCurrency?: string): ParsedPrice | undefined {
+export function parseAnyPrice(text: string, pageCurrency?: string, pageDecimalMark?: DecimalMark): ParsedPrice | undefined {
   if (!text || text.length > MAX_PRICE_TEXT) return undefined;
   const marker = findCurrencyMarker(text);
   const zeroDecimal = marker ? ZERO_DECIMAL_CURRENCIES.has(marker.currency) : false;
-  const decimalMark = decimalMarkOf(marker?.currency ?? pageCurrency);
+  const decimalMark = pageDecimalMark ?? decimalMarkOf(marker?.currency ?? pageCurrency);
   const tokens = [...text.matchAll(NUMBER_TOKEN)];
   if (tokens.length === 0 || tokens.length > 2) return undefined;
 

@@ -1,4 +1,6 @@
 import { AMBIGUOUS_SYMBOLS, REGION_CURRENCY } from './currency-markers';
+import type { DecimalMark } from './parse-number';
+import { pageLocaleOf } from './page-locale';
 import type { ParsedPrice } from './parse-price';
 
 export type CurrencySource = 'line' | 'page' | 'locale' | 'user';
@@ -10,6 +12,8 @@ export interface CurrencyContext {
   locale?: string;
   /** The user's default currency from the options page. */
   user?: string;
+  /** How the page writes numbers, from its language tag's region (en-IE: "€1,234" is 1234). */
+  decimalMark?: DecimalMark;
 }
 
 /** Currency from the line, then the page, the locale, the user setting — in that order. */
@@ -33,15 +37,9 @@ export function resolveCurrency(
 
 /** en-GB → GBP, de-DE → EUR, ja → undefined (no region). */
 export function currencyForLocale(languageTag: string | undefined | null): string | undefined {
-  if (!languageTag) return undefined;
-  // Only an explicit region counts (a bare "en" says nothing about money). A pattern rather than
-  // Intl.Locale: the first Intl call in a content script costs milliseconds of the page's time.
-  const region = LANGUAGE_TAG_WITH_REGION.exec(languageTag.trim())?.[1]?.toUpperCase();
+  const region = pageLocaleOf(languageTag)?.region;
   return region ? REGION_CURRENCY[region] : undefined;
 }
-
-/** language[-script]-REGION[-variant…] (BCP 47), e.g. de-DE, en-GB, zh-Hant-TW, ca-ES-valencia. */
-const LANGUAGE_TAG_WITH_REGION = /^[A-Za-z]{2,3}(?:-[A-Za-z]{4})?-([A-Za-z]{2})(?:-[A-Za-z0-9]{1,8})*$/;
 
 const PAGE_CURRENCY_SELECTORS = [
   'meta[property="product:price:currency"]',

@@ -36,6 +36,23 @@ export function registeredContentScripts(worker: Worker): Promise<number> {
   });
 }
 
+export interface ReportedPageSummary {
+  key: string;
+  lineCount: number;
+  estimatedCount: number;
+  totalKg: number | null;
+}
+
+/** The "this page" reports the content scripts left in the background's storage.session. */
+export function reportedPageSummaries(worker: Worker): Promise<ReportedPageSummary[]> {
+  return worker.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: { storage: { session: { get(keys: null): Promise<Record<string, object>> } } } }).chrome;
+    return Object.entries(await api.storage.session.get(null))
+      .filter(([key]) => key.startsWith('pageSummary:'))
+      .map(([key, value]) => ({ key, ...value }) as ReportedPageSummary);
+  });
+}
+
 /**
  * Launches Chromium with the built test extension and waits for its service worker. A
  * `userDataDir` keeps the profile (extension storage included) across launches, as a real
