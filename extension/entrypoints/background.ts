@@ -1,5 +1,5 @@
 import { clearUserCachesWhenServerChanges, forgetPageSummariesOfLeftPages } from '../features/background/cache-lifetime';
-import { syncContentScriptRegistration } from '../features/background/content-script-registration';
+import { injectIntoOpenPages, syncContentScriptRegistration } from '../features/background/content-script-registration';
 import { createMessageHandlers } from '../features/background/message-handlers';
 import { createBackgroundServices } from '../features/background/services';
 import { listenForMessages } from '../utils/messaging-guard';
@@ -11,7 +11,7 @@ export default defineBackground(() => {
   void restrictStorageToExtensionPages();
 
   const sync = () => void syncContentScriptRegistration().catch(() => undefined);
-  browser.runtime.onInstalled.addListener(sync);
+  browser.runtime.onInstalled.addListener(() => void syncContentScriptRegistration().then(injectIntoOpenPages).catch(() => undefined));
   // After a browser restart storage.session is empty: resume the session from the refresh token.
   browser.runtime.onStartup.addListener(() => {
     sync();

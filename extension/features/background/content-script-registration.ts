@@ -4,7 +4,7 @@
  * whenever that set changes.
  */
 export const CONTENT_SCRIPT_ID = 'spendprint-line-items';
-const CONTENT_SCRIPT_FILE = 'content-script.js';
+const CONTENT_SCRIPT_FILE = '/content-script.js';
 
 export function siteOrigins(origins: readonly string[] | undefined): string[] {
   return (origins ?? []).filter((origin) => /^https?:\/\//.test(origin) || origin.startsWith('*://'));
@@ -22,4 +22,21 @@ export async function syncContentScriptRegistration(): Promise<string[]> {
     ]);
   }
   return granted;
+}
+
+/**
+ * After an update or reload, pages already open still hold the old copy of the content script,
+ * cut off from the extension: its badges could no longer answer. The new copy is injected into
+ * them, and the old one, seeing it start, removes its badges and stops (superseded.ts).
+ */
+export async function injectIntoOpenPages(granted: readonly string[]): Promise<void> {
+  if (granted.length === 0) return;
+  const tabs = await browser.tabs.query({ url: [...granted] });
+  await Promise.all(
+    tabs.map((tab) =>
+      tab.id === undefined
+        ? undefined
+        : browser.scripting.executeScript({ target: { tabId: tab.id, allFrames: true }, files: [CONTENT_SCRIPT_FILE] }).catch(() => undefined),
+    ),
+  );
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { realWorkerUrl, startApiTarget, type ApiTarget } from './support/api-target';
 import { allBadges } from './support/badges';
-import { launchWithExtension, type LoadedExtension } from './support/chromium';
+import { enableDeveloperMode, launchWithExtension, type LoadedExtension } from './support/chromium';
 import { describeInChromium } from './support/describe-in-chromium';
 import { startFixtureServer, type FixtureServer } from './support/fixture-server';
 import { contentScriptWorld } from './support/content-script-world';
@@ -56,6 +56,30 @@ describeInChromium('session: browser restart and single sign-on', () => {
     await options.getByRole('button', { name: 'Sign in' }).waitFor();
     await browser.close();
     browser = undefined;
+  });
+
+  test('an extension update or reload: open pages get the new content script, the old copy removes its badges', async () => {
+    const developerProfile = await mkdtemp(path.join(tmpdir(), 'spendprint-profile-'));
+    enableDeveloperMode(developerProfile);
+    browser = await launchWithExtension(undefined, { userDataDir: developerProfile });
+    await signInThroughOptions(browser.context, browser.extensionId, { serverUrl: api.url, email: api.email, password: api.password });
+    const page = await browser.context.newPage();
+    await page.goto(fixtures.url('/cart-table.html'));
+    const estimatedBadges = page.locator('[data-spendprint-host="line"][data-spendprint-kg]:not([data-spendprint-kg=""])');
+    await expect.poll(() => estimatedBadges.count()).toBeGreaterThan(0);
+    const hostCount = await page.locator('[data-spendprint-host]').count();
+    await page.evaluate(() => document.querySelectorAll('[data-spendprint-host]').forEach((host) => host.setAttribute('data-old-copy', '')));
+
+    // The call may fail as the worker goes away under it; the page tells whether the reload happened.
+    const [worker] = browser.context.serviceWorkers();
+    await worker!.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload()).catch(() => undefined);
+    // The old copy, cut off from the extension, goes; the new copy draws the badges and estimates again.
+    await expect.poll(() => page.locator('[data-spendprint-host][data-old-copy]').count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => page.locator('[data-spendprint-host]').count()).toBe(hostCount);
+    await expect.poll(() => estimatedBadges.count()).toBeGreaterThan(0);
+    await browser.close();
+    browser = undefined;
+    await rm(developerProfile, { recursive: true, force: true });
   });
 
   test.skipIf(realWorkerUrl !== undefined)('content scripts cannot read the tokens; they get the default currency from the background', async () => {

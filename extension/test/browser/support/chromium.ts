@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../../../../scripts/test-support/chromium-path';
 import { testBuildDir } from './paths';
@@ -51,6 +53,15 @@ export function reportedPageSummaries(worker: Worker): Promise<ReportedPageSumma
       .filter(([key]) => key.startsWith('pageSummary:'))
       .map(([key, value]) => ({ key, ...value }) as ReportedPageSummary);
   });
+}
+
+/**
+ * Turns on developer mode in a new Chromium profile. Without it, Chromium disables (rather than
+ * reloads) an unpacked extension that calls runtime.reload() — it does for the store's updates.
+ */
+export function enableDeveloperMode(userDataDir: string): void {
+  mkdirSync(path.join(userDataDir, 'Default'), { recursive: true });
+  writeFileSync(path.join(userDataDir, 'Default', 'Preferences'), JSON.stringify({ extensions: { ui: { developer_mode: true } } }));
 }
 
 /**
