@@ -13,7 +13,13 @@ export async function signInThroughOptions(
   await page.getByLabel('Password').fill(credentials.password);
   if (credentials.code) await page.getByRole('textbox', { name: 'Authentication code' }).fill(credentials.code);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByText(`Signed in as ${credentials.email}`).waitFor({ timeout: 15_000 });
+  try {
+    await page.getByText(`Signed in as ${credentials.email}`).waitFor({ timeout: 30_000 });
+  } catch (error) {
+    // What the options page says instead (an error message, a pending state) is the diagnosis.
+    const shown = (await page.locator('body').innerText().catch(() => '')).replace(/\s+/g, ' ').slice(0, 500);
+    throw new Error(`sign-in as ${credentials.email} did not complete; the options page shows: ${shown}`, { cause: error });
+  }
   await page.close();
 }
 
