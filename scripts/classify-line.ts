@@ -9,6 +9,8 @@ export interface ClassifyOutput {
   alternatives: { naics: string; confidence: number }[];
   factorKgPerUsd: number | null;
   kgCO2e: number | null;
+  /** Set when a rate or price index past the latest published figure was used (the figure may move). */
+  provisional?: true;
   reason?: string;
 }
 
@@ -76,5 +78,6 @@ export function classifyJsonLine(engine: EstimationEngine, text: string): Classi
     alternatives: result.alternatives.map((a) => ({ naics: a.naics, confidence: a.confidence })),
     factorKgPerUsd: result.factor.value,
     kgCO2e: result.kgCO2e,
+    ...(result.provisional ? { provisional: true as const } : {}),
   };
 }

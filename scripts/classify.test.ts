@@ -32,8 +32,11 @@ describe('classify CLI', () => {
       JSON.stringify({ id: 'c', description: 'COUPLING PVC SCHED 40 1/2 IN' }),
       JSON.stringify({ id: 'd', description: 'laptop computer', amount: 10, currency: 'XYZ' }),
       JSON.stringify({ id: 'e' }),
+      JSON.stringify({ id: 'f', description: 'laptop computer', amount: 1000, currency: 'USD', date: '2099-01-15' }),
     ]);
-    expect(out.map((o) => o['id'])).toEqual(['a', null, 'c', 'd', 'e']);
+    expect(out.map((o) => o['id'])).toEqual(['a', null, 'c', 'd', 'e', 'f']);
+    expect(out[0]!['provisional']).toBeUndefined();
+    expect(out[5]).toMatchObject({ naics: '334111', provisional: true }); // priced at the latest published figures
     expect(out[0]).toMatchObject({
       naics: '334111',
       naicsTitle: 'Electronic Computer Manufacturing',
