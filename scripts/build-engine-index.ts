@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { terms } from '../shared/engine/text';
+import { joinCompounds, tokenize, type Token } from '../shared/engine/text';
 import { H10_COUNTRY_BY_CURRENCY, LEGACY_CURRENCIES } from '../shared/engine/currencies';
 import type { EngineIndex, FxSeries } from '../shared/engine/index-types';
 import { learnAssociations, type TrainingLine } from './learn-associations';
@@ -65,6 +65,16 @@ interface Doc {
 }
 
 /**
+ * The documents' words, with compounds the vocabulary also writes closed joined as the
+ * classifier joins a line's ("chain saws" in one entry and "chainsaws" in another are one word).
+ */
+function joinDocumentCompounds(docs: readonly (Omit<Doc, 'terms'> & { tokens: Token[] })[]): Doc[] {
+  const vocabulary = new Set(docs.flatMap((d) => d.tokens.map((t) => t.term)));
+  const isTerm = (term: string) => vocabulary.has(term);
+  return docs.map(({ code, weight, tokens }) => ({ code, weight, terms: joinCompounds(tokens, isTerm).map((t) => t.term) }));
+}
+
+/**
  * Codes no purchase comes from: government (92) and private households. Every other code gets
  * documents, priced or not, so a line that reads as electricity (2211xx, which EPA leaves to
  * Scope 2 grid factors) is answered "no factor" rather than priced as the nearest priced code.
@@ -72,11 +82,11 @@ interface Doc {
 const notPurchasable = (code: string) => code.startsWith('92') || code === '814110';
 
 function buildDocs(allCodes: string[]): Doc[] {
-  const docs: Doc[] = [];
+  const docs: (Omit<Doc, 'terms'> & { tokens: Token[] })[] = [];
   const add = (code: string, weight: number, text: string) => {
     if (notPurchasable(code)) return;
-    const t = terms(text);
-    if (t.length > 0) docs.push({ code, weight, terms: t });
+    const tokens = tokenize(text);
+    if (tokens.length > 0) docs.push({ code, weight, tokens });
   };
   const codeTitles = readCsvRows('2-6 digit_2017_Codes.csv').slice(1);
   for (const [, code, title] of codeTitles) {
@@ -114,7 +124,7 @@ function buildDocs(allCodes: string[]): Doc[] {
       add(code, FIELD_WEIGHT.crossReference, activity);
     }
   }
-  return docs;
+  return joinDocumentCompounds(docs);
 }
 
 function buildPostings(docs: Doc[]) {

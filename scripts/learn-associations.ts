@@ -8,7 +8,7 @@
  *   weight(t, c) = groups(t, c) / (groups(t) + SMOOTHING)
  * Scored by 5-fold cross-validation grouped by commodity in scripts/eval.ts.
  */
-import { tokenize } from '../shared/engine/text';
+import { joinCompounds, tokenize } from '../shared/engine/text';
 import type { LearnedAssociations } from '../shared/engine/index-types';
 
 export interface TrainingLine {
@@ -26,11 +26,12 @@ export function learnAssociations(
   vocabulary: ReadonlySet<string>,
   priceable: ReadonlySet<string>,
 ): LearnedAssociations {
+  const isTerm = (term: string) => vocabulary.has(term);
   const pairs = new Map<string, Map<string, Set<string>>>();
   const termGroups = new Map<string, Set<string>>();
   for (const line of lines) {
     if (!priceable.has(line.naics)) continue;
-    for (const { term, segment } of tokenize(line.text)) {
+    for (const { term, segment } of joinCompounds(tokenize(line.text), isTerm)) {
       if (segment > 0 || !vocabulary.has(term)) continue;
       let byCode = pairs.get(term);
       if (!byCode) pairs.set(term, (byCode = new Map()));

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Classifier } from './classify';
 import { loadEngineIndex } from './load-index';
-import { stem, tokenize } from './text';
+import { joinCompounds, stem, tokenize } from './text';
 
 const index = loadEngineIndex();
 const vocabularyOnly = new Classifier(index, {});
@@ -59,6 +59,15 @@ describe('classifier', () => {
     expect(vocabularyOnly.classify('BOOTS, STEEL TOE, SIZE 11').best?.naics.slice(0, 3)).toBe('316');
     expect(vocabularyOnly.classify('BUSHING BRASS 3/4 IN').best?.naics.slice(0, 3)).not.toBe('326');
     expect(vocabularyOnly.classify('copy paper 8.5x11').best?.naics.slice(0, 3)).toBe('322');
+  });
+
+  it('reads two words the vocabulary knows as one as that word', () => {
+    const vocabulary = new Set(index.terms);
+    const joined = joinCompounds(tokenize('FORK LIFT, LIFT TRUCK'), (t) => vocabulary.has(t)).map((t) => t.term);
+    expect(joined).toEqual(['forklift', 'lift', 'truck']); // not across segments, and "lift truck" stays two words
+    expect(top(vocabularyOnly, 'FORK LIFT RENTAL')[0]).toBe('333924'); // not a handtool (fork) maker
+    expect(top(vocabularyOnly, 'ANTI FREEZE 1 GAL')[0]).toMatch(/^325/); // a chemical, not dried food
+    expect(top(vocabularyOnly, 'CHAIN SAW 18 IN GAS')[0]).toBe('333991'); // index entries write it open and closed
   });
 
   it('reads plural glasses as eyewear, not as the material', () => {

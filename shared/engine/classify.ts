@@ -1,5 +1,5 @@
 import type { EngineIndex, LearnedAssociations } from './index-types';
-import { tokenize } from './text';
+import { joinCompounds, tokenize } from './text';
 import { sectorPrior } from './classify-prior';
 import { calibrate, rawConfidences } from './classify-calibration';
 import { decodePostings, type Postings } from './postings';
@@ -128,7 +128,7 @@ export class Classifier {
    * The caller must reset both arrays for the returned codes.
    */
   private accumulate(text: string): { touched: number[]; materials: Set<string>; knownShare: number } {
-    const tokens = tokenize(text);
+    const tokens = joinCompounds(tokenize(text), this.isTerm);
     const materials = new Set<string>();
     const words = new Map<string, WordScore>();
     const { termWeight, lineTerms } = this;
@@ -211,6 +211,8 @@ export class Classifier {
     lineTerms.length = 0;
     return { touched, materials, knownShare };
   }
+
+  private readonly isTerm = (term: string): boolean => this.termId.has(term);
 
   /** Records a line's weight for a vocabulary term (the largest wins); returns its ideal score. */
   private weighTerm(id: number, weight: number): number {

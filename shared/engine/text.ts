@@ -89,6 +89,24 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
+/**
+ * Two adjacent words that the vocabulary knows as one ("hand tool" → handtool, "fork lift" →
+ * forklift, "chain saw" → chainsaw) stand for that one word: catalogue text splits compounds
+ * that NAICS writes closed.
+ */
+export function joinCompounds(tokens: readonly Token[], isTerm: (term: string) => boolean): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const word = tokens[i]!;
+    const next = tokens[i + 1];
+    if (next && next.segment === word.segment && isTerm(word.term + next.term)) {
+      out.push({ term: word.term + next.term, position: word.position, segment: word.segment });
+      i++;
+    } else out.push(word);
+  }
+  return out;
+}
+
 /** Stemmed content words only (used at build time for vocabulary documents). */
 export function terms(text: string): string[] {
   return tokenize(text).map((t) => t.term);
