@@ -11,7 +11,12 @@ export default defineBackground(() => {
   void restrictStorageToExtensionPages();
 
   const sync = () => void syncContentScriptRegistration().catch(() => undefined);
-  browser.runtime.onInstalled.addListener(() => void syncContentScriptRegistration().then(injectIntoOpenPages).catch(() => undefined));
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    // Only an update (or a reload) leaves orphaned copies in open pages; after a browser update
+    // the pages already run the live script, and a second copy would draw every badge twice.
+    const injectAfterUpdate = (granted: string[]) => (reason === 'update' ? injectIntoOpenPages(granted) : undefined);
+    void syncContentScriptRegistration().then(injectAfterUpdate).catch(() => undefined);
+  });
   // After a browser restart storage.session is empty: resume the session from the refresh token.
   browser.runtime.onStartup.addListener(() => {
     sync();
