@@ -13,9 +13,9 @@ export function currencyContextOf(doc: Document): CurrencyContext {
   const context: CurrencyContext = {};
   const page = pageCurrency(doc);
   if (page) context.page = page;
-  const locale = currencyForLocale(doc.documentElement.lang);
-  if (locale) context.locale = locale;
   const pageLocale = pageLocaleOf(doc.documentElement.lang);
+  const locale = currencyForLocale(pageLocale);
+  if (locale) context.locale = locale;
   const decimalMark = pageLocale && decimalMarkOfLocale(pageLocale);
   if (decimalMark) context.decimalMark = decimalMark;
   if (userCurrency) context.user = userCurrency;

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { pageLocaleOf } from './page-locale';
 import { currencyForLocale, pageCurrency, resolveCurrency } from './resolve-currency';
 
 describe('resolveCurrency', () => {
@@ -33,7 +34,7 @@ describe('currencyForLocale', () => {
     ['de_DE', undefined],
     ['de-DE-abcdefghij', undefined],
   ])('%s → %s', (tag, currency) => {
-    expect(currencyForLocale(tag)).toBe(currency);
+    expect(currencyForLocale(pageLocaleOf(tag))).toBe(currency);
   });
 });
 

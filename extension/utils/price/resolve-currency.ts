@@ -1,6 +1,6 @@
 import { AMBIGUOUS_SYMBOLS, REGION_CURRENCY } from './currency-markers';
 import type { DecimalMark } from './parse-number';
-import { pageLocaleOf } from './page-locale';
+import type { PageLocale } from './page-locale';
 import type { ParsedPrice } from './parse-price';
 
 export type CurrencySource = 'line' | 'page' | 'locale' | 'user';
@@ -35,10 +35,9 @@ export function resolveCurrency(
   return undefined;
 }
 
-/** en-GB → GBP, de-DE → EUR, ja → undefined (no region). */
-export function currencyForLocale(languageTag: string | undefined | null): string | undefined {
-  const region = pageLocaleOf(languageTag)?.region;
-  return region ? REGION_CURRENCY[region] : undefined;
+/** The currency of a page's locale (en-GB → GBP, de-DE → EUR); none without a locale. */
+export function currencyForLocale(locale: PageLocale | undefined): string | undefined {
+  return locale ? REGION_CURRENCY[locale.region] : undefined;
 }
 
 const PAGE_CURRENCY_SELECTORS = [
