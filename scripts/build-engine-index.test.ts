@@ -25,15 +25,16 @@ describe('generated engine index', () => {
   it('packs postings losslessly and refuses a weight that does not fit in 16 bits', () => {
     const postings = [[0, 65535, 30251, 1], [], [7, 256]];
     const packed = packPostings(postings);
-    const { data, start } = decodePostings(packed.postings, packed.postingCounts);
+    const { data, start, max } = decodePostings(packed);
     expect(postings.map((_, t) => [...data.slice(2 * start[t]!, 2 * start[t + 1]!)])).toEqual(
       postings,
     );
-    const native = decodePostings(packed.postings, packed.postingCounts, (base64) =>
+    const native = decodePostings(packed, (base64) =>
       Uint8Array.from(Buffer.from(base64, 'base64')),
     );
     expect(native.data).toEqual(data);
-    expect(packed.postingMax).toEqual([65535, 0, 256]);
+    expect([...max]).toEqual([65535, 0, 256]);
+    expect(native.max).toEqual(max);
     expect(() => packPostings([[1, 65536]])).toThrow(/does not fit/);
   });
 });

@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { joinCompounds, tokenize, type Token } from '../shared/engine/text';
+import { forEachPhrase, phraseKey, joinCompounds, tokenize, type Token } from '../shared/engine/text';
 import { H10_COUNTRY_BY_CURRENCY, LEGACY_CURRENCIES } from '../shared/engine/currencies';
 import type { EngineIndex, FxSeries } from '../shared/engine/index-types';
 import { learnAssociations, type TrainingLine } from './learn-associations';
@@ -58,20 +58,33 @@ const cleanTitle = (title: string) =>
     .replace(/T$/, '')
     .trim();
 
+/** A phrase (two adjacent words) in fewer documents than this gets no term of its own. */
+const MIN_PHRASE_DOCS = 2;
+
 interface Doc {
   code: string;
   weight: number;
   terms: string[];
+  /** Adjacent word pairs within one comma-separated part (see phraseKey); none for descriptions. */
+  phrases: string[];
 }
+type TokenisedDoc = Omit<Doc, 'terms' | 'phrases'> & { tokens: Token[] };
 
 /**
  * The documents' words, with compounds the vocabulary also writes closed joined as the
- * classifier joins a line's ("chain saws" in one entry and "chainsaws" in another are one word).
+ * classifier joins a line's ("chain saws" in one entry and "chainsaws" in another are one word),
+ * and their phrases. A description's prose pairs words that name no product ("primarily engaged").
  */
-function joinDocumentCompounds(docs: readonly (Omit<Doc, 'terms'> & { tokens: Token[] })[]): Doc[] {
+function joinDocumentCompounds(docs: readonly TokenisedDoc[]): Doc[] {
   const vocabulary = new Set(docs.flatMap((d) => d.tokens.map((t) => t.term)));
   const isTerm = (term: string) => vocabulary.has(term);
-  return docs.map(({ code, weight, tokens }) => ({ code, weight, terms: joinCompounds(tokens, isTerm).map((t) => t.term) }));
+  return docs.map(({ code, weight, tokens }) => {
+    const joined = joinCompounds(tokens, isTerm);
+    const phrases: string[] = [];
+    if (weight !== FIELD_WEIGHT.description)
+      forEachPhrase(joined, (a, b) => phrases.push(phraseKey(joined[a]!.term, joined[b]!.term)));
+    return { code, weight, terms: joined.map((t) => t.term), phrases };
+  });
 }
 
 /**
@@ -82,7 +95,7 @@ function joinDocumentCompounds(docs: readonly (Omit<Doc, 'terms'> & { tokens: To
 const notPurchasable = (code: string) => code.startsWith('92') || code === '814110';
 
 function buildDocs(allCodes: string[]): Doc[] {
-  const docs: (Omit<Doc, 'terms'> & { tokens: Token[] })[] = [];
+  const docs: TokenisedDoc[] = [];
   const add = (code: string, weight: number, text: string) => {
     if (notPurchasable(code)) return;
     const tokens = tokenize(text);
@@ -127,41 +140,61 @@ function buildDocs(allCodes: string[]): Doc[] {
   return joinDocumentCompounds(docs);
 }
 
-function buildPostings(docs: Doc[]) {
+const documentFrequencies = (lists: readonly string[][]) => {
   const df = new Map<string, number>();
-  for (const d of docs) for (const t of new Set(d.terms)) df.set(t, (df.get(t) ?? 0) + 1);
+  for (const list of lists) for (const t of new Set(list)) df.set(t, (df.get(t) ?? 0) + 1);
+  return df;
+};
+
+/**
+ * Postings of the words (ids 0 … vocab.length − 1), then of the phrases in at least
+ * MIN_PHRASE_DOCS documents (the ids after), each phrase named by its two words' ids.
+ */
+function buildPostings(docs: Doc[]) {
+  const df = documentFrequencies(docs.map((d) => d.terms));
   const vocab = [...df.keys()].sort();
   const termId = new Map(vocab.map((t, i) => [t, i]));
+  for (const [phrase, n] of documentFrequencies(docs.map((d) => d.phrases)))
+    if (n >= MIN_PHRASE_DOCS) df.set(phrase, n);
+  const phrases = [...df.keys()]
+    .filter((key) => key.includes(' '))
+    .map((key) => key.split(' ').map((word) => termId.get(word)!) as [number, number])
+    .sort(([a1, b1], [a2, b2]) => a1 - a2 || b1 - b2);
+  const id = new Map([...vocab, ...phrases.map(([a, b]) => phraseKey(vocab[a]!, vocab[b]!))].map((t, i) => [t, i]));
   const avgLen = docs.reduce((s, d) => s + d.terms.length, 0) / docs.length;
-  const postings: number[][] = vocab.map(() => []);
+  const postings: number[][] = [...id.keys()].map(() => []);
   docs.forEach((d, docId) => {
     const norm = 1 - LENGTH_NORM_B + (LENGTH_NORM_B * d.terms.length) / avgLen;
     const seen = new Set<string>();
-    d.terms.forEach((t, i) => {
-      if (seen.has(t)) return;
+    [...d.terms, ...d.phrases].forEach((t, i) => {
+      if (seen.has(t) || !id.has(t)) return;
       seen.add(t);
       const idf = Math.log(1 + docs.length / df.get(t)!);
       const head = i === 0 ? HEAD_BOOST : 1;
-      postings[termId.get(t)!]!.push(docId, Math.round((1000 * idf * d.weight * head) / norm));
+      postings[id.get(t)!]!.push(docId, Math.round((1000 * idf * d.weight * head) / norm));
     });
   });
-  return { vocab, ...packPostings(postings) };
+  return { vocab, phrases: packUint16(phrases.flat()), ...packPostings(postings) };
 }
 
 /** Little-endian uint16 pairs in base64 (see EngineIndex.postings); refuses values that do not fit. */
 export function packPostings(postings: number[][]) {
-  const flat = postings.flat();
-  const bytes = Buffer.alloc(flat.length * 2);
-  flat.forEach((value, i) => {
+  return {
+    postings: packUint16(postings.flat()),
+    postingCounts: postings.map((p) => p.length / 2),
+    postingMax: packUint16(postings.map((p) => Math.max(0, ...p.filter((_, i) => i % 2 === 1)))),
+  };
+}
+
+/** Little-endian uint16 values in base64; refuses values that do not fit. */
+function packUint16(values: readonly number[]): string {
+  const bytes = Buffer.alloc(values.length * 2);
+  values.forEach((value, i) => {
     if (!Number.isInteger(value) || value < 0 || value > 0xffff)
-      throw new Error(`posting value ${value} does not fit in uint16`);
+      throw new Error(`value ${value} does not fit in uint16`);
     bytes.writeUInt16LE(value, i * 2);
   });
-  return {
-    postings: bytes.toString('base64'),
-    postingCounts: postings.map((p) => p.length / 2),
-    postingMax: postings.map((p) => Math.max(0, ...p.filter((_, i) => i % 2 === 1))),
-  };
+  return bytes.toString('base64');
 }
 
 const monthKey = (date: string) => date.slice(0, 7);
@@ -270,7 +303,7 @@ export function buildEngineIndex(): EngineIndex {
   const { vocab, ...postings } = buildPostings(docs);
   const codeIndex = new Map(codes.map((c, i) => [c, i]));
   return {
-    formatVersion: 2,
+    formatVersion: 3,
     factorDataset: {
       name: 'EPA Supply Chain GHG Emission Factors',
       version: '1.3.0',

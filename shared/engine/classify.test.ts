@@ -2,10 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Classifier } from './classify';
 import { loadEngineIndex } from './load-index';
-import { joinCompounds, stem, tokenize } from './text';
+import { forEachPhrase, joinCompounds, stem, tokenize } from './text';
 
 const index = loadEngineIndex();
 const vocabularyOnly = new Classifier(index, {});
+const withoutPhrases = new Classifier({ ...index, phrases: '' }, {});
 const shipped = new Classifier(index);
 const top = (c: Classifier, text: string) => {
   const out = c.classify(text);
@@ -70,14 +71,33 @@ describe('classifier', () => {
     expect(top(vocabularyOnly, 'CHAIN SAW 18 IN GAS')[0]).toBe('333991'); // index entries write it open and closed
   });
 
+  it('counts written neighbours within one comma-separated part as a phrase, in either order', () => {
+    const tokens = tokenize('COUPLING PVC, SCHED 40');
+    const pairs: string[] = [];
+    forEachPhrase(tokens, (a, b) => pairs.push(`${tokens[a]!.term} ${tokens[b]!.term}`));
+    // Not "coupling fitting" (a family word the text does not write), nor across the comma.
+    expect(pairs).toEqual(['coupling polyvinyl', 'polyvinyl chloride', 'chloride plastic']);
+    // "battery charger" is a charger, which NAICS texts name in that phrase; the two words alone read as batteries.
+    expect(top(withoutPhrases, 'battery charger 12V')[0]).toBe('335911');
+    expect(top(vocabularyOnly, 'battery charger 12V')[0]).toBe('335999');
+    expect(top(withoutPhrases, 'security camera closed circuit')[0]).not.toMatch(/^334/);
+    expect(top(vocabularyOnly, 'security camera closed circuit')[0]).toBe('334220');
+  });
+
   it('reads plural glasses as eyewear, not as the material', () => {
     expect(vocabularyOnly.classify('GLASSES SAFETY WRAPAROUND TINTED').best?.naics.slice(0, 4)).not.toBe('3272');
     expect(top(vocabularyOnly, 'GLASSES SAFETY WRAPAROUND TINTED')).toContain('339115');
   });
 
   it('is less sure of a line whose leading word it does not know', () => {
-    const known = shipped.classify('widget thing').best!.confidence;
-    expect(shipped.classify('zzqx widget thing').best!.confidence).toBeLessThan(known);
+    for (const line of ['diesel fuel', 'copy paper', 'widget thing']) {
+      const known = shipped.classify(line);
+      const unknownFirst = shipped.classify(`zzqx ${line}`);
+      expect(unknownFirst.rawConfidence).toBeLessThan(known.rawConfidence);
+      // The calibration map is flat where the development file shows no difference in accuracy.
+      expect(unknownFirst.best!.confidence).toBeLessThanOrEqual(known.best!.confidence);
+    }
+    expect(shipped.classify('zzqx diesel fuel').best!.confidence).toBeLessThan(shipped.classify('diesel fuel').best!.confidence);
     expect(shipped.classify('laptop computer').best!.confidence).toBeGreaterThanOrEqual(0.8);
   });
 

@@ -1,8 +1,9 @@
 import type { EngineIndex, LearnedAssociations } from './index-types';
-import { joinCompounds, tokenize } from './text';
+import { forEachPhrase, joinCompounds, tokenize, type Token } from './text';
 import { sectorPrior } from './classify-prior';
 import { calibrate, rawConfidences } from './classify-calibration';
 import { decodePostings, type Postings } from './postings';
+import { PhraseTable } from './phrases';
 import { isMaterialProduct, materialOfCode, materialOfWord } from './materials';
 
 export interface Candidate {
@@ -37,6 +38,12 @@ function relevanceWeight(r: number): number {
   return Math.sqrt(r * Math.sqrt(r));
 }
 const TOP = 4;
+/**
+ * Two adjacent words of one comma-separated part that NAICS texts also write side by side, in
+ * either order ("TAPE, MEASURING" against "Measuring tapes"; "electric power"), count again as
+ * a phrase at this share of the weaker word's weight.
+ */
+const PHRASE_WEIGHT = 0.5;
 /** Out-of-vocabulary words fall back to vocabulary words sharing a long prefix, at this weight. */
 const RELATED_WEIGHT = 0.7;
 const RELATED_MIN_LENGTH = 6;
@@ -95,6 +102,7 @@ export class Classifier {
   private readonly lineTerms: number[] = [];
   /** Learned associations by term id, flattened [codeIndex, weight, …]. */
   private readonly learned: Map<number, number[]>;
+  private readonly phrases: PhraseTable;
 
   constructor(
     private readonly index: EngineIndex,
@@ -104,13 +112,14 @@ export class Classifier {
     const codeIndex = new Map(index.codes.map((c, i) => [c, i]));
     this.learnedScore = new Float64Array(index.codes.length);
     this.termId = new Map(index.terms.map((t, i) => [t, i]));
-    this.termWeight = new Float64Array(index.terms.length);
+    this.termWeight = new Float64Array(index.postingCounts.length);
+    this.phrases = new PhraseTable(index.phrases, index.terms.length);
     this.docScore = new Float64Array(index.docCode.length);
     this.touchedDocs = new Uint16Array(index.docCode.length);
     this.codeBest = new Float64Array(index.codes.length);
     this.codeSum = new Float64Array(index.codes.length);
     this.prior = Float64Array.from(index.codes, (c, i) => sectorPrior(c, index.titles[i]!));
-    this.postings = decodePostings(index.postings, index.postingCounts);
+    this.postings = decodePostings(index);
     this.codeMaterial = index.codes.map(materialOfCode);
     this.learned = new Map();
     for (const [term, pairs] of Object.entries(learned)) {
@@ -131,6 +140,7 @@ export class Classifier {
     const tokens = joinCompounds(tokenize(text), this.isTerm);
     const materials = new Set<string>();
     const words = new Map<string, WordScore>();
+    const tokenWeight: number[] = [];
     const { termWeight, lineTerms } = this;
     for (const t of tokens) {
       let w = (t.segment === 0 ? 1 : LATER_SEGMENT_WEIGHT) / (1 + POSITION_DECAY * t.position);
@@ -153,10 +163,11 @@ export class Classifier {
       score.ideal = Math.max(score.ideal, best);
       score.weight = Math.max(score.weight, w);
       if (known) score.known = Math.max(score.known, weight);
+      tokenWeight.push(w);
     }
+    let ideal = this.weighPhrases(tokens, tokenWeight);
     let knownWeight = 0;
     let wordWeight = 0;
-    let ideal = 0;
     for (const score of words.values()) {
       knownWeight += score.known;
       wordWeight += score.weight;
@@ -193,7 +204,8 @@ export class Classifier {
       codeBest[code] = 1;
     }
     let queryWeight = 0;
-    for (const id of lineTerms) queryWeight += termWeight[id]!;
+    const wordCount = this.index.terms.length;
+    for (const id of lineTerms) if (id < wordCount) queryWeight += termWeight[id]!; // phrases learn nothing
     for (const id of lineTerms) {
       const w = termWeight[id]!;
       const pairs = this.learned.get(id);
@@ -214,12 +226,31 @@ export class Classifier {
 
   private readonly isTerm = (term: string): boolean => this.termId.has(term);
 
+  /**
+   * Records the weight of each phrase of the line (PHRASE_WEIGHT of its weaker word's); returns
+   * their ideal score, each distinct phrase counted once.
+   */
+  private weighPhrases(tokens: readonly Token[], tokenWeight: readonly number[]): number {
+    const phrases = new Set<number>();
+    forEachPhrase(tokens, (a, b) => {
+      const first = this.termId.get(tokens[a]!.term);
+      const second = this.termId.get(tokens[b]!.term);
+      const phrase = first !== undefined && second !== undefined ? this.phrases.idOf(first, second) : undefined;
+      if (phrase === undefined) return;
+      this.weighTerm(phrase, PHRASE_WEIGHT * Math.min(tokenWeight[a]!, tokenWeight[b]!));
+      phrases.add(phrase);
+    });
+    let ideal = 0;
+    for (const phrase of phrases) ideal += this.termWeight[phrase]! * this.postings.max[phrase]!;
+    return ideal;
+  }
+
   /** Records a line's weight for a vocabulary term (the largest wins); returns its ideal score. */
   private weighTerm(id: number, weight: number): number {
     const previous = this.termWeight[id]!;
     if (previous === 0) this.lineTerms.push(id);
     if (weight > previous) this.termWeight[id] = weight;
-    return weight * this.index.postingMax[id]!;
+    return weight * this.postings.max[id]!;
   }
 
   /** Every touched code with its vocabulary score (before prior) and learned score (diagnostics, eval). */

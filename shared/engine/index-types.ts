@@ -1,6 +1,6 @@
 /** Shape of the generated engine index (shared/engine/generated/engine-index.ts). */
 export interface EngineIndex {
-  formatVersion: 2;
+  formatVersion: 3;
   factorDataset: { name: string; version: string; unit: string; baseYear: number };
   /** Every valid 2017 NAICS 6-digit code, sorted; parallel arrays below. */
   codes: string[];
@@ -11,15 +11,21 @@ export interface EngineIndex {
   /** Stemmed vocabulary; position = term id. */
   terms: string[];
   /**
-   * Postings of every term, in term-id order: base64 of little-endian uint16 pairs
+   * Phrases, two words found adjacent in at least two NAICS texts ("electric power"): base64 of
+   * little-endian uint16 [term id, term id] pairs, the lower id first. Phrase k has the term id
+   * terms.length + k in the postings below.
+   */
+  phrases: string;
+  /**
+   * Postings of every term and phrase, in term-id order: base64 of little-endian uint16 pairs
    * [docId, weight]; weight is a pre-multiplied idf × field weight × length norm, scaled by
    * 1000 and rounded. Packed because parsing 137k JSON numbers dominated a cold start.
    */
   postings: string;
-  /** Number of [docId, weight] pairs of each term id. */
+  /** Number of [docId, weight] pairs of each term id (phrases included). */
   postingCounts: number[];
-  /** Largest weight in each term's postings (a query's ideal score). */
-  postingMax: number[];
+  /** Largest weight in each term's postings (a query's ideal score), packed like `phrases`. */
+  postingMax: string;
   /** Code index (into `codes`) of each document; documents only exist for priceable codes. */
   docCode: number[];
   /** Term → [[code, weight], …] learned from labelled lines (scripts/learn-associations.ts). */

@@ -36,16 +36,19 @@ export interface Token {
   position: number;
   /** Index of the comma/semicolon-separated segment the word came from. */
   segment: number;
+  /** A family word the text implies but does not write ("coupling" → fitting): in no phrase. */
+  family: boolean;
 }
 
-const wordTermsCache = new Map<string, readonly string[]>();
+type WordTerm = Pick<Token, 'term' | 'family'>;
+const wordTermsCache = new Map<string, readonly WordTerm[]>();
 
 /**
  * A word's stemmed content terms, cached (catalogue text repeats its words): "sch40" → "sch"
  * (the letters of a letter+digit run; pure part numbers vanish), then the abbreviation's
  * expansion, each word with its family words ("coupling" → fitting).
  */
-function termsOfWord(word: string): readonly string[] {
+function termsOfWord(word: string): readonly WordTerm[] {
   let hit = wordTermsCache.get(word);
   if (hit) return hit;
   const letters = /^[a-z]+(?=\d)/.exec(word)?.[0] ?? (/\d/.test(word) ? '' : word);
@@ -53,9 +56,11 @@ function termsOfWord(word: string): readonly string[] {
     letters.length < 2
       ? []
       : expandAbbreviation(letters)
-          .flatMap((w) => [w, ...kindOf(stem(w))])
-          .map(stem)
-          .filter((term) => term.length >= 2 && !isStopword(term));
+          .flatMap((w) => [
+            { term: stem(w), family: false },
+            ...kindOf(stem(w)).map((kind) => ({ term: stem(kind), family: true })),
+          ])
+          .filter(({ term }) => term.length >= 2 && !isStopword(term));
   if (wordTermsCache.size >= 50_000) wordTermsCache.clear(); // part numbers would fill it for good
   wordTermsCache.set(word, hit);
   return hit;
@@ -79,9 +84,9 @@ export function tokenize(text: string): Token[] {
       if (raw.length === 0) continue;
       const measured = afterNumber;
       afterNumber = raw.charCodeAt(0) <= 57; // a digit: the split leaves only [a-z0-9]
-      for (const term of termsOfWord(raw)) {
+      for (const { term, family } of termsOfWord(raw)) {
         if (measured && isNounUnit(term)) continue;
-        out.push({ term, position, segment });
+        out.push({ term, position, segment, family });
         position++;
       }
     }
@@ -100,7 +105,7 @@ export function joinCompounds(tokens: readonly Token[], isTerm: (term: string) =
     const word = tokens[i]!;
     const next = tokens[i + 1];
     if (next && next.segment === word.segment && isTerm(word.term + next.term)) {
-      out.push({ term: word.term + next.term, position: word.position, segment: word.segment });
+      out.push({ term: word.term + next.term, position: word.position, segment: word.segment, family: false });
       i++;
     } else out.push(word);
   }
@@ -110,4 +115,23 @@ export function joinCompounds(tokens: readonly Token[], isTerm: (term: string) =
 /** Stemmed content words only (used at build time for vocabulary documents). */
 export function terms(text: string): string[] {
   return tokenize(text).map((t) => t.term);
+}
+
+/** Two adjacent words as one key, in either order ("TAPE MEASURING" and "measuring tapes"). */
+export function phraseKey(a: string, b: string): string {
+  return a < b ? `${a} ${b}` : `${b} ${a}`;
+}
+
+/**
+ * Each written word paired with the written word before it in the same comma-separated part
+ * (family words skipped): calls `pair(i, j)` with the two tokens' indices for every such pair.
+ */
+export function forEachPhrase(tokens: readonly Token[], pair: (previous: number, current: number) => void): void {
+  let previous = -1;
+  tokens.forEach((token, i) => {
+    if (token.family) return;
+    const before = tokens[previous];
+    if (before?.segment === token.segment && before.term !== token.term) pair(previous, i);
+    previous = i;
+  });
 }
