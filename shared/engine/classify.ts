@@ -40,8 +40,8 @@ function relevanceWeight(r: number): number {
 const TOP = 4;
 /**
  * Two adjacent words of one comma-separated part that NAICS texts also write side by side, in
- * either order ("TAPE, MEASURING" against "Measuring tapes"; "electric power"), count again as
- * a phrase at this share of the weaker word's weight.
+ * either order ("CHARGER BATTERY" against "Battery chargers"), count again as a phrase at this
+ * share of the weaker word's weight.
  */
 const PHRASE_WEIGHT = 0.5;
 /** Out-of-vocabulary words fall back to vocabulary words sharing a long prefix, at this weight. */

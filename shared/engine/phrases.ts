@@ -3,18 +3,17 @@ import { decodeUint16 } from './postings';
 /**
  * The index's phrases (EngineIndex.phrases: [lower word id, higher word id] pairs, sorted), looked
  * up by their two words. The pairs are grouped by their first word and searched in place: a map of
- * 10,000 composite keys cost a cold start ≈ 5 ms to build, this ≈ 0.1 ms.
+ * 10,000 composite keys cost a cold start ≈ 5 ms to build, this ≈ 1.3 ms (Node, a native decoder).
  */
 export class PhraseTable {
   private readonly pairs: Uint16Array;
   /** Phrases whose lower word id is w are k ∈ [start[w], start[w + 1]). */
   private readonly start: Uint32Array;
 
-  /** `firstId`: the term id of phrase 0 (phrases follow the words in the postings). */
+  /** Phrases follow the words in the postings: phrase k has the term id wordCount + k. */
   constructor(
     packed: string,
-    wordCount: number,
-    private readonly firstId = wordCount,
+    private readonly wordCount: number,
   ) {
     this.pairs = decodeUint16(packed);
     this.start = new Uint32Array(wordCount + 1);
@@ -30,7 +29,7 @@ export class PhraseTable {
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       const other = this.pairs[2 * mid + 1]!;
-      if (other === high) return this.firstId + mid;
+      if (other === high) return this.wordCount + mid;
       if (other < high) lo = mid + 1;
       else hi = mid;
     }
