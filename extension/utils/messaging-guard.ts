@@ -28,6 +28,7 @@ export const messageSchemas = {
   'report-page-summary': z
     .object({ lineCount: count, estimatedCount: count, totalKg: z.number().finite().nullable() })
     .strict(),
+  'forget-page-summary': z.object({}).strict(),
   'open-options': z.object({}).strict(),
   'page-settings': z.object({}).strict(),
   // Extension pages only.

@@ -19,6 +19,7 @@ export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<Message
   'report-correction',
   'record-purchase',
   'report-page-summary',
+  'forget-page-summary',
   'open-options',
   'page-settings',
 ]);
@@ -39,6 +40,8 @@ export interface MessageResponses {
   'report-correction': Outcome;
   'record-purchase': Outcome<{ recorded: number; duplicates: number }>;
   'report-page-summary': Outcome;
+  /** The sending frame's page is gone (pagehide): its lines leave the tab's total. */
+  'forget-page-summary': Outcome;
   'open-options': Outcome;
   /** What a content script needs from the user's settings (it cannot read extension storage). */
   'page-settings': Outcome<{ defaultCurrency?: string }>;
@@ -72,6 +75,8 @@ export interface MessageSender {
   tab?: { id?: number };
   /** 0 for the tab's top document, another id for each iframe. */
   frameId?: number;
+  /** Chromium's id of the sending document: a frame's next document has another. */
+  documentId?: string;
 }
 
 /** True only for the extension's own pages (popup, options), never a content script. */

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { loadFixture } from '../../test/unit/load-fixture';
 import { trusted } from '../../test/unit/trusted-event';
@@ -28,15 +28,22 @@ function fakeBackground() {
   return { payloads };
 }
 
+/** Each test's page annotation, stopped after it so that it cannot answer the next test's page. */
+let annotation: AbortController;
+
 describe('annotatePage', () => {
-  beforeEach(() => fakeBrowser.reset());
+  beforeEach(() => {
+    fakeBrowser.reset();
+    annotation = new AbortController();
+  });
+  afterEach(() => annotation.abort());
 
   test('rows a single-page app replaced with new elements are no longer counted nor recorded', async () => {
     const page = loadFixture('cart-table.html');
     const tbody = document.querySelector('#cart tbody')!;
     const rowsAsServed = tbody.innerHTML;
     const background = fakeBackground();
-    annotatePage(page, siteAdapters, new AbortController().signal);
+    annotatePage(page, siteAdapters, annotation.signal);
     await vi.waitFor(() =>
       expect(background.payloads('report-page-summary')).toEqual([
         expect.objectContaining({ lineCount: 4 }),
@@ -57,5 +64,23 @@ describe('annotatePage', () => {
     record.dispatchEvent(trusted(new MouseEvent('click')));
     await vi.waitFor(() => expect(background.payloads('record-purchase')).toHaveLength(1));
     expect(background.payloads('record-purchase')[0]!.lines).toHaveLength(4);
+  });
+
+  test('a page that is left takes its lines out of the tab total, and reports them again when restored from the back/forward cache', async () => {
+    const page = loadFixture('cart-table.html');
+    const background = fakeBackground();
+    annotatePage(page, siteAdapters, annotation.signal);
+    await vi.waitFor(() => expect(background.payloads('report-page-summary')).toHaveLength(1));
+    const reported = background.payloads('report-page-summary')[0];
+
+    dispatchEvent(new Event('pagehide'));
+    await vi.waitFor(() => expect(background.payloads('forget-page-summary')).toEqual([{}]));
+    dispatchEvent(new Event('pageshow')); // a normal load: nothing to restore
+    dispatchEvent(Object.assign(new Event('pageshow'), { persisted: true }));
+    await vi.waitFor(() => expect(background.payloads('report-page-summary')).toEqual([reported, reported]));
+
+    annotation.abort(); // a superseded content script no longer speaks for the page
+    dispatchEvent(new Event('pagehide'));
+    expect(background.payloads('forget-page-summary')).toHaveLength(1);
   });
 });

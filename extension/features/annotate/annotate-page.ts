@@ -5,7 +5,7 @@ import type { EstimateResult } from '../../utils/api/estimate-schema';
 import { kgAttribute } from '../../utils/format';
 import { timed } from '../../utils/main-thread-timing';
 import { FALLBACK_MEDIAN_FACTOR } from '../../utils/intensity';
-import { sendMessage } from '../../utils/messaging';
+import { sendMessage, type MessagePayload } from '../../utils/messaging';
 import type { FoundLine, FoundTotal, PageContext, ScanResult, SiteAdapter } from '../line-items/line-item';
 import { watchLineItems } from '../line-items/scanner';
 import { mountRecordPurchase } from '../record-purchase/mount-record-purchase';
@@ -50,6 +50,8 @@ export function annotatePage(page: PageContext, adapters: readonly SiteAdapter[]
   const lines: AnnotatedLine[] = [];
   const totals: AnnotatedTotal[] = [];
   let medianFactor = FALLBACK_MEDIAN_FACTOR;
+  /** What this frame last reported for the popup's "this page" line. */
+  let summary: MessagePayload<'report-page-summary'> | undefined;
   /** Lines whose rows are still in the page: a single-page app may replace rows with new elements. */
   const presentLines = () => lines.filter((entry) => entry.line.row.isConnected);
   const record = mountRecordPurchase(page, () => presentLines().map((entry) => entry.line.fields), signal);
@@ -106,11 +108,12 @@ export function annotatePage(page: PageContext, adapters: readonly SiteAdapter[]
     }
     const estimatedAll = present.flatMap((entry) => (isEstimated(entry.result) ? [entry.result] : []));
     const pageKg = estimatedAll.reduce((sum, result) => sum + result.kgCO2e, 0);
-    void sendMessage('report-page-summary', {
+    summary = {
       lineCount: present.length,
       estimatedCount: estimatedAll.length,
       totalKg: estimatedAll.length ? Math.round(pageKg * 1000) / 1000 : null,
-    });
+    };
+    void sendMessage('report-page-summary', summary);
     record.update(present.length);
   };
 
@@ -165,6 +168,17 @@ export function annotatePage(page: PageContext, adapters: readonly SiteAdapter[]
       queue = queue.then(() => handleScan(scan)).catch(() => undefined);
     },
   });
+
+  // A frame that navigates away, perhaps to a site the user did not grant (where nothing would
+  // replace its report), takes its lines out of the tab's total; back/forward cache brings them back.
+  addEventListener('pagehide', () => void sendMessage('forget-page-summary', {}), { signal });
+  addEventListener(
+    'pageshow',
+    (event) => {
+      if (event.persisted && summary) void sendMessage('report-page-summary', summary);
+    },
+    { signal },
+  );
 
   signal.addEventListener(
     'abort',

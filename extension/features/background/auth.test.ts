@@ -66,7 +66,7 @@ describe('sign-in flow', () => {
     const estimate = { status: 'unable' as const, reason: 'test' };
     const fillCaches = async (scope: string) => {
       await saveCachedSummary({ period: '2026-03', summary: { totalKg: 4322 }, fetchedAt: 1 });
-      await savePageSummary(7, 0, { lineCount: 1, estimatedCount: 1, totalKg: 2.5 });
+      await savePageSummary({ tabId: 7, frameId: 0 }, { lineCount: 1, estimatedCount: 1, totalKg: 2.5 });
       await storeEstimates(scope, 1, [{ key: await lineCacheKey(line), result: estimate }]);
     };
     const expectForgotten = async (scope: string) => {

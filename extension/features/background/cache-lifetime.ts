@@ -3,12 +3,15 @@ import { clearUserCaches } from '../../utils/storage/user-caches';
 
 /**
  * A tab's "this page" total describes the page that reported it: it is forgotten when the tab
- * closes or starts loading another page (the new page reports its own once scanned).
+ * closes or starts loading another address (the new page reports its own once scanned). Not
+ * when only an iframe loads (the tab reports "loading" then too): the other frames' lines are
+ * still there and would not report again. A frame's own document forgets its report as it leaves
+ * (`forget-page-summary`).
  */
 export function forgetPageSummariesOfLeftPages(): void {
   browser.tabs.onRemoved.addListener((tabId) => void forgetPageSummary(tabId));
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading') void forgetPageSummary(tabId);
+    if (change.status === 'loading' && change.url !== undefined) void forgetPageSummary(tabId);
   });
 }
 

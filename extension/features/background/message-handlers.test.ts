@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { createMessageHandlers } from './message-handlers';
 import { createBackgroundServices } from './services';
 import { createFakeAuthServer } from './testing/fake-auth-server';
+import { getPageSummary } from '../../utils/storage/page-summaries';
 
 const noIdentity = {
   launchWebAuthFlow: async () => undefined,
@@ -34,5 +35,41 @@ describe('page-settings', () => {
   test('without a policy, the user’s own default currency', async () => {
     await browser.storage.local.set({ defaultCurrency: 'GBP' });
     await expect(pageSettings()).resolves.toEqual({ ok: true, defaultCurrency: 'GBP' });
+  });
+});
+
+describe('page summaries', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  test('a frame reports and forgets only its own page total', async () => {
+    const handlers = createMessageHandlers(
+      createBackgroundServices({ identity: noIdentity, fetch: createFakeAuthServer().fetch }),
+    );
+    const cartFrame = { ...contentScript, frameId: 3 };
+    const summary = { lineCount: 4, estimatedCount: 4, totalKg: 792.28 };
+    await handlers['report-page-summary'](summary, contentScript);
+    await handlers['report-page-summary'](summary, cartFrame);
+    await handlers['report-page-summary'](summary, { ...cartFrame, tab: { id: 8 } });
+    await expect(getPageSummary(7)).resolves.toMatchObject({ lineCount: 8 });
+
+    await expect(handlers['forget-page-summary']({}, cartFrame)).resolves.toEqual({ ok: true });
+    await expect(getPageSummary(7)).resolves.toMatchObject({ lineCount: 4 });
+    await expect(getPageSummary(8)).resolves.toMatchObject({ lineCount: 4 });
+    await expect(handlers['forget-page-summary']({}, { id: fakeBrowser.runtime.id })).resolves.toMatchObject({ ok: false, error: 'bad-request' });
+  });
+
+  test('a document that leaves does not forget the report its frame’s next document already made', async () => {
+    const handlers = createMessageHandlers(
+      createBackgroundServices({ identity: noIdentity, fetch: createFakeAuthServer().fetch }),
+    );
+    const summary = { lineCount: 4, estimatedCount: 4, totalKg: 792.28 };
+    const oldDocument = { ...contentScript, frameId: 0, documentId: 'A1' };
+    const newDocument = { ...oldDocument, documentId: 'B2' };
+    await handlers['report-page-summary'](summary, oldDocument);
+    await handlers['report-page-summary']({ ...summary, lineCount: 2 }, newDocument);
+    await handlers['forget-page-summary']({}, oldDocument); // its pagehide, from another process, came late
+    await expect(getPageSummary(7)).resolves.toMatchObject({ lineCount: 2 });
+    await handlers['forget-page-summary']({}, newDocument);
+    await expect(getPageSummary(7)).resolves.toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import type { ApiClient } from '../../utils/api/api-client';
 import { ApiError } from '../../utils/api/api-error';
 import type { MessageHandlers } from '../../utils/messaging-guard';
+import type { MessageSender, Outcome } from '../../utils/messaging';
 import { authStatus, cacheScope, signIn, signOut, verifySecondFactor } from './auth';
 import type { SessionKeeper } from './session-keeper';
 import { signInWithSso, type WebAuthFlow } from './sso-sign-in';
@@ -8,7 +9,7 @@ import { getServerSetting, getUserCurrency } from '../../utils/storage/settings'
 import { syncContentScriptRegistration } from './content-script-registration';
 import { estimateLines } from './estimate-lines';
 import { toLedgerLines } from './ledger-lines';
-import { savePageSummary } from '../../utils/storage/page-summaries';
+import { forgetFramePageSummary, savePageSummary, type ReportingFrame } from '../../utils/storage/page-summaries';
 import { saveCachedSummary } from '../../utils/storage/summary-cache';
 import { toFailure } from './to-failure';
 
@@ -19,6 +20,14 @@ export interface BackgroundServices {
 }
 
 /** The background's answers to every message type; the API is called from here only. */
+/** Runs `update` for the frame that sent the message; a message from no tab is refused. */
+async function withSenderFrame(sender: MessageSender, update: (frame: ReportingFrame) => Promise<void>): Promise<Outcome> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) return { ok: false, error: 'bad-request', message: 'No tab.' };
+  await update({ tabId, frameId: sender.frameId ?? 0, ...(sender.documentId ? { documentId: sender.documentId } : {}) });
+  return { ok: true };
+}
+
 export function createMessageHandlers({ api, keeper, identity }: BackgroundServices): MessageHandlers {
   const auth = { api, keeper };
   const scope = () => cacheScope(auth);
@@ -47,12 +56,9 @@ export function createMessageHandlers({ api, keeper, identity }: BackgroundServi
         return toFailure(error);
       }
     },
-    'report-page-summary': async (summary, sender) => {
-      const tabId = sender.tab?.id;
-      if (tabId === undefined) return { ok: false, error: 'bad-request', message: 'No tab.' };
-      await savePageSummary(tabId, sender.frameId ?? 0, summary);
-      return { ok: true };
-    },
+    // Both touch only the sender's own frame's total, never another page's.
+    'report-page-summary': (summary, sender) => withSenderFrame(sender, (frame) => savePageSummary(frame, summary)),
+    'forget-page-summary': (_, sender) => withSenderFrame(sender, forgetFramePageSummary),
     // A pending policy read waits at most MANAGED_READ_TIMEOUT_MS (settings.ts), as estimate-lines' server read does.
     'page-settings': async () => {
       const defaultCurrency = await getUserCurrency();

@@ -289,7 +289,7 @@ describeInChromium('estimates on pages, against the API', () => {
       await page.close();
     });
 
-    test('lines inside an iframe (ERP shells): badges in the frame, whose page total is reported under its own frame id', async () => {
+    test('lines inside an iframe (ERP shells): badges in the frame, whose page total is reported under its own frame id until the frame leaves', async () => {
       const page = await open('erp-shell-iframe.html');
       const frame = page.frameLocator('iframe[title="Shopping cart"]');
       await expect.poll(() => allBadges(frame).count()).toBe(4);
@@ -298,6 +298,15 @@ describeInChromium('estimates on pages, against the API', () => {
       // Frame 0 is the shell; the cart's report comes from the iframe's own frame id.
       const fromFrames = (await reportedPageSummaries(browser.worker)).filter((report) => /^pageSummary:\d+:[1-9]\d*$/.test(report.key));
       expect(fromFrames).toContainEqual(expect.objectContaining({ lineCount: 4 }));
+      const cartKey = fromFrames.find((report) => report.lineCount === 4)!.key;
+      const shellKey = cartKey.replace(/:\d+$/, ':0');
+      const keys = async () => (await reportedPageSummaries(browser.worker)).map((report) => report.key);
+      await expect.poll(keys).toContain(shellKey);
+      // The frame leaves for a page no content script runs in (in life, a site the user did not
+      // grant, which would never report): the cart's lines leave the tab's total, the shell's stay.
+      await page.locator('iframe[title="Shopping cart"]').evaluate((iframe: HTMLIFrameElement) => (iframe.src = 'about:blank'));
+      await expect.poll(keys).not.toContain(cartKey);
+      expect(await keys()).toContain(shellKey);
       await page.close();
     });
 

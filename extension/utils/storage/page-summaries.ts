@@ -7,19 +7,45 @@ import { removeSessionKeys } from './session-keys';
  * reporting at the same moment cannot overwrite each other.
  */
 export type PageSummary = MessagePayload<'report-page-summary'> & { at: number };
+/** A frame's stored report also names the document that sent it. */
+type FrameReport = PageSummary & { documentId?: string };
+
+/** The frame and document a report comes from. */
+export interface ReportingFrame {
+  tabId: number;
+  frameId: number;
+  documentId?: string;
+}
 
 const PREFIX = 'pageSummary:';
 const tabPrefix = (tabId: number) => `${PREFIX}${tabId}:`;
 
-export async function savePageSummary(tabId: number, frameId: number, summary: MessagePayload<'report-page-summary'>): Promise<void> {
-  await browser.storage.session.set({ [`${tabPrefix(tabId)}${frameId}`]: { ...summary, at: Date.now() } });
+const frameKey = ({ tabId, frameId }: ReportingFrame) => `${tabPrefix(tabId)}${frameId}`;
+
+export async function savePageSummary(frame: ReportingFrame, summary: MessagePayload<'report-page-summary'>): Promise<void> {
+  const report: FrameReport = { ...summary, at: Date.now(), ...(frame.documentId ? { documentId: frame.documentId } : {}) };
+  await browser.storage.session.set({ [frameKey(frame)]: report });
+}
+
+/**
+ * Forgets a frame's report when its document leaves. A report the frame's next document has
+ * already made stays: the old document's pagehide may arrive after it (another process).
+ */
+export async function forgetFramePageSummary(frame: ReportingFrame): Promise<void> {
+  const key = frameKey(frame);
+  const stored = (await browser.storage.session.get(key))[key] as FrameReport | undefined;
+  if (stored?.documentId && frame.documentId && stored.documentId !== frame.documentId) return;
+  await browser.storage.session.remove(key);
 }
 
 /** The tab's page as a whole: the sum of its frames' reports. */
 export async function getPageSummary(tabId: number): Promise<PageSummary | undefined> {
   const frames = Object.entries(await browser.storage.session.get(null))
     .filter(([key]) => key.startsWith(tabPrefix(tabId)))
-    .map(([, summary]) => summary as PageSummary);
+    .map(([, report]) => {
+      const { documentId: _, ...summary } = report as FrameReport;
+      return summary;
+    });
   return frames.length === 0 ? undefined : frames.reduce(addSummaries);
 }
 
