@@ -66,6 +66,23 @@ describe('annotatePage', () => {
     expect(background.payloads('record-purchase')[0]!.lines).toHaveLength(4);
   });
 
+  test('a row a single-page app removes leaves the page total, the record button and the report', async () => {
+    const page = loadFixture('cart-table.html');
+    const background = fakeBackground();
+    annotatePage(page, siteAdapters, annotation.signal);
+    await vi.waitFor(() => expect(background.payloads('report-page-summary')).toHaveLength(1));
+    const pageTotal = () => document.querySelector('[data-spendprint-host="total"]')!.getAttribute('data-spendprint-total-kg');
+    const before = Number(pageTotal());
+
+    const laptopRow = [...document.querySelectorAll('#cart tbody tr')].find((row) => /laptop/i.test(row.textContent ?? ''))!;
+    laptopRow.remove();
+    await vi.waitFor(() => expect(background.payloads('report-page-summary')).toHaveLength(2));
+    expect(background.payloads('report-page-summary')[1]).toMatchObject({ lineCount: 3 });
+    expect(Number(pageTotal())).toBeLessThan(before);
+    const record = document.querySelector('[data-spendprint-host="record"]')!.shadowRoot!.textContent;
+    expect(record).toMatch(/\b3 lines on this/);
+  });
+
   test('a page that is left takes its lines out of the tab total, and reports them again when restored from the back/forward cache', async () => {
     const page = loadFixture('cart-table.html');
     const background = fakeBackground();

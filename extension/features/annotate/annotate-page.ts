@@ -167,6 +167,13 @@ export function annotatePage(page: PageContext, adapters: readonly SiteAdapter[]
     onScan: (scan) => {
       queue = queue.then(() => handleScan(scan)).catch(() => undefined);
     },
+    // A single-page app removed rows (an item taken out of the cart): totals, hints and the
+    // record button's count follow.
+    onRemoval: () => {
+      queue = queue.then(() => {
+        if (summary && presentLines().length !== summary.lineCount) refreshDerived(new Set());
+      });
+    },
   });
 
   // A frame that navigates away, perhaps to a site the user did not grant (where nothing would

@@ -13,7 +13,8 @@ describe('watchLineItems', () => {
     const scans: ScanResult[] = [];
     const controller = new AbortController();
     const findSpy = vi.spyOn(siteAdapters[2]!, 'find');
-    watchLineItems({ page, adapters: siteAdapters, signal: controller.signal, onScan: (result) => scans.push(result) });
+    const onRemoval = vi.fn();
+    watchLineItems({ page, adapters: siteAdapters, signal: controller.signal, onScan: (result) => scans.push(result), onRemoval });
     expect(scans).toHaveLength(1);
     expect(scans[0]!.lines).toHaveLength(4);
     expect(scans[0]!.totals).toHaveLength(1);
@@ -31,6 +32,16 @@ describe('watchLineItems', () => {
     expect(scans[1]!.lines.map((line) => line.fields.description)).toEqual(['Roasted coffee beans']);
     expect(findSpy).toHaveBeenLastCalledWith(row, page);
 
+    // A removed row says so (the page's total changes); removing our own element does not.
+    host.remove();
+    await flush();
+    expect(onRemoval).not.toHaveBeenCalled();
+    row.remove();
+    await flush();
+    expect(onRemoval).toHaveBeenCalledOnce();
+    expect(scans).toHaveLength(2);
+    tbody.appendChild(row);
+
     controller.abort();
     tbody.appendChild(row.cloneNode(true));
     await flush();
@@ -42,7 +53,7 @@ describe('watchLineItems', () => {
     document.body.innerHTML = `<table role="grid"><tr><th role="columnheader">Item</th><th role="columnheader">Price</th></tr>
       <tr role="row"><td role="gridcell">Paper</td><td role="gridcell">$5.00</td></tr></table>`;
     const scans: ScanResult[] = [];
-    watchLineItems({ page, adapters: siteAdapters, signal: new AbortController().signal, onScan: (r) => scans.push(r) });
+    watchLineItems({ page, adapters: siteAdapters, signal: new AbortController().signal, onScan: (r) => scans.push(r), onRemoval: () => undefined });
     expect(scans[0]!.lines).toHaveLength(1);
   });
 });

@@ -8,6 +8,8 @@ export interface WatchOptions {
   signal: AbortSignal;
   /** Called once for the first scan and then once per batch of added nodes with new lines. */
   onScan(result: ScanResult): void;
+  /** Called after a batch that removed page elements and found no new line (a row may be gone). */
+  onRemoval(): void;
 }
 
 /** Keeps only lines and totals not seen before (by row and by anchor, across adapters). */
@@ -34,6 +36,14 @@ function createDeduper() {
   };
 }
 
+function removesPageElement(record: MutationRecord): boolean {
+  const nodes = record.removedNodes;
+  for (let i = 0; i < nodes.length; i++) {
+    if (nodes[i]!.nodeType === 1 && !isOwnElement(nodes[i]!)) return true;
+  }
+  return false;
+}
+
 /** Added elements, minus our own and minus those inside another added element. */
 function addedRoots(records: MutationRecord[]): Element[] {
   const added = new Set<Element>();
@@ -58,7 +68,7 @@ function addedRoots(records: MutationRecord[]): Element[] {
  * Scans the page once with every applicable adapter, then watches for added nodes and hands
  * only those to the adapters (single-page apps add rows without reloading). Stops on abort.
  */
-export function watchLineItems({ page, adapters, signal, onScan }: WatchOptions): void {
+export function watchLineItems({ page, adapters, signal, onScan, onRemoval }: WatchOptions): void {
   if (signal.aborted) return;
   const active = adapters.filter((adapter) => adapter.appliesTo(page));
   if (active.length === 0) return;
@@ -73,12 +83,14 @@ export function watchLineItems({ page, adapters, signal, onScan }: WatchOptions)
   const flush = () => {
     scheduled = false;
     if (signal.aborted) return;
+    const records = pending;
+    pending = [];
     const result = timed('observe', () => {
-      const roots = addedRoots(pending);
-      pending = [];
+      const roots = addedRoots(records);
       return roots.length === 0 ? undefined : dedupe(roots.flatMap(scan));
     });
     if (result && (result.lines.length > 0 || result.totals.length > 0)) onScan(result);
+    else if (records.some(removesPageElement)) onRemoval();
   };
   const observer = new MutationObserver((records) => {
     pending.push(...records);

@@ -204,7 +204,7 @@ describeInChromium('estimates on pages, against the API', () => {
       await page.close();
     });
 
-    test('an added row is picked up without rescanning: one more request with only that line', async () => {
+    test('an added row is picked up without rescanning: one more request with only that line; a removed row leaves the total', async () => {
       const page = await open('cart-table.html');
       await expect.poll(() => allBadges(page).count()).toBe(4);
       await expect.poll(async () => (await kgOf(page, 'toner')) !== '').toBe(true);
@@ -219,6 +219,14 @@ describeInChromium('estimates on pages, against the API', () => {
           { description: 'Roasted coffee beans, 1 kg', amount: 60, currency: 'USD', quantity: 3, unitPrice: 20, supplier: 'Bean Roasters' },
         ]);
       }
+      // The app takes the row out again: the record button's count and the page total follow.
+      const recordStatus = () => page.locator('[data-spendprint-host="record"]').getByText(/lines on this/).textContent();
+      const pageTotalKg = () => page.locator('[data-spendprint-host="total"]').getAttribute('data-spendprint-total-kg');
+      await expect.poll(recordStatus).toMatch(/^5 lines on this/);
+      const withCoffee = Number(await pageTotalKg());
+      await page.locator('#cart tbody tr', { hasText: 'coffee' }).evaluate((row) => row.remove());
+      await expect.poll(recordStatus).toMatch(/^4 lines on this/);
+      expect(Number(await pageTotalKg())).toBeLessThan(withCoffee);
       await page.close();
     });
 
