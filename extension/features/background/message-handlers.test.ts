@@ -15,11 +15,11 @@ const contentScript = {
   tab: { id: 7 },
 };
 
+const backgroundHandlers = () =>
+  createMessageHandlers(createBackgroundServices({ identity: noIdentity, fetch: createFakeAuthServer().fetch }));
+
 function pageSettings() {
-  const handlers = createMessageHandlers(
-    createBackgroundServices({ identity: noIdentity, fetch: createFakeAuthServer().fetch }),
-  );
-  return handlers['page-settings']({}, contentScript);
+  return backgroundHandlers()['page-settings']({}, contentScript);
 }
 
 describe('page-settings', () => {
@@ -42,9 +42,7 @@ describe('page summaries', () => {
   beforeEach(() => fakeBrowser.reset());
 
   test('a frame reports and forgets only its own page total', async () => {
-    const handlers = createMessageHandlers(
-      createBackgroundServices({ identity: noIdentity, fetch: createFakeAuthServer().fetch }),
-    );
+    const handlers = backgroundHandlers();
     const cartFrame = { ...contentScript, frameId: 3 };
     const summary = { lineCount: 4, estimatedCount: 4, totalKg: 792.28 };
     await handlers['report-page-summary'](summary, contentScript);
@@ -59,9 +57,7 @@ describe('page summaries', () => {
   });
 
   test('a document that leaves does not forget the report its frame’s next document already made', async () => {
-    const handlers = createMessageHandlers(
-      createBackgroundServices({ identity: noIdentity, fetch: createFakeAuthServer().fetch }),
-    );
+    const handlers = backgroundHandlers();
     const summary = { lineCount: 4, estimatedCount: 4, totalKg: 792.28 };
     const oldDocument = { ...contentScript, frameId: 0, documentId: 'A1' };
     const newDocument = { ...oldDocument, documentId: 'B2' };
