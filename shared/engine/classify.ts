@@ -140,7 +140,9 @@ export class Classifier {
     const tokens = joinCompounds(tokenize(text), this.isTerm);
     const materials = new Set<string>();
     const words = new Map<string, WordScore>();
+    /** Each token's weight and vocabulary id (undefined when the vocabulary lacks the word), for its phrases. */
     const tokenWeight: number[] = [];
+    const tokenId: (number | undefined)[] = [];
     const { termWeight, lineTerms } = this;
     for (const t of tokens) {
       let w = (t.segment === 0 ? 1 : LATER_SEGMENT_WEIGHT) / (1 + POSITION_DECAY * t.position);
@@ -164,8 +166,9 @@ export class Classifier {
       score.weight = Math.max(score.weight, w);
       if (known) score.known = Math.max(score.known, weight);
       tokenWeight.push(w);
+      tokenId.push(id);
     }
-    let ideal = this.weighPhrases(tokens, tokenWeight);
+    let ideal = this.weighPhrases(tokens, tokenId, tokenWeight);
     let knownWeight = 0;
     let wordWeight = 0;
     for (const score of words.values()) {
@@ -230,11 +233,11 @@ export class Classifier {
    * Records the weight of each phrase of the line (PHRASE_WEIGHT of its weaker word's); returns
    * their ideal score, each distinct phrase counted once.
    */
-  private weighPhrases(tokens: readonly Token[], tokenWeight: readonly number[]): number {
+  private weighPhrases(tokens: readonly Token[], tokenId: readonly (number | undefined)[], tokenWeight: readonly number[]): number {
     const phrases = new Set<number>();
     forEachPhrase(tokens, (a, b) => {
-      const first = this.termId.get(tokens[a]!.term);
-      const second = this.termId.get(tokens[b]!.term);
+      const first = tokenId[a];
+      const second = tokenId[b];
       const phrase = first !== undefined && second !== undefined ? this.phrases.idOf(first, second) : undefined;
       if (phrase === undefined) return;
       this.weighTerm(phrase, PHRASE_WEIGHT * Math.min(tokenWeight[a]!, tokenWeight[b]!));

@@ -19,7 +19,6 @@ export interface BackgroundServices {
   identity: WebAuthFlow;
 }
 
-/** The background's answers to every message type; the API is called from here only. */
 /** Runs `update` for the frame that sent the message; a message from no tab is refused. */
 async function withSenderFrame(sender: MessageSender, update: (frame: ReportingFrame) => Promise<void>): Promise<Outcome> {
   const tabId = sender.tab?.id;
@@ -27,6 +26,8 @@ async function withSenderFrame(sender: MessageSender, update: (frame: ReportingF
   await update({ tabId, frameId: sender.frameId ?? 0, ...(sender.documentId ? { documentId: sender.documentId } : {}) });
   return { ok: true };
 }
+
+/** The background's answers to every message type; the API is called from here only. */
 
 export function createMessageHandlers({ api, keeper, identity }: BackgroundServices): MessageHandlers {
   const auth = { api, keeper };

@@ -107,13 +107,13 @@ export function readLine({ cells, texts }: RowCells, map: ColumnMap, currencies:
   return { fields, anchor };
 }
 
-/** A sale price cell ("<s>$180.00</s> $150.00"): the price charged is the one not struck through. */
 /** How the page writes numbers: its decimal mark if its language says, else its currency's habit. */
 interface NumberHabit {
   currency: string | undefined;
   decimalMark: DecimalMark | undefined;
 }
 
+/** A sale price cell ("<s>$180.00</s> $150.00"): the price charged is the one not struck through. */
 function priceIn(cell: Element, text: string, numbers: NumberHabit): ParsedPrice | undefined {
   // Most price cells hold only text: they skip the search (this runs for every row).
   const hasStruck = cell.firstElementChild !== null && cell.querySelector(STRUCK) !== null;

@@ -42,12 +42,12 @@ export async function forgetFramePageSummary(frame: ReportingFrame): Promise<voi
 export async function getPageSummary(tabId: number): Promise<PageSummary | undefined> {
   const frames = Object.entries(await browser.storage.session.get(null))
     .filter(([key]) => key.startsWith(tabPrefix(tabId)))
-    .map(([, report]) => {
-      const { documentId: _, ...summary } = report as FrameReport;
-      return summary;
-    });
-  return frames.length === 0 ? undefined : frames.reduce(addSummaries);
+    .map(([, report]) => report as FrameReport);
+  // From an empty summary, so the result carries the summed fields only (no frame's documentId).
+  return frames.length === 0 ? undefined : frames.reduce(addSummaries, NO_LINES);
 }
+
+const NO_LINES: PageSummary = { lineCount: 0, estimatedCount: 0, totalKg: null, at: 0 };
 
 function addSummaries(a: PageSummary, b: PageSummary): PageSummary {
   const totalKg = a.totalKg === null && b.totalKg === null ? null : Math.round(((a.totalKg ?? 0) + (b.totalKg ?? 0)) * 1000) / 1000;
