@@ -9,7 +9,7 @@ import { sendMessage, type MessagePayload } from '../../utils/messaging';
 import type { FoundLine, FoundTotal, PageContext, ScanResult, SiteAdapter } from '../line-items/line-item';
 import { watchLineItems } from '../line-items/scanner';
 import { mountRecordPurchase } from '../record-purchase/mount-record-purchase';
-import { mountLineBadge, type LineBadge } from './line-badge';
+import { createLineHost, mountLineBadge, type LineBadge } from './line-badge';
 import { lowerEmissionHints } from './lower-emission-hints';
 import { isSendableLine } from './sendable-line';
 import { createShadowHost, type ShadowHost } from './shadow-host';
@@ -18,7 +18,7 @@ interface AnnotatedLine {
   line: FoundLine;
   result: EstimateResult | undefined;
   state: BadgeState;
-  badge: ShadowHost;
+  host: HTMLElement;
   view: LineBadge;
 }
 
@@ -58,7 +58,7 @@ export function annotatePage(page: PageContext, adapters: readonly SiteAdapter[]
 
   /** Draws a line's badge; `fresh`: its host is new and carries no attributes yet. */
   const renderLine = (entry: AnnotatedLine, fresh: boolean) => {
-    const { host } = entry.badge;
+    const { host } = entry;
     const estimated = entry.state.kind === 'estimated' ? entry.state.result : undefined;
     host.setAttribute('data-spendprint-kg', estimated ? kgAttribute(estimated.kgCO2e) : '');
     const classifiedOnly = entry.state.kind === 'unable' ? entry.state.naics : undefined;
@@ -68,8 +68,8 @@ export function annotatePage(page: PageContext, adapters: readonly SiteAdapter[]
     entry.view.update(entry.state);
   };
 
-  const createView = (badge: ShadowHost, line: FoundLine, result: EstimateResult | undefined) =>
-    mountLineBadge(badge.host, badge.root, {
+  const createView = (host: HTMLElement, line: FoundLine, result: EstimateResult | undefined) =>
+    mountLineBadge(host, {
       onSignIn: openOptions,
       onCorrect: async (suggestedNaics) => {
         const answer = await sendMessage('report-correction', {
@@ -144,8 +144,8 @@ export function annotatePage(page: PageContext, adapters: readonly SiteAdapter[]
     valid.forEach((line, index) => {
       const result = results[index];
       const state: BadgeState = failure ?? (isEstimated(result) ? { kind: 'estimated', result, medianFactor } : unableState(result));
-      const badge = createShadowHost('line');
-      const entry: AnnotatedLine = { line, result, state, badge, view: createView(badge, line, result) };
+      const host = createLineHost();
+      const entry: AnnotatedLine = { line, result, state, host, view: createView(host, line, result) };
       lines.push(entry);
       fresh.add(entry);
     });
@@ -154,7 +154,7 @@ export function annotatePage(page: PageContext, adapters: readonly SiteAdapter[]
     // Badges are filled while still detached, then inserted in one pass: the page is touched
     // once per badge and lays out once.
     refreshDerived(fresh);
-    for (const entry of fresh) entry.line.anchor.append(entry.badge.host);
+    for (const entry of fresh) entry.line.anchor.append(entry.host);
     for (const { total, badge } of freshTotals) total.anchor.append(badge.host);
   };
 
@@ -192,7 +192,7 @@ export function annotatePage(page: PageContext, adapters: readonly SiteAdapter[]
     () => {
       for (const entry of lines) {
         entry.view.destroy();
-        entry.badge.host.remove();
+        entry.host.remove();
       }
       for (const entry of totals) entry.badge.host.remove();
     },

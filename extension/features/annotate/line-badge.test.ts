@@ -1,26 +1,31 @@
-import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { BADGE_CSS } from '../../components/badge-styles';
 import { trusted } from '../../test/unit/trusted-event';
 import type { EstimatedResult } from '../../utils/api/estimate-schema';
-import { INTENSITY_MARKS, mountLineBadge } from './line-badge';
-import { createShadowHost } from './shadow-host';
+import { createLineHost, INTENSITY_MARKS, mountLineBadge } from './line-badge';
+
+/**
+ * happy-dom has no layout: its IntersectionObserver never reports, so a badge waits as in a page
+ * far below the fold. Without IntersectionObserver a badge is drawn at once.
+ */
+const drawnAtOnce = () => vi.stubGlobal('IntersectionObserver', undefined);
 
 function mountBadge() {
-  const { host, root } = createShadowHost('line');
+  const host = createLineHost();
   document.body.append(host);
   const onSignIn = vi.fn();
-  const view = mountLineBadge(host, root, { onSignIn, onCorrect: async () => true });
-  return { view, root, onSignIn };
+  const view = mountLineBadge(host, { onSignIn, onCorrect: async () => true });
+  return { view, host, onSignIn };
 }
 
 function signedOutBadge() {
-  const { view, root, onSignIn } = mountBadge();
+  const { view, host, onSignIn } = mountBadge();
   view.update({ kind: 'unavailable', message: 'Sign in to Spendprint.', signedOut: true });
-  return { button: root.querySelector('button')!, onSignIn };
+  return { button: host.shadowRoot!.querySelector('button')!, onSignIn };
 }
 
-function estimatedBadge(factorKgPerUsd: number): HTMLElement {
-  const result: EstimatedResult = {
+function estimate(factorKgPerUsd: number): EstimatedResult {
+  return {
     status: 'estimated',
     naics: '322121',
     naicsTitle: 'Paper mills',
@@ -31,13 +36,20 @@ function estimatedBadge(factorKgPerUsd: number): HTMLElement {
     classificationSource: 'classifier',
     factor: { value: factorKgPerUsd, unit: 'kg CO2e/USD', dataset: 'USEEIO', version: '1.3' },
   };
-  const { view, root } = mountBadge();
-  view.update({ kind: 'estimated', result, medianFactor: 0.2 });
-  return root.querySelector('.badge')!;
+}
+
+function estimatedBadge(factorKgPerUsd: number): HTMLElement {
+  const { view, host } = mountBadge();
+  view.update({ kind: 'estimated', result: estimate(factorKgPerUsd), medianFactor: 0.2 });
+  return host.shadowRoot!.querySelector('.badge')!;
 }
 
 describe('line badge', () => {
-  beforeEach(() => document.body.replaceChildren());
+  beforeEach(() => {
+    document.body.replaceChildren();
+    drawnAtOnce();
+  });
+  afterEach(() => vi.unstubAllGlobals());
 
   test('signed out: a page script’s click() does not open the options page; the user’s click does', () => {
     const { button, onSignIn } = signedOutBadge();
@@ -62,5 +74,40 @@ describe('line badge', () => {
     }
     expect(new Set(Object.values(INTENSITY_MARKS)).size).toBe(3);
     expect(BADGE_CSS).toContain('.badge[data-intensity]::before { content: attr(data-intensity)');
+  });
+});
+
+describe('a line badge far from the viewport', () => {
+  beforeEach(() => document.body.replaceChildren());
+
+  test('is not drawn yet; its host carries the badge’s role, name and tab stop, and hands them over once drawn', () => {
+    const { view, host } = mountBadge();
+    view.update({ kind: 'estimated', result: estimate(0.9), medianFactor: 0.2 });
+    expect(host.shadowRoot).toBeNull();
+    expect(host.getAttribute('role')).toBe('button');
+    expect(host.tabIndex).toBe(0);
+    const name = 'Spendprint estimate: 12 kilograms CO2e, high emission intensity, confidence 90%. Show details';
+    expect(host.getAttribute('aria-label')).toBe(name);
+
+    host.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true })); // Tab reached it
+    const badge = host.shadowRoot!.querySelector('button.badge')!;
+    expect(badge.getAttribute('aria-label')).toBe(name);
+    expect(['role', 'tabindex', 'aria-label'].filter((name) => host.hasAttribute(name))).toEqual([]);
+    expect(host.shadowRoot!.activeElement).toBe(badge);
+    expect(badge.getAttribute('aria-expanded')).toBe('true'); // keyboard focus opens the panel, as on a drawn badge
+  });
+
+  test('a screen reader’s activation draws it and opens its panel; an estimate it cannot make is a note, not a tab stop', () => {
+    const { view, host } = mountBadge();
+    view.update({ kind: 'estimated', result: estimate(0.2), medianFactor: 0.2 });
+    host.click();
+    expect(host.shadowRoot!.querySelector('button.badge')!.getAttribute('aria-expanded')).toBe('true');
+    expect(host.shadowRoot!.querySelector('[role="dialog"]')).not.toBeNull();
+
+    const unable = mountBadge();
+    unable.view.update({ kind: 'unable', reason: 'no amount' });
+    expect(unable.host.getAttribute('role')).toBe('note');
+    expect(unable.host.hasAttribute('tabindex')).toBe(false);
+    expect(unable.host.getAttribute('aria-label')).toBe('Spendprint: unable to estimate (no amount)');
   });
 });

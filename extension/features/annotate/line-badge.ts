@@ -3,6 +3,8 @@ import type { BadgeState } from '../../components/badge-state';
 import { EstimatePanel } from '../../components/estimate-panel';
 import { formatKg, formatPercent } from '../../utils/format';
 import { confidenceBand, intensityLevel, type ConfidenceBand, type IntensityLevel } from '../../utils/intensity';
+import { whenNearViewport } from './near-viewport';
+import { attachBadgeRoot, createHost } from './shadow-host';
 
 export interface LineBadgeOptions {
   onCorrect(suggestedNaics: string): Promise<boolean>;
@@ -68,7 +70,18 @@ function estimateTemplate(level: IntensityLevel, band: ConfidenceBand): HTMLButt
 
 const clone = <T extends Element>(template: T) => template.cloneNode(true) as T;
 
-/** Each badge element's view, found from an event's target by the delegated listeners. */
+/** What a screen reader says for the badge (on the badge, or on its host until the badge is drawn). */
+function accessibleName(state: BadgeState): string {
+  if (state.kind === 'unable') return `Spendprint: unable to estimate (${state.reason})`;
+  if (state.kind === 'unavailable') return `Spendprint: ${state.message}`;
+  const { result, medianFactor, hint } = state;
+  return (
+    `Spendprint estimate: ${formatKg(result.kgCO2e)} kilograms CO2e, ${intensityLevel(result, medianFactor)} emission intensity, ` +
+    `confidence ${formatPercent(result.confidence)}${hint?.kind === 'alternative' ? ', a lower-emission option exists on this page' : ''}. Show details`
+  );
+}
+
+/** Each badge element's view (or a waiting host's), found from an event's target by the delegated listeners. */
 const viewOf = new WeakMap<Element, LineBadgeView>();
 let delegating = false;
 
@@ -86,7 +99,7 @@ function delegateBadgeEvents(): void {
       type,
       (event) => {
         const target = event.composedPath()[0];
-        const badge = target instanceof Element ? target.closest('.badge') : null;
+        const badge = target instanceof Element ? (target.closest('.badge') ?? target) : null;
         const view = badge && viewOf.get(badge);
         if (view) run(view, event);
       },
@@ -110,8 +123,18 @@ interface OpenPanel {
  * delegateBadgeEvents), because 500 of them must cost only a few milliseconds to build and to lay
  * out. The details panel is a Preact component mounted only while it is open. Click or keyboard focus opens the panel;
  * Escape, the close button or a click elsewhere closes it.
+ *
+ * A badge is drawn (its shadow root attached, its element built) only when its host nears the
+ * viewport: on a 500-line page most badges are far below the fold, and 500 shadow roots cost the
+ * page as much again as the content script. Until then the host itself stands for the badge with
+ * the same role and accessible name, in the tab order, so screen readers and keyboard users find
+ * every estimate; focusing or activating it draws the badge at once.
  */
 class LineBadgeView implements LineBadge {
+  private root: ShadowRoot | undefined;
+  private stopWaiting = () => {};
+  /** The role the waiting host has (a fresh host from createLineHost is a button). */
+  private waitingRole: 'button' | 'note' = 'button';
   private state: BadgeState | undefined;
   private badge: HTMLElement | undefined;
   private button: HTMLButtonElement | undefined;
@@ -120,14 +143,20 @@ class LineBadgeView implements LineBadge {
 
   constructor(
     private readonly host: HTMLElement,
-    private readonly root: ShadowRoot,
     private readonly options: LineBadgeOptions,
-  ) {}
+  ) {
+    viewOf.set(host, this);
+    this.stopWaiting = whenNearViewport(host, () => this.draw());
+  }
 
   update(next: BadgeState): void {
     const wasOpen = !!this.panel;
     this.close(false);
     this.state = next;
+    if (!this.root) {
+      this.describeWaiting(next);
+      return;
+    }
     const built = this.build(next);
     this.button = next.kind === 'estimated' ? (built as HTMLButtonElement) : undefined;
     if (this.badge) this.badge.replaceWith(built);
@@ -137,8 +166,35 @@ class LineBadgeView implements LineBadge {
   }
 
   destroy(): void {
+    this.stopWaiting();
     this.close(false);
     this.badge?.remove();
+  }
+
+  /** The host's role, tab stop and name while the badge is not drawn yet. */
+  private describeWaiting(state: BadgeState): void {
+    const { host } = this;
+    const role = state.kind === 'unable' ? 'note' : 'button';
+    if (role !== this.waitingRole) {
+      this.waitingRole = role;
+      host.setAttribute('role', role);
+      if (role === 'note') host.removeAttribute('tabindex');
+      else host.tabIndex = 0;
+    }
+    host.setAttribute('aria-label', accessibleName(state));
+  }
+
+  /** Attaches the shadow root and draws the badge; the host hands its role and name over to it. */
+  private draw(): void {
+    if (this.root) return;
+    const { host } = this;
+    this.stopWaiting();
+    viewOf.delete(host);
+    this.root = attachBadgeRoot(host);
+    host.removeAttribute('role');
+    host.removeAttribute('tabindex');
+    host.removeAttribute('aria-label');
+    if (this.state) this.update(this.state);
   }
 
   pointerDown(): void {
@@ -146,12 +202,19 @@ class LineBadgeView implements LineBadge {
   }
 
   focusIn(): void {
+    if (!this.root) {
+      // Keyboard focus reached a badge not drawn yet: draw it and move focus onto it.
+      this.draw();
+      this.badge?.focus();
+      return;
+    }
     if (!this.button) return;
     if (!this.pointerFocus) this.open();
     this.pointerFocus = false;
   }
 
   click(event: Event): void {
+    this.draw(); // a screen reader may activate a badge not drawn yet
     if (this.state?.kind === 'unavailable') {
       // Opens the options page: for the user's own click only, never a page script's (see onTrusted).
       if (this.state.signedOut && event.isTrusted) this.options.onSignIn();
@@ -169,31 +232,23 @@ class LineBadgeView implements LineBadge {
     if (next.kind === 'unable') {
       built = clone(unable);
       built.title = next.reason;
-      built.setAttribute('aria-label', `Spendprint: unable to estimate (${next.reason})`);
     } else if (next.kind === 'unavailable') {
       built = clone(unavailable);
       built.textContent = next.signedOut ? 'Sign in for kg CO2e' : 'estimate unavailable';
-      built.setAttribute('aria-label', `Spendprint: ${next.message}`);
     } else {
       const { result, medianFactor, hint } = next;
-      const level = intensityLevel(result, medianFactor);
-      const kg = formatKg(result.kgCO2e);
-      built = clone(estimateTemplate(level, confidenceBand(result.confidence)));
-      built.textContent = `${kg} kg CO2e`;
-      built.setAttribute(
-        'aria-label',
-        `Spendprint estimate: ${kg} kilograms CO2e, ${level} emission intensity, confidence ${formatPercent(result.confidence)}` +
-          `${hint?.kind === 'alternative' ? ', a lower-emission option exists on this page' : ''}. Show details`,
-      );
+      built = clone(estimateTemplate(intensityLevel(result, medianFactor), confidenceBand(result.confidence)));
+      built.textContent = `${formatKg(result.kgCO2e)} kg CO2e`;
       if (hint?.kind === 'lowest') built.append(element('span', 'hint', '↓'));
     }
+    built.setAttribute('aria-label', accessibleName(next));
     viewOf.set(built, this);
     return built;
   }
 
   private open(): void {
     const { state, button, root, host } = this;
-    if (this.panel || state?.kind !== 'estimated' || !button) return;
+    if (this.panel || state?.kind !== 'estimated' || !button || !root) return;
     const panelElement = element('span', '');
     root.append(panelElement);
     const { result, hint } = state;
@@ -241,8 +296,23 @@ class LineBadgeView implements LineBadge {
   }
 }
 
-/** Mounts a line's badge into its (still empty) shadow root; `update` draws each state. */
-export function mountLineBadge(host: HTMLElement, root: ShadowRoot, options: LineBadgeOptions): LineBadge {
+let lineHostTemplate: HTMLElement | undefined;
+
+/**
+ * A line's host as it waits to be drawn: a button in the tab order (one clone carries both, so
+ * 500 waiting badges cost one call each for their name only; see describeWaiting).
+ */
+export function createLineHost(): HTMLElement {
+  if (!lineHostTemplate) {
+    lineHostTemplate = createHost('line');
+    lineHostTemplate.setAttribute('role', 'button');
+    lineHostTemplate.tabIndex = 0;
+  }
+  return lineHostTemplate.cloneNode(false) as HTMLElement;
+}
+
+/** Mounts a line's badge on its host (see createLineHost); `update` sets each state. */
+export function mountLineBadge(host: HTMLElement, options: LineBadgeOptions): LineBadge {
   delegateBadgeEvents();
-  return new LineBadgeView(host, root, options);
+  return new LineBadgeView(host, options);
 }

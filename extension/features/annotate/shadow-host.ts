@@ -24,20 +24,26 @@ type HostKind = 'line' | 'total' | 'record';
 const hostTemplates = new Map<HostKind, HTMLElement>();
 
 /**
- * An inline host element with an open shadow root (page styles cannot reach inside; tests and
- * RPA tools can). One constructed stylesheet is shared by every badge. Hosts are clones of one
- * prepared element per kind (one call instead of creating and marking each).
+ * An inline host element, a clone of one prepared element per kind (one call instead of creating
+ * and marking each).
  */
-export function createShadowHost(kind: HostKind): ShadowHost {
+export function createHost(kind: HostKind): HTMLElement {
   let template = hostTemplates.get(kind);
   if (!template) {
     template = document.createElement('span');
     template.setAttribute(HOST_ATTRIBUTE, kind);
     hostTemplates.set(kind, template);
   }
-  const host = template.cloneNode(false) as HTMLElement;
+  return template.cloneNode(false) as HTMLElement;
+}
+
+/**
+ * An open shadow root on `host` (page styles cannot reach inside; tests and RPA tools can), with
+ * the one constructed stylesheet every badge shares.
+ */
+export function attachBadgeRoot(host: HTMLElement): ShadowRoot {
   // The host's own box (zero width, so the page does not shift) is styled by `:host` in
-  // BADGE_CSS, with !important, rather than by an inline style parsed once per badge.
+  // BADGE_CSS, with !important, which inside a shadow tree wins even over a page's !important.
   const root = host.attachShadow({ mode: 'open' });
   const sheet = styleSheet();
   if (sheet) root.adoptedStyleSheets = [sheet];
@@ -46,5 +52,11 @@ export function createShadowHost(kind: HostKind): ShadowHost {
     style.textContent = BADGE_CSS;
     root.append(style);
   }
-  return { host, root };
+  return root;
+}
+
+/** A host with its shadow root attached at once: the page total and "Record this purchase". */
+export function createShadowHost(kind: HostKind): ShadowHost {
+  const host = createHost(kind);
+  return { host, root: attachBadgeRoot(host) };
 }

@@ -63,22 +63,46 @@ describeInChromium('the page does not feel slower', () => {
     await page.close();
   });
 
-  test('badges far below the fold, whose rendering content-visibility skips, are in the accessibility tree with their names', async () => {
+  test('badges far below the fold wait to be drawn, yet a screen reader and the keyboard find each one with its name', async () => {
     const page = await browser.context.newPage();
     await page.goto(fixtures.url('/large-requisition.html'));
-    const host = page.locator('[data-line="l497"] [data-spendprint-host="line"]');
-    await expect.poll(() => host.locator('.badge').count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => page.locator('[data-spendprint-host="line"][data-spendprint-kg]').count(), { timeout: 30_000 }).toBe(500);
+    const selector = '[data-line="l497"] [data-spendprint-host="line"]';
+    const host = page.locator(selector);
     expect(await host.evaluate((element) => element.getBoundingClientRect().top > 3 * innerHeight)).toBe(true);
+    const drawn = () => page.evaluate(() => [...document.querySelectorAll('[data-spendprint-host="line"]')].filter((h) => h.shadowRoot).length);
+    expect(await drawn()).toBeGreaterThan(0);
+    expect(await drawn()).toBeLessThan(100);
+    expect(await host.evaluate((element) => element.shadowRoot)).toBeNull();
+
     // Chromium's own accessibility tree (what a screen reader reads), not a DOM approximation.
     const cdp = await browser.context.newCDPSession(page);
-    const { result } = await cdp.send('Runtime.evaluate', {
-      expression: `document.querySelector('[data-line="l497"] [data-spendprint-host="line"]').shadowRoot.querySelector('.badge')`,
-    });
-    const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { objectId: result.objectId!, fetchRelatives: false });
-    const [badge] = nodes;
-    expect(badge?.ignored).toBe(false);
-    expect(['button', 'note']).toContain(badge?.role?.value);
-    expect(String(badge?.name?.value)).toMatch(/^Spendprint( estimate: [\d.,]+ kilograms CO2e|: unable to estimate)/);
+    const axNode = async (expression: string) => {
+      const { result } = await cdp.send('Runtime.evaluate', { expression });
+      const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { objectId: result.objectId!, fetchRelatives: false });
+      return nodes[0];
+    };
+    const waiting = await axNode(`document.querySelector('${selector}')`);
+    expect(waiting?.ignored).toBe(false);
+    expect(waiting?.role?.value).toBe('button');
+    const name = String(waiting?.name?.value);
+    expect(name).toMatch(/^Spendprint estimate: [\d.,]+ kilograms CO2e, \w+ emission intensity, confidence \d+%/);
+    expect(await host.getAttribute('tabindex')).toBe('0');
+
+    await host.scrollIntoViewIfNeeded();
+    await expect.poll(() => host.evaluate((element) => !!element.shadowRoot?.querySelector(".badge"))).toBe(true);
+    const badge = await axNode(`document.querySelector('${selector}').shadowRoot.querySelector('.badge')`);
+    expect(badge?.role?.value).toBe('button');
+    expect(badge?.name?.value).toBe(name);
+    expect(await host.getAttribute('role')).toBeNull(); // the badge speaks for itself now: no second button
+
+    // Keyboard focus on a badge not drawn yet draws it, moves focus onto it and opens its panel.
+    const far = page.locator('[data-line="l250"] [data-spendprint-host="line"]');
+    expect(await far.evaluate((element) => element.shadowRoot)).toBeNull();
+    await far.focus();
+    await expect.poll(() => far.getByRole('dialog').count()).toBe(1);
+    expect(await far.locator('button.badge').getAttribute('aria-expanded')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.className)).toMatch(/\bbadge\b/);
     await page.close();
   });
 });
