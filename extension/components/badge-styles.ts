@@ -8,9 +8,9 @@ export const BADGE_CSS = `
 }
 /* Floats are vertically centred on the host without a transform (cheaper to lay out and paint
    for hundreds of badges); the open one is raised above its neighbours by the host's z-index.
-   content-visibility: the text of badges far off-screen is neither styled, laid out nor painted
-   until they come near the viewport; they stay in the accessibility tree and the tab order
-   (their aria-label is on the badge itself), and focus or find-in-page brings them in. */
+   content-visibility: the text of a drawn badge off-screen (badges are drawn a viewport ahead,
+   see near-viewport.ts) is neither styled, laid out nor painted until it comes into view; it
+   stays in the accessibility tree and the tab order (its aria-label is on the badge itself). */
 .float {
   position: absolute; inset-inline-start: 6px; top: calc(50% - 10px); white-space: nowrap;
   content-visibility: auto; contain-intrinsic-size: auto 90px auto 20px;
