@@ -110,4 +110,11 @@ describe('a line badge far from the viewport', () => {
     expect(unable.host.hasAttribute('tabindex')).toBe(false);
     expect(unable.host.getAttribute('aria-label')).toBe('Spendprint: unable to estimate (no amount)');
   });
+
+  test('is drawn before the page is printed', () => {
+    const { view, host } = mountBadge();
+    view.update({ kind: 'estimated', result: estimate(0.2), medianFactor: 0.2 });
+    dispatchEvent(new Event('beforeprint'));
+    expect(host.shadowRoot!.querySelector('button.badge')!.textContent).toBe('12 kg CO2e');
+  });
 });

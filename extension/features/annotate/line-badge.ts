@@ -3,6 +3,7 @@ import type { BadgeState } from '../../components/badge-state';
 import { EstimatePanel } from '../../components/estimate-panel';
 import { formatKg, formatPercent } from '../../utils/format';
 import { confidenceBand, intensityLevel, type ConfidenceBand, type IntensityLevel } from '../../utils/intensity';
+import { HOST_ATTRIBUTE } from '../line-items/host-marker';
 import { whenNearViewport } from './near-viewport';
 import { attachBadgeRoot, createHost } from './shadow-host';
 
@@ -108,6 +109,10 @@ function delegateBadgeEvents(): void {
   on('pointerdown', (view) => view.pointerDown());
   on('focusin', (view) => view.focusIn());
   on('click', (view, event) => view.click(event));
+  // Printing lays out the whole page, and a badge not drawn yet has no text to print.
+  addEventListener('beforeprint', () => {
+    for (const host of document.querySelectorAll(`[${HOST_ATTRIBUTE}="line"][role]`)) viewOf.get(host)?.draw();
+  });
 }
 
 /** The listeners that live only while a badge's panel is open. */
@@ -185,7 +190,7 @@ class LineBadgeView implements LineBadge {
   }
 
   /** Attaches the shadow root and draws the badge; the host hands its role and name over to it. */
-  private draw(): void {
+  draw(): void {
     if (this.root) return;
     const { host } = this;
     this.stopWaiting();
