@@ -90,7 +90,7 @@ describeInChromium('the page does not feel slower', () => {
     expect(await host.getAttribute('tabindex')).toBe('0');
 
     await host.scrollIntoViewIfNeeded();
-    await expect.poll(() => host.evaluate((element) => !!element.shadowRoot?.querySelector(".badge"))).toBe(true);
+    await expect.poll(() => host.evaluate((element) => !!element.shadowRoot?.querySelector('.badge'))).toBe(true);
     const badge = await axNode(`document.querySelector('${selector}').shadowRoot.querySelector('.badge')`);
     expect(badge?.role?.value).toBe('button');
     expect(badge?.name?.value).toBe(name);
