@@ -304,8 +304,9 @@ class LineBadgeView implements LineBadge {
 let lineHostTemplate: HTMLElement | undefined;
 
 /**
- * A line's host as it waits to be drawn: a button in the tab order (one clone carries both, so
- * 500 waiting badges cost one call each for their name only; see describeWaiting).
+ * A line's host as it waits to be drawn: a button in the tab order. Hosts are clones of one
+ * prepared element, which carries the mark, role and tab stop, so 500 waiting badges cost one
+ * call each for those and one for their name (see describeWaiting).
  */
 export function createLineHost(): HTMLElement {
   if (!lineHostTemplate) {

@@ -21,20 +21,12 @@ export interface ShadowHost {
 }
 
 type HostKind = 'line' | 'total' | 'record';
-const hostTemplates = new Map<HostKind, HTMLElement>();
 
-/**
- * An inline host element, a clone of one prepared element per kind (one call instead of creating
- * and marking each).
- */
+/** An inline host element, marked as the extension's own (the scanner skips it). */
 export function createHost(kind: HostKind): HTMLElement {
-  let template = hostTemplates.get(kind);
-  if (!template) {
-    template = document.createElement('span');
-    template.setAttribute(HOST_ATTRIBUTE, kind);
-    hostTemplates.set(kind, template);
-  }
-  return template.cloneNode(false) as HTMLElement;
+  const host = document.createElement('span');
+  host.setAttribute(HOST_ATTRIBUTE, kind);
+  return host;
 }
 
 /**
