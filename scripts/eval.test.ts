@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { score, type Scored } from './eval-metrics';
-import { FOLDS, foldOf, heldOutCodeCoverage } from './eval';
+import { readFileSync } from 'node:fs';
+import { FOLDS, foldOf, heldOutCodeCoverage, readPlainLines } from './eval';
+import { loadEngineIndex } from '../shared/engine/load-index';
 
 const factors: Record<string, number> = {
   '334111': 0.058,
@@ -62,5 +64,22 @@ describe('grouped cross-validation', () => {
     expect(
       heldOutCodeCoverage([line(a, '334111'), line(a, '326122'), line(b, '334111'), line(b, '-1')]),
     ).toBe(2 / 3);
+  });
+});
+
+describe('plain labelled files', () => {
+  it('reads description and naics columns, and refuses a file without them', () => {
+    expect(readPlainLines('description,naics,why\n"Gasoline, fill-up",324110,refinery\n')).toEqual([
+      { group: '', text: 'Gasoline, fill-up', naics: '324110' },
+    ]);
+    expect(readPlainLines('COMMODITY_DESCRIPTION,naics_code_final\nPIPE,332996\n')).toBeNull();
+  });
+
+  it('labels every everyday line with a valid 2017 NAICS code and its title', () => {
+    const index = loadEngineIndex();
+    const csv = readFileSync(new URL('../data/eval/everyday-lines.csv', import.meta.url));
+    const lines = readPlainLines(csv)!;
+    expect(lines.length).toBe(120);
+    for (const line of lines) expect(index.codes, line.text).toContain(line.naics);
   });
 });
