@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { score, type Scored } from './eval-metrics';
 import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import { FOLDS, foldOf, heldOutCodeCoverage, readPlainLines } from './eval';
 import { loadEngineIndex } from '../shared/engine/load-index';
 
@@ -75,11 +76,15 @@ describe('plain labelled files', () => {
     expect(readPlainLines('COMMODITY_DESCRIPTION,naics_code_final\nPIPE,332996\n')).toBeNull();
   });
 
-  it('labels every everyday line with a valid 2017 NAICS code and its title', () => {
+  it("labels every everyday line with a valid 2017 NAICS code and that code's title", () => {
     const index = loadEngineIndex();
     const csv = readFileSync(new URL('../data/eval/everyday-lines.csv', import.meta.url));
-    const lines = readPlainLines(csv)!;
-    expect(lines.length).toBe(120);
-    for (const line of lines) expect(index.codes, line.text).toContain(line.naics);
+    const rows = parse(csv, { columns: true }) as Record<string, string>[];
+    expect(readPlainLines(csv)).toHaveLength(120);
+    for (const row of rows) {
+      const code = index.codes.indexOf(row['naics']!);
+      expect(code, row['description']).toBeGreaterThanOrEqual(0);
+      expect(index.titles[code], row['description']).toBe(row['title']);
+    }
   });
 });
