@@ -60,6 +60,7 @@ async function tracedLoad(context: BrowserContext, url: string, withExtension: b
   const events = await stop();
   const state = await page.evaluate(() => ({
     badges: document.querySelectorAll('[data-spendprint-host="line"][data-spendprint-kg]').length,
+    drawn: Array.from(document.querySelectorAll('[data-spendprint-host="line"]')).filter((host) => host.shadowRoot?.querySelector('.badge')).length,
     cls: (window as unknown as { __cls: number }).__cls,
     measures: performance
       .getEntriesByType('measure')
@@ -68,6 +69,8 @@ async function tracedLoad(context: BrowserContext, url: string, withExtension: b
   }));
   await page.close();
   if (withExtension && state.badges !== LINES) throw new Error(`expected ${LINES} badges, saw ${state.badges} (raise the wait on a slow machine)`);
+  // Badges are drawn near the viewport only; none drawn would measure a page without them.
+  if (withExtension && state.drawn === 0) throw new Error('no badge was drawn');
   return { cpu: rendererCpu(events, url), ...state };
 }
 

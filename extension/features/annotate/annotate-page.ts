@@ -70,6 +70,7 @@ export function annotatePage(page: PageContext, adapters: readonly SiteAdapter[]
 
   const createView = (host: HTMLElement, line: FoundLine, result: EstimateResult | undefined) =>
     mountLineBadge(host, {
+      anchor: line.anchor,
       onSignIn: openOptions,
       onCorrect: async (suggestedNaics) => {
         const answer = await sendMessage('report-correction', {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { BADGE_CSS } from '../../components/badge-styles';
+import { fakeIntersectionObserver } from '../../test/unit/fake-intersection-observer';
 import { trusted } from '../../test/unit/trusted-event';
 import type { EstimatedResult } from '../../utils/api/estimate-schema';
 import { createLineHost, INTENSITY_MARKS, mountLineBadge } from './line-badge';
@@ -12,9 +13,11 @@ const drawnAtOnce = () => vi.stubGlobal('IntersectionObserver', undefined);
 
 function mountBadge() {
   const host = createLineHost();
-  document.body.append(host);
+  const anchor = document.createElement('td');
+  anchor.append(host);
+  document.body.append(anchor);
   const onSignIn = vi.fn();
-  const view = mountLineBadge(host, { onSignIn, onCorrect: async () => true });
+  const view = mountLineBadge(host, { anchor, onSignIn, onCorrect: async () => true });
   return { view, host, onSignIn };
 }
 
@@ -79,6 +82,25 @@ describe('line badge', () => {
 
 describe('a line badge far from the viewport', () => {
   beforeEach(() => document.body.replaceChildren());
+  afterEach(() => vi.unstubAllGlobals());
+
+  test('has no box while it waits; its line is watched, and nearing the viewport draws it', async () => {
+    const { observed, enter } = fakeIntersectionObserver();
+    vi.resetModules(); // a fresh page-wide observer, the fake one
+    const fresh = await import('./line-badge');
+    const host = fresh.createLineHost();
+    const anchor = document.createElement('td');
+    anchor.append(host);
+    document.body.append(anchor);
+    const view = fresh.mountLineBadge(host, { anchor, onSignIn: vi.fn(), onCorrect: async () => true });
+    view.update({ kind: 'estimated', result: estimate(0.2), medianFactor: 0.2 });
+    expect(host.style.display).toBe('contents');
+    expect([...observed]).toEqual([anchor]); // a box-less host never intersects anything
+    enter(anchor);
+    expect(host.shadowRoot!.querySelector('button.badge')!.textContent).toBe('12 kg CO2e');
+    expect(host.style.display).toBe(''); // the drawn host's box comes from :host in BADGE_CSS
+    expect(observed.size).toBe(0);
+  });
 
   test('is not drawn yet; its host carries the badge’s role, name and tab stop, and hands them over once drawn', () => {
     const { view, host } = mountBadge();

@@ -8,6 +8,11 @@ import { whenNearViewport } from './near-viewport';
 import { attachBadgeRoot, createHost } from './shadow-host';
 
 export interface LineBadgeOptions {
+  /**
+   * The element the host is placed in (the line's price). A waiting host has no box of its own,
+   * so this is what is watched for nearing the viewport.
+   */
+  anchor: Element;
   onCorrect(suggestedNaics: string): Promise<boolean>;
   onSignIn(): void;
 }
@@ -129,11 +134,12 @@ interface OpenPanel {
  * out. The details panel is a Preact component mounted only while it is open. Click or keyboard focus opens the panel;
  * Escape, the close button or a click elsewhere closes it.
  *
- * A badge is drawn (its shadow root attached, its element built) only when its host nears the
+ * A badge is drawn (its shadow root attached, its element built) only when its line nears the
  * viewport: on a 500-line page most badges are far below the fold, and drawing them all cost the
- * page ≈ 10 ms more (script and rendering). Until then the host itself stands for the badge with
- * the same role and accessible name, in the tab order, so screen readers and keyboard users find
- * every estimate; focusing or activating it draws the badge at once.
+ * page ≈ 10 ms more (script and rendering). Until then the host, which has no box (see
+ * createLineHost), stands for the badge in the accessibility tree with the same role and name, so
+ * screen readers find every estimate; activating it draws the badge at once. Keyboard users reach
+ * drawn badges: they are drawn a viewport ahead of the visible area, so Tab finds the next line's.
  */
 class LineBadgeView implements LineBadge {
   private root: ShadowRoot | undefined;
@@ -151,7 +157,7 @@ class LineBadgeView implements LineBadge {
     private readonly options: LineBadgeOptions,
   ) {
     viewOf.set(host, this);
-    this.stopWaiting = whenNearViewport(host, () => this.draw());
+    this.stopWaiting = whenNearViewport(options.anchor, () => this.draw());
   }
 
   update(next: BadgeState): void {
@@ -196,6 +202,7 @@ class LineBadgeView implements LineBadge {
     this.stopWaiting();
     viewOf.delete(host);
     this.root = attachBadgeRoot(host);
+    host.style.removeProperty('display');
     host.removeAttribute('role');
     host.removeAttribute('tabindex');
     host.removeAttribute('aria-label');
@@ -304,13 +311,18 @@ class LineBadgeView implements LineBadge {
 let lineHostTemplate: HTMLElement | undefined;
 
 /**
- * A line's host as it waits to be drawn: a button in the tab order. Hosts are clones of one
- * prepared element, which carries the mark, role and tab stop, so 500 waiting badges cost one
- * call each for those and one for their name (see describeWaiting).
+ * A line's host as it waits to be drawn: a button without a box (display: contents). 500 hosts
+ * with boxes in the page's cells made the browser lay the whole table out again (≈ 20 ms); hosts
+ * without one change nothing to lay out until they are drawn, and no page rule (`td span`) gives
+ * them one. Chromium still exposes a box-less button to assistive technology with its name, but
+ * does not focus it; the tab stop serves browsers that do. Hosts are clones of one prepared
+ * element, which carries the mark, style, role and tab stop, so 500 waiting badges cost one call
+ * each for those and one for their name (see describeWaiting).
  */
 export function createLineHost(): HTMLElement {
   if (!lineHostTemplate) {
     lineHostTemplate = createHost('line');
+    lineHostTemplate.style.display = 'contents';
     lineHostTemplate.setAttribute('role', 'button');
     lineHostTemplate.tabIndex = 0;
   }

@@ -1,7 +1,7 @@
 /**
  * Runs `show` once, when `element` comes within a viewport's height (or width) of the visible
- * area. One observer serves every badge of the page. Without IntersectionObserver, at once.
- * Returns a function that stops waiting.
+ * area. One observer serves every badge of the page; several callers may wait on one element.
+ * Without IntersectionObserver, at once. Returns a function that stops waiting.
  */
 export function whenNearViewport(element: Element, show: () => void): () => void {
   if (typeof IntersectionObserver !== 'function') {
@@ -9,23 +9,31 @@ export function whenNearViewport(element: Element, show: () => void): () => void
     return () => undefined;
   }
   const observer = (nearViewport ??= new IntersectionObserver(showNear, { rootMargin: '100%' }));
-  waiting.set(element, show);
-  observer.observe(element);
+  let shows = waiting.get(element);
+  if (!shows) {
+    waiting.set(element, (shows = new Set()));
+    observer.observe(element);
+  }
+  shows.add(show);
+  const own = shows;
   return () => {
-    waiting.delete(element);
-    observer.unobserve(element);
+    own.delete(show);
+    if (own.size === 0 && waiting.get(element) === own) {
+      waiting.delete(element);
+      observer.unobserve(element);
+    }
   };
 }
 
-const waiting = new WeakMap<Element, () => void>();
+const waiting = new WeakMap<Element, Set<() => void>>();
 let nearViewport: IntersectionObserver | undefined;
 
 function showNear(entries: IntersectionObserverEntry[], observer: IntersectionObserver): void {
   for (const entry of entries) {
     if (!entry.isIntersecting) continue;
-    const show = waiting.get(entry.target);
+    const shows = waiting.get(entry.target);
     waiting.delete(entry.target);
     observer.unobserve(entry.target);
-    show?.();
+    for (const show of shows ?? []) show();
   }
 }
