@@ -312,9 +312,9 @@ let lineHostTemplate: HTMLElement | undefined;
 
 /**
  * A line's host as it waits to be drawn: a button without a box (display: contents). 500 hosts
- * with boxes in the page's cells made the browser lay the whole table out again (≈ 20 ms); hosts
- * without one change nothing to lay out until they are drawn, and no page rule (`td span`) gives
- * them one. Chromium still exposes a box-less button to assistive technology with its name, but
+ * with boxes in the page's cells made the browser lay the whole table out again (≈ 15 ms of
+ * rendering); hosts without one change nothing to lay out until they are drawn, and a page rule
+ * such as `td span { display: block }` gives them none (unless `!important`). Chromium still exposes a box-less button to assistive technology with its name, but
  * does not focus it; the tab stop serves browsers that do. Hosts are clones of one prepared
  * element, which carries the mark, style, role and tab stop, so 500 waiting badges cost one call
  * each for those and one for their name (see describeWaiting).
