@@ -9,16 +9,11 @@ export function whenNearViewport(element: Element, show: () => void): () => void
     return () => undefined;
   }
   const observer = (nearViewport ??= new IntersectionObserver(showNear, { rootMargin: '100%' }));
-  let shows = waiting.get(element);
-  if (!shows) {
-    waiting.set(element, (shows = new Set()));
-    observer.observe(element);
-  }
+  const shows = waitersOf(element, observer);
   shows.add(show);
-  const own = shows;
   return () => {
-    own.delete(show);
-    if (own.size === 0 && waiting.get(element) === own) {
+    shows.delete(show);
+    if (shows.size === 0 && waiting.get(element) === shows) {
       waiting.delete(element);
       observer.unobserve(element);
     }
@@ -27,6 +22,16 @@ export function whenNearViewport(element: Element, show: () => void): () => void
 
 const waiting = new WeakMap<Element, Set<() => void>>();
 let nearViewport: IntersectionObserver | undefined;
+
+/** The callbacks waiting on `element`; the first one starts watching it. */
+function waitersOf(element: Element, observer: IntersectionObserver): Set<() => void> {
+  let shows = waiting.get(element);
+  if (!shows) {
+    waiting.set(element, (shows = new Set()));
+    observer.observe(element);
+  }
+  return shows;
+}
 
 function showNear(entries: IntersectionObserverEntry[], observer: IntersectionObserver): void {
   for (const entry of entries) {
