@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { can, ROLES, type Capability } from '../../../shared/roles';
+import { listTenantTables } from '../../src/db/tenant-tables';
 import { bearer, createTenant, signIn } from '../fixtures';
 import { invoke, listOperations, type ApiOperation } from '../routes';
 
@@ -33,22 +34,9 @@ function walkingSession(email: string) {
   };
 }
 
-async function tenantTables(): Promise<string[]> {
-  const tables = await env.DB.prepare(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name <> 'd1_migrations'",
-  ).all<{ name: string }>();
-  const withTenant = await Promise.all(
-    tables.results.map(async ({ name }) => {
-      const columns = await env.DB.prepare(`PRAGMA table_info("${name}")`).all<{ name: string }>();
-      return columns.results.some((column) => column.name === 'tenant_id') ? name : null;
-    }),
-  );
-  return withTenant.filter((name): name is string => name !== null);
-}
-
 async function rowsOfTenant(tenantId: string): Promise<string> {
   const dumps = await Promise.all(
-    (await tenantTables()).map(async (name) =>
+    (await listTenantTables(env.DB)).map(async (name) =>
       JSON.stringify(
         (
           await env.DB.prepare(`SELECT * FROM "${name}" WHERE tenant_id = ? ORDER BY rowid`)
