@@ -19,7 +19,11 @@ export const DEV_FILE = 'eval/austin-procurement-dev.csv';
 
 /** Labelled development lines: description = COMMODITY_DESCRIPTION + ". " + EXTENDED_DESCRIPTION. */
 export function readDevLines(path = join(ROOT, 'data', DEV_FILE)): TrainingLine[] {
-  const rows = parse(readFileSync(path), { columns: true }) as Row[];
+  return devLinesOf(parse(readFileSync(path), { columns: true }) as Row[]);
+}
+
+/** The development file's rows (parsed CSV) as labelled lines (see readDevLines). */
+export function devLinesOf(rows: readonly Row[]): TrainingLine[] {
   return rows.map((r) => ({
     group: (r['COMMODITY'] ?? '').slice(0, 5),
     text: [r['COMMODITY_DESCRIPTION'], r['EXTENDED_DESCRIPTION']].filter(Boolean).join('. '),

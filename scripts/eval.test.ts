@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { score, type Scored } from './eval-metrics';
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { FOLDS, foldOf, heldOutCodeCoverage, readPlainLines } from './eval';
+import { FOLDS, foldOf, heldOutCodeCoverage, plainLinesOf } from './eval';
 import { loadEngineIndex } from '../shared/engine/load-index';
 
 const factors: Record<string, number> = {
@@ -70,17 +70,20 @@ describe('grouped cross-validation', () => {
 
 describe('plain labelled files', () => {
   it('reads description and naics columns, and refuses a file without them', () => {
-    expect(readPlainLines('description,naics,why\n"Gasoline, fill-up",324110,refinery\n')).toEqual([
-      { group: '', text: 'Gasoline, fill-up', naics: '324110' },
-    ]);
-    expect(readPlainLines('COMMODITY_DESCRIPTION,naics_code_final\nPIPE,332996\n')).toBeNull();
+    const rowsOf = (csv: string) => parse(csv, { columns: true }) as Record<string, string>[];
+    expect(
+      plainLinesOf(rowsOf('description,naics,why\n"Gasoline, fill-up",324110,refinery\n')),
+    ).toEqual([{ group: '', text: 'Gasoline, fill-up', naics: '324110' }]);
+    expect(
+      plainLinesOf(rowsOf('COMMODITY_DESCRIPTION,naics_code_final\nPIPE,332996\n')),
+    ).toBeNull();
   });
 
   it("labels every everyday line with a valid 2017 NAICS code and that code's title", () => {
     const index = loadEngineIndex();
     const csv = readFileSync(new URL('../data/eval/everyday-lines.csv', import.meta.url));
     const rows = parse(csv, { columns: true }) as Record<string, string>[];
-    expect(readPlainLines(csv)).toHaveLength(120);
+    expect(plainLinesOf(rows)).toHaveLength(120);
     for (const row of rows) {
       const code = index.codes.indexOf(row['naics']!);
       expect(code, row['description']).toBeGreaterThanOrEqual(0);

@@ -20,7 +20,7 @@ import { parse } from 'csv-parse/sync';
 import { Classifier } from '../shared/engine/classify';
 import { loadEngineIndex } from '../shared/engine/load-index';
 import type { LearnedAssociations } from '../shared/engine/index-types';
-import { readDevLines } from './build-engine-index';
+import { devLinesOf } from './build-engine-index';
 import { formatMetrics, score, type Scored } from './eval-metrics';
 import { learnAssociations, type TrainingLine } from './learn-associations';
 
@@ -78,9 +78,8 @@ export function heldOutCodeCoverage(lines: readonly TrainingLine[]): number {
   return covered / labelled.length;
 }
 
-/** Lines of a plain labelled file (`description`, `naics`), or null when it has no such columns. */
-export function readPlainLines(csv: string | Buffer): TrainingLine[] | null {
-  const rows = parse(csv, { columns: true }) as Record<string, string>[];
+/** The rows of a plain labelled file (`description`, `naics`) as lines, or null when it has no such columns. */
+export function plainLinesOf(rows: readonly Record<string, string>[]): TrainingLine[] | null {
   if (!rows[0] || !('description' in rows[0]) || !('naics' in rows[0])) return null;
   return rows.map((r) => ({ group: '', text: r['description']!, naics: r['naics']!.trim() }));
 }
@@ -101,7 +100,8 @@ function main() {
     const i = index.codes.indexOf(code);
     return i < 0 ? null : index.factors[i]!;
   };
-  const plain = readPlainLines(readFileSync(path));
+  const rows = parse(readFileSync(path), { columns: true }) as Record<string, string>[];
+  const plain = plainLinesOf(rows);
   if (plain) {
     const classifier = new Classifier(index);
     const shipped = plain.map((l) => predict(classifier, l));
@@ -114,7 +114,7 @@ function main() {
     if (process.argv.includes('--errors')) printErrors(plain, shipped);
     return;
   }
-  const lines = readDevLines(path);
+  const lines = devLinesOf(rows);
   const none: LearnedAssociations = {};
   const vocabularyClassifier = new Classifier(index, none);
   const vocabularyOnly = lines.map((l) => predict(vocabularyClassifier, l));
