@@ -2,15 +2,15 @@ import { vi } from 'vitest';
 
 /**
  * Replaces IntersectionObserver (happy-dom's never reports) with one the test drives:
- * `observed` holds the watched elements, `enter(target)` reports one near the viewport.
- * Undo with vi.unstubAllGlobals().
+ * `observed` holds the watched elements, `enter(target)` reports one near the viewport to the
+ * observer created last. Undo with vi.unstubAllGlobals().
  */
 export function fakeIntersectionObserver() {
   const observed = new Set<Element>();
-  let report: IntersectionObserverCallback = () => undefined;
+  const observers: FakeObserver[] = [];
   class FakeObserver {
-    constructor(callback: IntersectionObserverCallback) {
-      report = callback;
+    constructor(readonly report: IntersectionObserverCallback) {
+      observers.push(this);
     }
     observe(target: Element) {
       observed.add(target);
@@ -20,7 +20,9 @@ export function fakeIntersectionObserver() {
     }
   }
   vi.stubGlobal('IntersectionObserver', FakeObserver);
-  const enter = (target: Element) =>
-    report([{ target, isIntersecting: true } as IntersectionObserverEntry], new FakeObserver(report) as never);
+  const enter = (target: Element) => {
+    const observer = observers.at(-1)!;
+    observer.report([{ target, isIntersecting: true } as IntersectionObserverEntry], observer as unknown as IntersectionObserver);
+  };
   return { observed, enter };
 }
