@@ -79,15 +79,22 @@ describe('plain labelled files', () => {
     ).toBeNull();
   });
 
-  it("labels every everyday line with a valid 2017 NAICS code and that code's title", () => {
-    const index = loadEngineIndex();
-    const csv = readFileSync(new URL('../data/eval/everyday-lines.csv', import.meta.url));
-    const rows = parse(csv, { columns: true }) as Record<string, string>[];
-    expect(plainLinesOf(rows)).toHaveLength(120);
-    for (const row of rows) {
-      const code = index.codes.indexOf(row['naics']!);
-      expect(code, row['description']).toBeGreaterThanOrEqual(0);
-      expect(index.titles[code], row['description']).toBe(row['title']);
-    }
-  });
+  it.each([
+    ['everyday-lines.csv', 120],
+    ['everyday-holdout.csv', 100],
+  ])(
+    'labels every line of %s with a valid 2017 NAICS code, its title and whether EPA prices it',
+    (file, count) => {
+      const index = loadEngineIndex();
+      const csv = readFileSync(new URL(`../data/eval/${file}`, import.meta.url));
+      const rows = parse(csv, { columns: true }) as Record<string, string>[];
+      expect(plainLinesOf(rows)).toHaveLength(count);
+      for (const row of rows) {
+        const code = index.codes.indexOf(row['naics']!);
+        expect(code, row['description']).toBeGreaterThanOrEqual(0);
+        expect(index.titles[code], row['description']).toBe(row['title']);
+        expect(index.factors[code] === null ? 'no' : 'yes', row['description']).toBe(row['priced']);
+      }
+    },
+  );
 });
