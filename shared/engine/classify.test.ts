@@ -35,6 +35,19 @@ describe('classifier', () => {
     expect(vocabularyOnly.classify('copy paper 8.5x11').best?.naics.slice(0, 4)).toBe('3221');
   });
 
+  it('reads everyday spend by what it supplies, and a good that shares the word as the good', () => {
+    const best = (text: string) => vocabularyOnly.classify(text).best?.naics;
+    expect(best('Monthly water bill')).toBe('221310');
+    expect(best('Shop rent for March')).toBe('531120');
+    expect(best('Plane ticket to Denver')).toBe('481111');
+    expect(best('Weekly garbage pickup')).toBe('562111');
+    expect(best('Monthly bank account fee')).toBe('522110');
+    expect(best('Water meter')).not.toBe('221310');
+    expect(best('Power supply 12V')?.slice(0, 4)).not.toBe('2211');
+    expect(best('Garbage truck body')).toBe('336211');
+    expect(best('Trash bags 33 gal')).not.toBe('562111');
+  });
+
   it('proposes no government code, with confidences in [0, 1] that never sum above 1', () => {
     for (const text of ['laptop computer', 'police protection', 'hydroelectric power', 'x']) {
       const out = shipped.classify(text);

@@ -4,6 +4,7 @@ import { sectorPrior } from './classify-prior';
 import { calibrate, rawConfidences } from './classify-calibration';
 import { decodePostings, type Postings } from './postings';
 import { PhraseTable } from './phrases';
+import { withEverydayMeanings } from './everyday';
 import { isMaterialProduct, materialOfCode, materialOfWord } from './materials';
 
 export interface Candidate {
@@ -137,7 +138,7 @@ export class Classifier {
    * The caller must reset both arrays for the returned codes.
    */
   private accumulate(text: string): { touched: number[]; materials: Set<string>; knownShare: number } {
-    const tokens = joinCompounds(tokenize(text), this.isTerm);
+    const tokens = withEverydayMeanings(joinCompounds(tokenize(text), this.isTerm));
     const materials = new Set<string>();
     const words = new Map<string, WordScore>();
     /** Each token's weight and vocabulary id (undefined when the vocabulary lacks the word), for its phrases. */

@@ -1,0 +1,109 @@
+import { terms, type Token } from './text';
+
+/**
+ * Everyday spend English names a service by what it supplies ("electric bill", "phone bill",
+ * "train ticket", "office rent"), where NAICS names the industry that supplies it ("Distribution
+ * of electric power", "Cellular telephone services", "Passenger railways", "Building rental or
+ * leasing"). A meaning applies to one of its words when a context word follows it in the same
+ * comma-separated part (or always, without context), and the word is then read as the meaning's
+ * NAICS words ("means", written as index entries write them) at its position, as implied words
+ * like a coupling's "fitting". The context keeps goods that share the word out: a power supply,
+ * a water meter, a garbage truck body. Written from common expense categories, not from any
+ * evaluation file's labels.
+ */
+interface EverydayMeaning {
+  words: readonly string[];
+  context?: readonly string[];
+  means: string;
+}
+
+const BILLED = ['bill', 'billing', 'utility', 'usage', 'charge', 'invoice'];
+const FARE = ['ticket', 'fare', 'trip', 'ride', 'pass', 'travel'];
+
+const MEANINGS: readonly EverydayMeaning[] = [
+  {
+    words: ['electric', 'electricity', 'power'],
+    context: BILLED,
+    means: 'distribution of electric power',
+  },
+  { words: ['gas'], context: BILLED, means: 'distribution of natural gas' },
+  { words: ['water'], context: BILLED, means: 'water distribution' },
+  { words: ['sewer', 'sewage'], context: [...BILLED, 'service'], means: 'sewer systems' },
+  { words: ['steam'], context: BILLED, means: 'distribution of steam heat' },
+  {
+    words: ['trash', 'garbage', 'refuse', 'rubbish', 'waste'],
+    context: [...BILLED, 'pickup', 'removal', 'hauling', 'service'],
+    means: 'garbage collection services',
+  },
+  {
+    words: ['mobile', 'cellular', 'wireless'],
+    context: [...BILLED, 'plan', 'service', 'data'],
+    means: 'cellular telephone services',
+  },
+  { words: ['landline'], means: 'telephone carriers, wired' },
+  {
+    words: ['internet', 'broadband'],
+    context: [...BILLED, 'plan', 'service', 'access', 'connection'],
+    means: 'internet service providers',
+  },
+  { words: ['airfare'], means: 'passenger air transportation, scheduled' },
+  {
+    words: ['air', 'plane', 'flight', 'airline'],
+    context: FARE,
+    means: 'passenger air transportation, scheduled',
+  },
+  { words: ['train', 'rail', 'railway'], context: FARE, means: 'passenger railways' },
+  { words: ['rideshare', 'ridesharing'], means: 'taxicab services' },
+  {
+    words: ['rent', 'lease'],
+    context: ['payment', 'invoice', 'charge'],
+    means: 'building rental or leasing',
+  },
+  {
+    words: ['office', 'warehouse', 'building', 'space', 'store', 'shop'],
+    context: ['rent', 'lease', 'rental'],
+    means: 'building rental or leasing',
+  },
+  {
+    words: ['gasoline', 'diesel', 'petrol', 'fuel'],
+    context: ['fill', 'fillup', 'refuel', 'refueling', 'gallon', 'litre', 'liter', 'tank', 'pump'],
+    means: 'fuels made in petroleum refineries',
+  },
+  {
+    words: ['bank', 'banking', 'wire', 'overdraft', 'account'],
+    context: ['fee', 'charge'],
+    means: 'commercial banking',
+  },
+  {
+    words: ['audit', 'auditing'],
+    context: ['fee', 'service'],
+    means: 'auditing services, accounts',
+  },
+];
+
+/** The meanings by the word that opens them, their NAICS words as index terms (stemmed, no stopwords). */
+const byWord = new Map<string, { context?: readonly string[]; terms: readonly string[] }[]>();
+for (const { words, context, means } of MEANINGS) {
+  const meaning = { ...(context ? { context } : {}), terms: terms(means) };
+  for (const word of words) byWord.set(word, [...(byWord.get(word) ?? []), meaning]);
+}
+
+/** `tokens` with each word that opens an everyday meaning replaced by that meaning's NAICS words. */
+export function withEverydayMeanings(tokens: Token[]): Token[] {
+  if (!tokens.some((token) => byWord.has(token.term))) return tokens;
+  const out: Token[] = [];
+  tokens.forEach((token, i) => {
+    const meaning = byWord
+      .get(token.term)
+      ?.find(
+        ({ context }) =>
+          !context ||
+          tokens.some((t, j) => j > i && t.segment === token.segment && context.includes(t.term)),
+      );
+    if (!meaning) out.push(token);
+    else
+      for (const term of meaning.terms)
+        out.push({ term, position: token.position, segment: token.segment, family: true });
+  });
+  return out;
+}
