@@ -46,6 +46,8 @@ describe('classifier', () => {
     expect(best('Power supply 12V')?.slice(0, 4)).not.toBe('2211');
     expect(best('Garbage truck body')).toBe('336211');
     expect(best('Trash bags 33 gal')).not.toBe('562111');
+    expect(best('Office chair rental')).not.toBe('531120');
+    expect(best('Power tool battery charge')?.slice(0, 4)).not.toBe('2211');
   });
 
   it('proposes no government code, with confidences in [0, 1] that never sum above 1', () => {

@@ -4,8 +4,8 @@ import { terms, type Token } from './text';
  * Everyday spend English names a service by what it supplies ("electric bill", "phone bill",
  * "train ticket", "office rent"), where NAICS names the industry that supplies it ("Distribution
  * of electric power", "Cellular telephone services", "Passenger railways", "Building rental or
- * leasing"). A meaning applies to one of its words when a context word follows it in the same
- * comma-separated part (or always, without context), and the word is then read as the meaning's
+ * leasing"). A meaning applies to one of its words when a context word follows it closely in the
+ * same comma-separated part (or always, without context), and the word is then read as the meaning's
  * NAICS words ("means", written as index entries write them) at its position, as implied words
  * like a coupling's "fitting". The context keeps goods that share the word out: a power supply,
  * a water meter, a garbage truck body. Written from common expense categories, not from any
@@ -14,6 +14,8 @@ import { terms, type Token } from './text';
 interface EverydayMeaning {
   words: readonly string[];
   context?: readonly string[];
+  /** How many words after the meaning's word a context word may stand (default 2). */
+  reach?: number;
   means: string;
 }
 
@@ -37,7 +39,7 @@ const MEANINGS: readonly EverydayMeaning[] = [
   },
   {
     words: ['mobile', 'cellular', 'wireless'],
-    context: [...BILLED, 'plan', 'service', 'data'],
+    context: [...BILLED, 'plan', 'data'],
     means: 'cellular telephone services',
   },
   { words: ['landline'], means: 'telephone carriers, wired' },
@@ -62,6 +64,7 @@ const MEANINGS: readonly EverydayMeaning[] = [
   {
     words: ['office', 'warehouse', 'building', 'space', 'store', 'shop'],
     context: ['rent', 'lease', 'rental'],
+    reach: 1,
     means: 'building rental or leasing',
   },
   {
@@ -82,10 +85,26 @@ const MEANINGS: readonly EverydayMeaning[] = [
 ];
 
 /** The meanings by the word that opens them, their NAICS words as index terms (stemmed, no stopwords). */
-const byWord = new Map<string, { context?: readonly string[]; terms: readonly string[] }[]>();
-for (const { words, context, means } of MEANINGS) {
-  const meaning = { ...(context ? { context } : {}), terms: terms(means) };
-  for (const word of words) byWord.set(word, [...(byWord.get(word) ?? []), meaning]);
+const byWord = new Map<
+  string,
+  { applies: (tokens: readonly Token[], i: number) => boolean; terms: readonly string[] }[]
+>();
+for (const { words, context, reach = 2, means } of MEANINGS) {
+  const applies = (tokens: readonly Token[], i: number) => {
+    const { segment, position } = tokens[i]!;
+    return (
+      !context ||
+      tokens.some(
+        (t, j) =>
+          j > i &&
+          t.segment === segment &&
+          t.position - position <= reach &&
+          context.includes(t.term),
+      )
+    );
+  };
+  for (const word of words)
+    byWord.set(word, [...(byWord.get(word) ?? []), { applies, terms: terms(means) }]);
 }
 
 /** `tokens` with each word that opens an everyday meaning replaced by that meaning's NAICS words. */
@@ -93,13 +112,7 @@ export function withEverydayMeanings(tokens: Token[]): Token[] {
   if (!tokens.some((token) => byWord.has(token.term))) return tokens;
   const out: Token[] = [];
   tokens.forEach((token, i) => {
-    const meaning = byWord
-      .get(token.term)
-      ?.find(
-        ({ context }) =>
-          !context ||
-          tokens.some((t, j) => j > i && t.segment === token.segment && context.includes(t.term)),
-      );
+    const meaning = byWord.get(token.term)?.find(({ applies }) => applies(tokens, i));
     if (!meaning) out.push(token);
     else
       for (const term of meaning.terms)
