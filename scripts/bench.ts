@@ -19,7 +19,7 @@ const worker = await benchWorker();
 console.log(
   `worker      bundle ${worker.bundleGzippedKb} KiB gzipped; workerd start-up ${worker.startupMs} ms; ` +
     `first request (sign-in, password hashing included) ${worker.firstRequestMs} ms; ` +
-    `cold starts: loading the modules ${worker.moduleLoadsMs.join(' / ')} ms (start-up minus an empty Worker's), then the first request, an estimate (engine build included), ${worker.coldEstimatesMs.join(' / ')} ms; warm estimate ${worker.warmEstimateMs} ms`,
+    `cold starts: loading the modules ${worker.moduleLoadsMs.join(' / ')} ms (start-up minus an empty Worker's), then the first request, an estimate (engine build included), ${worker.coldEstimatesMs.join(' / ')} ms; warm estimate ${worker.warmEstimateMs} ms, of 500 lines (a page's scan) ${worker.warmPageEstimateMs} ms`,
 );
 console.log(
   `reports     POST /reports for the demo year (${worker.reportLines} lines: query, JSON+CSV+PDF, encrypt, R2, D1) ${worker.reportMs} ms in workerd`,
