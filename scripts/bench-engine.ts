@@ -6,7 +6,8 @@
 import { getEngine } from '../shared/engine/index';
 import { classifyJsonLine } from './classify-line';
 
-const ITEMS = [
+/** General purchase lines (the issue's examples among them) that the benches classify. */
+export const BENCH_ITEMS = [
   'COUPLING PVC SCHED 40 1/2 IN',
   'TROUSERS TACTICAL 65/35 POLY RAYON MENS 34X29',
   'laptop computer',
@@ -38,7 +39,7 @@ function makeLines(n: number): string[] {
   return Array.from({ length: n }, (_, i) =>
     JSON.stringify({
       id: `l${i}`,
-      description: `${ITEMS[i % ITEMS.length]} ${i % 97}`,
+      description: `${BENCH_ITEMS[i % BENCH_ITEMS.length]} ${i % 97}`,
       amount: 10 + (i % 500),
       currency: i % 3 ? 'USD' : 'EUR',
       date: '2024-03-15',

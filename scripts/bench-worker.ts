@@ -13,6 +13,7 @@ import { DEMO_PASSWORD, freshSecrets } from './local-env';
 import { seedDemo } from './seed-demo';
 import { lastTwelveMonths } from './demo/demo-spend';
 import { median } from '../shared/stats';
+import { BENCH_ITEMS } from './bench-engine';
 
 const wranglerToml = readFileSync('wrangler.toml', 'utf8');
 const compatibilityDate = /compatibility_date = "([^"]+)"/.exec(wranglerToml)![1]!;
@@ -148,20 +149,10 @@ const ESTIMATE_BODY = JSON.stringify({
   lines: [{ description: 'laptop computer', amount: 1200, currency: 'USD', date: '2024-05-01' }],
 });
 
-const PAGE_ITEMS = [
-  'COUPLING PVC SCHED 40 1/2 IN',
-  'TROUSERS TACTICAL 65/35 POLY RAYON MENS 34X29',
-  'laptop computer',
-  'GLOVES DISPOSABLE NITRILE LARGE',
-  'office chair mesh back',
-  'copy paper 8.5x11 20lb white',
-  'diesel fuel ultra low sulfur',
-  'Janitorial services monthly',
-];
 /** 500 lines, as the extension sends for a 500-line requisition page. */
 const PAGE_ESTIMATE_BODY = JSON.stringify({
   lines: Array.from({ length: 500 }, (_, i) => ({
-    description: `${PAGE_ITEMS[i % PAGE_ITEMS.length]} ${i}`,
+    description: `${BENCH_ITEMS[i % BENCH_ITEMS.length]} ${i}`,
     amount: 10 + i,
     currency: 'USD',
     date: '2024-05-01',

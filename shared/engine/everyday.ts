@@ -103,8 +103,8 @@ for (const { words, context, reach = 2, means } of MEANINGS) {
       )
     );
   };
-  for (const word of words)
-    byWord.set(word, [...(byWord.get(word) ?? []), { applies, terms: terms(means) }]);
+  const meaning = { applies, terms: terms(means) };
+  for (const word of words) byWord.set(word, [...(byWord.get(word) ?? []), meaning]);
 }
 
 /** `tokens` with each word that opens an everyday meaning replaced by that meaning's NAICS words. */

@@ -3,7 +3,8 @@ import { BADGE_CSS } from '../../components/badge-styles';
 import { fakeIntersectionObserver } from '../../test/unit/fake-intersection-observer';
 import { trusted } from '../../test/unit/trusted-event';
 import type { EstimatedResult } from '../../utils/api/estimate-schema';
-import { createLineHost, INTENSITY_MARKS, mountLineBadge } from './line-badge';
+import * as lineBadge from './line-badge';
+import { INTENSITY_MARKS } from './line-badge';
 
 /**
  * happy-dom has no layout: its IntersectionObserver never reports, so a badge waits as in a page
@@ -11,7 +12,8 @@ import { createLineHost, INTENSITY_MARKS, mountLineBadge } from './line-badge';
  */
 const drawnAtOnce = () => vi.stubGlobal('IntersectionObserver', undefined);
 
-function mountBadge() {
+/** A line badge in a price cell, mounted by line-badge.ts or by a fresh instance of it (a fresh page-wide observer). */
+function mountBadge({ createLineHost, mountLineBadge }: typeof lineBadge = lineBadge) {
   const host = createLineHost();
   const anchor = document.createElement('td');
   anchor.append(host);
@@ -87,12 +89,8 @@ describe('a line badge far from the viewport', () => {
   test('has no box while it waits; its line is watched, and nearing the viewport draws it', async () => {
     const { observed, enter } = fakeIntersectionObserver();
     vi.resetModules(); // a fresh page-wide observer, the fake one
-    const fresh = await import('./line-badge');
-    const host = fresh.createLineHost();
-    const anchor = document.createElement('td');
-    anchor.append(host);
-    document.body.append(anchor);
-    const view = fresh.mountLineBadge(host, { anchor, onSignIn: vi.fn(), onCorrect: async () => true });
+    const { view, host } = mountBadge(await import('./line-badge'));
+    const anchor = host.parentElement!;
     view.update({ kind: 'estimated', result: estimate(0.2), medianFactor: 0.2 });
     expect(host.style.display).toBe('contents');
     expect([...observed]).toEqual([anchor]); // a box-less host never intersects anything
