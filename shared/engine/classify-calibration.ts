@@ -18,7 +18,7 @@ const COVERAGE_SLOPE = 10;
 export const KNOTS: readonly (readonly [number, number])[] = [
   [0, 0.27],
   [0.019, 0.27],
-  [0.11, 0.27],
+  [0.111, 0.27],
   [0.143, 0.31],
   [0.181, 0.4],
   [0.724, 0.4],

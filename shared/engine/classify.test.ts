@@ -42,6 +42,10 @@ describe('classifier', () => {
     expect(best('Plane ticket to Denver')).toBe('481111');
     expect(best('Weekly garbage pickup')).toBe('562111');
     expect(best('Monthly bank account fee')).toBe('522110');
+    expect(best('Electric bill')).toBe('221122');
+    expect(best('Mobile phone bill')).toBe('517312');
+    expect(best('Landline phone service')).toBe('517311');
+    expect(best('Office internet service')).toBe('517311');
     expect(best('Water meter')).not.toBe('221310');
     expect(best('Power supply 12V')?.slice(0, 4)).not.toBe('2211');
     expect(best('Garbage truck body')).toBe('336211');

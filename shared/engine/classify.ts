@@ -60,6 +60,12 @@ const DECISION_POOL = 8;
 const DECISION_TEMPERATURE = 0.04;
 /** Weight of the learned term → code associations next to the vocabulary score. */
 export const LEARNED_WEIGHT = 1.5;
+/**
+ * Added to the code an everyday meaning names (everyday.ts): the meaning's words alone leave the
+ * industry behind goods with many entries for one of them (the 76 appliance entries that say
+ * "electric" outscore "Distribution of electric power" for "Electric bill").
+ */
+const MEANING_BONUS = 0.3;
 /** Score factor for a code whose material the line contradicts (see materials.ts). */
 const MATERIAL_CONFLICT = 0.7;
 /** A material after the first word qualifies the item ("BOOTS, STEEL TOE"): it must not outweigh it. */
@@ -110,6 +116,9 @@ export class Classifier {
   /** Learned associations by term id, flattened [codeIndex, weight, …]. */
   private readonly learned: Map<number, number[]>;
   private readonly phrases: PhraseTable;
+  private readonly codeIndex: Map<string, number>;
+  /** MEANING_BONUS for the codes the current line's everyday meanings name. */
+  private readonly meaningScore: Float64Array;
 
   constructor(
     private readonly index: EngineIndex,
@@ -117,6 +126,8 @@ export class Classifier {
     private readonly learnedWeight = LEARNED_WEIGHT,
   ) {
     const codeIndex = new Map(index.codes.map((c, i) => [c, i]));
+    this.codeIndex = codeIndex;
+    this.meaningScore = new Float64Array(index.codes.length);
     this.learnedScore = new Float64Array(index.codes.length);
     this.termId = new Map(index.terms.map((t, i) => [t, i]));
     this.termWeight = new Float64Array(index.postingCounts.length);
@@ -152,7 +163,9 @@ export class Classifier {
     const tokenWeight: number[] = [];
     const tokenId: (number | undefined)[] = [];
     const { termWeight, lineTerms } = this;
+    const meaningCodes = new Set<number>();
     for (const t of tokens) {
+      if (t.naics) meaningCodes.add(this.codeIndex.get(t.naics)!);
       let w = (t.segment === 0 ? 1 : LATER_SEGMENT_WEIGHT) / (1 + POSITION_DECAY * t.position);
       const material = materialOfWord(t.term);
       if (material) materials.add(material);
@@ -186,7 +199,7 @@ export class Classifier {
     }
     const knownShare = knownWeight / (wordWeight || 1);
     const touched: number[] = [];
-    if (lineTerms.length === 0) return { touched, materials, knownShare };
+    if (lineTerms.length === 0 && meaningCodes.size === 0) return { touched, materials, knownShare };
     const { docCode, docScore, codeBest, codeSum, learnedScore, touchedDocs } = this;
     let touchedDocCount = 0;
     const { data, start } = this.postings;
@@ -229,6 +242,13 @@ export class Classifier {
         learnedScore[code]! += (w * pairs[i + 1]!) / queryWeight;
       }
     }
+    for (const code of meaningCodes) {
+      if (codeBest[code] === 0) {
+        touched.push(code);
+        codeBest[code] = 1;
+      }
+      this.meaningScore[code] = MEANING_BONUS;
+    }
     for (const id of lineTerms) termWeight[id] = 0;
     lineTerms.length = 0;
     return { touched, materials, knownShare };
@@ -270,6 +290,7 @@ export class Classifier {
     return touched.map((code) => {
       const out = { code: this.index.codes[code]!, vocabulary: codeSum[code]!, learned: learnedScore[code]! };
       codeBest[code] = 0;
+      this.meaningScore[code] = 0;
       codeSum[code] = 0;
       learnedScore[code] = 0;
       return out;
@@ -337,8 +358,9 @@ export class Classifier {
       const material = this.codeMaterial[code];
       const fit = material && materials.size > 0 && !materials.has(material) ? MATERIAL_CONFLICT : 1;
       const vocabulary = codeSum[code]! * this.prior[code]! * fit;
-      const score = vocabulary + this.learnedWeight * learnedScore[code]!;
+      const score = vocabulary + this.learnedWeight * learnedScore[code]! + this.meaningScore[code]!;
       codeBest[code] = 0;
+      this.meaningScore[code] = 0;
       codeSum[code] = 0;
       learnedScore[code] = 0;
       if (top.length < DECISION_POOL || score > top[top.length - 1]!.score) insertRanked(top, code, score);

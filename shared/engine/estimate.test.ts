@@ -64,6 +64,8 @@ describe('estimate', () => {
     const ppa = { description: 'solar power purchase agreement', supplier: 'Sunfarm LLC', amount: 5000, quantity: 40000, currency: 'USD', date: '2024-05-01' };
     const unpriced = estimateLine(ppa);
     expect(unpriced).toMatchObject({ status: 'unable', reasonCode: 'no-factor', classification: { naics: '221114' } });
+    expect(unpriced.status === 'unable' && unpriced.reason).toMatch(/Scope 2.*grid emission factor/);
+    expect(estimateLine({ description: 'Electric bill', amount: 180, currency: 'USD', date: '2024-05-01' })).toMatchObject({ status: 'unable', reasonCode: 'no-factor', classification: { naics: '221122' } });
     const factor: SupplierFactor = { id: 'ppa', version: 1, supplier: 'Sunfarm LLC', kgPerUnit: 0.02, unit: 'kWh', validFrom: '2024-01-01', source: 'PPA certificate' };
     expect(estimateLine(ppa, { supplierFactors: [factor] })).toMatchObject({ status: 'estimated', calculationMethod: 'supplier-specific', naics: '221114', kgCO2e: 800 });
   });

@@ -97,7 +97,7 @@ export class EstimationEngine {
     };
     const supplierFactor = findSupplierFactor(tenant.supplierFactors, line.supplier, line.date ?? tenant.today);
     if (classified.factor === null && !supplierFactor) {
-      return { status: 'unable', reasonCode: 'no-factor', reason: `EPA v1.3 has no factor for NAICS ${classified.naics} (${classified.naicsTitle})`, classification };
+      return { status: 'unable', reasonCode: 'no-factor', reason: noFactorReason(classified.naics, classified.naicsTitle), classification };
     }
 
     const amount = line.amount ?? (line.unitPrice !== undefined && line.quantity !== undefined ? line.unitPrice * line.quantity : undefined);
@@ -226,6 +226,12 @@ export class EstimationEngine {
     const step = when === undefined ? { ...result.step, provisional: true } : result.step;
     return { ok: true as const, step, notes: [...notes, ...result.step.notes] };
   }
+}
+
+function noFactorReason(naics: string, title: string): string {
+  const missing = `EPA v1.3 has no factor for NAICS ${naics} (${title})`;
+  if (!naics.startsWith('2211')) return missing;
+  return `${missing}: purchased electricity is Scope 2, reported with a grid emission factor (location- or market-based); a supplier factor for this supplier prices it here`;
 }
 
 function tooLarge(classification: EstimateUnable['classification']): EstimateUnable {

@@ -7,89 +7,116 @@ import { terms, type Token } from './text';
  * leasing"). A meaning applies to one of its words when a context word follows it closely in the
  * same comma-separated part (or always, without context), and the word is then read as the meaning's
  * NAICS words ("means", written as index entries write them) at its position, as implied words
- * like a coupling's "fitting". The context keeps goods that share the word out: a power supply,
+ * like a coupling's "fitting", and the industry it names ("naics", the code NAICS indexes those
+ * words under; checked against the index in scripts/everyday-meanings.test.ts) gets a bonus in the
+ * classifier. The context keeps goods that share the word out: a power supply,
  * a water meter, a garbage truck body. Written from common expense categories, not from any
  * evaluation file's labels.
  */
-interface EverydayMeaning {
+export interface EverydayMeaning {
   words: readonly string[];
   context?: readonly string[];
   /** How many words after the meaning's word a context word may stand (default 2). */
   reach?: number;
   means: string;
+  naics: string;
 }
 
 const BILLED = ['bill', 'billing', 'utility', 'usage', 'charge', 'invoice'];
 const FARE = ['ticket', 'fare', 'trip', 'ride', 'pass', 'travel'];
 
-const MEANINGS: readonly EverydayMeaning[] = [
+export const EVERYDAY_MEANINGS: readonly EverydayMeaning[] = [
   {
     words: ['electric', 'electricity', 'power'],
     context: BILLED,
     means: 'distribution of electric power',
+    naics: '221122',
   },
-  { words: ['gas'], context: BILLED, means: 'distribution of natural gas' },
-  { words: ['water'], context: BILLED, means: 'water distribution' },
-  { words: ['sewer', 'sewage'], context: [...BILLED, 'service'], means: 'sewer systems' },
-  { words: ['steam'], context: BILLED, means: 'distribution of steam heat' },
+  { words: ['gas'], context: BILLED, means: 'distribution of natural gas', naics: '221210' },
+  { words: ['water'], context: BILLED, means: 'water distribution', naics: '221310' },
+  {
+    words: ['sewer', 'sewage'],
+    context: [...BILLED, 'service'],
+    means: 'sewer systems',
+    naics: '221320',
+  },
+  { words: ['steam'], context: BILLED, means: 'distribution of steam heat', naics: '221330' },
   {
     words: ['trash', 'garbage', 'refuse', 'rubbish', 'waste'],
     context: [...BILLED, 'pickup', 'removal', 'hauling', 'service'],
     means: 'garbage collection services',
+    naics: '562111',
   },
   {
     words: ['mobile', 'cellular', 'wireless'],
     context: [...BILLED, 'plan', 'data'],
     means: 'cellular telephone services',
+    naics: '517312',
   },
-  { words: ['landline'], means: 'telephone carriers, wired' },
+  { words: ['landline'], means: 'telephone carriers, wired', naics: '517311' },
   {
     words: ['internet', 'broadband'],
     context: [...BILLED, 'plan', 'service', 'access', 'connection'],
-    means: 'internet service providers',
+    means: 'internet service providers, wired telecommunications',
+    naics: '517311',
   },
-  { words: ['airfare'], means: 'passenger air transportation, scheduled' },
+  { words: ['airfare'], means: 'passenger air transportation, scheduled', naics: '481111' },
   {
     words: ['air', 'plane', 'flight', 'airline'],
     context: FARE,
     means: 'passenger air transportation, scheduled',
+    naics: '481111',
   },
-  { words: ['train', 'rail', 'railway'], context: FARE, means: 'passenger railways' },
-  { words: ['rideshare', 'ridesharing'], means: 'taxicab services' },
+  {
+    words: ['train', 'rail', 'railway'],
+    context: FARE,
+    means: 'passenger railways',
+    naics: '482111',
+  },
+  { words: ['rideshare', 'ridesharing'], means: 'taxicab services', naics: '485310' },
   {
     words: ['rent', 'lease'],
     context: ['payment', 'invoice', 'charge'],
     means: 'building rental or leasing',
+    naics: '531120',
   },
   {
     words: ['office', 'warehouse', 'building', 'space', 'store', 'shop'],
     context: ['rent', 'lease', 'rental'],
     reach: 1,
     means: 'building rental or leasing',
+    naics: '531120',
   },
   {
     words: ['gasoline', 'diesel', 'petrol', 'fuel'],
     context: ['fill', 'fillup', 'refuel', 'refueling', 'gallon', 'litre', 'liter', 'tank', 'pump'],
     means: 'fuels made in petroleum refineries',
+    naics: '324110',
   },
   {
     words: ['bank', 'banking', 'wire', 'overdraft', 'account'],
     context: ['fee', 'charge'],
     means: 'commercial banking',
+    naics: '522110',
   },
   {
     words: ['audit', 'auditing'],
     context: ['fee', 'service'],
     means: 'auditing services, accounts',
+    naics: '541211',
   },
 ];
 
 /** The meanings by the word that opens them, their NAICS words as index terms (stemmed, no stopwords). */
 const byWord = new Map<
   string,
-  { applies: (tokens: readonly Token[], i: number) => boolean; terms: readonly string[] }[]
+  {
+    applies: (tokens: readonly Token[], i: number) => boolean;
+    terms: readonly string[];
+    naics: string;
+  }[]
 >();
-for (const { words, context, reach = 2, means } of MEANINGS) {
+for (const { words, context, reach = 2, means, naics } of EVERYDAY_MEANINGS) {
   const applies = (tokens: readonly Token[], i: number) => {
     const { segment, position } = tokens[i]!;
     return (
@@ -103,7 +130,7 @@ for (const { words, context, reach = 2, means } of MEANINGS) {
       )
     );
   };
-  const meaning = { applies, terms: terms(means) };
+  const meaning = { applies, terms: terms(means), naics };
   for (const word of words) byWord.set(word, [...(byWord.get(word) ?? []), meaning]);
 }
 
@@ -116,7 +143,13 @@ export function withEverydayMeanings(tokens: Token[]): Token[] {
     if (!meaning) out.push(token);
     else
       for (const term of meaning.terms)
-        out.push({ term, position: token.position, segment: token.segment, family: true });
+        out.push({
+          term,
+          position: token.position,
+          segment: token.segment,
+          family: true,
+          naics: meaning.naics,
+        });
   });
   return out;
 }

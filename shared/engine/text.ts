@@ -38,6 +38,8 @@ export interface Token {
   segment: number;
   /** A family word the text implies but does not write ("coupling" → fitting): in no phrase. */
   family: boolean;
+  /** The NAICS code an everyday meaning names (set on the meaning's words). */
+  naics?: string;
 }
 
 type WordTerm = Pick<Token, 'term' | 'family'>;
