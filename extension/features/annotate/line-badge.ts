@@ -313,8 +313,10 @@ let lineHostTemplate: HTMLElement | undefined;
 /**
  * A line's host as it waits to be drawn: a button without a box (display: contents). 500 hosts
  * with boxes in the page's cells made the browser lay the whole table out again (≈ 15 ms of
- * rendering); hosts without one change nothing to lay out until they are drawn, and a page rule
- * such as `td span { display: block }` gives them none (unless `!important`). Chromium still exposes a box-less button to assistive technology with its name, but
+ * rendering); hosts without one change nothing to lay out until they are drawn. The style is
+ * inline and !important, which no page rule overrides (`td > * { display: block !important }`),
+ * while the drawn badge's `:host` rule, !important inside the shadow tree, does. Chromium still
+ * exposes a box-less button to assistive technology with its name, but
  * does not focus it; the tab stop serves browsers that do. Hosts are clones of one prepared
  * element, which carries the mark, style, role and tab stop, so 500 waiting badges cost one call
  * each for those and one for their name (see describeWaiting).
@@ -322,7 +324,7 @@ let lineHostTemplate: HTMLElement | undefined;
 export function createLineHost(): HTMLElement {
   if (!lineHostTemplate) {
     lineHostTemplate = createHost('line');
-    lineHostTemplate.style.display = 'contents';
+    lineHostTemplate.style.setProperty('display', 'contents', 'important');
     lineHostTemplate.setAttribute('role', 'button');
     lineHostTemplate.tabIndex = 0;
   }

@@ -114,4 +114,20 @@ describeInChromium('the page does not feel slower', () => {
     expect(visited).toEqual(Array.from({ length: 120 }, (_, i) => `l${i}`));
     await page.close();
   });
+
+  test("the page's own rules for its spans, even !important, give no host a box", async () => {
+    const page = await browser.context.newPage();
+    await page.goto(fixtures.url('/large-requisition.html'));
+    await expect.poll(() => page.locator('[data-spendprint-host="line"][data-spendprint-kg]').count(), { timeout: 30_000 }).toBe(500);
+    await page.addStyleTag({ content: 'td span, td > * { display: block !important; width: 120px !important; height: 40px !important; }' });
+    const box = (line: string) =>
+      page.locator(`[data-line="${line}"] [data-spendprint-host="line"]`).evaluate((host) => ({
+        display: getComputedStyle(host).display,
+        boxWidths: [...host.getClientRects()].map((rect) => rect.width),
+        drawn: host.shadowRoot !== null,
+      }));
+    expect(await box('l0')).toEqual({ display: 'inline-block', boxWidths: [0], drawn: true });
+    expect(await box('l497')).toEqual({ display: 'contents', boxWidths: [], drawn: false });
+    await page.close();
+  });
 });
