@@ -5,7 +5,14 @@ import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { REPO_ROOT } from './local-worker';
 
-export const SCREENSHOTS = join(REPO_ROOT, 'docs/screenshots');
+/**
+ * Where the journeys' screenshots go: the README's own with SPENDPRINT_SCREENSHOTS=1, else a
+ * git-ignored folder, so that a test run leaves the working tree as it found it.
+ */
+export const SCREENSHOTS = join(
+  REPO_ROOT,
+  process.env.SPENDPRINT_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-results/screenshots',
+);
 
 export interface ConsolePage {
   page: Page;
