@@ -5,20 +5,20 @@ import { terms, type Token } from './text';
  * "train ticket", "office rent"), where NAICS names the industry that supplies it ("Distribution
  * of electric power", "Cellular telephone services", "Passenger railways", "Building rental or
  * leasing"). A meaning applies to one of its words when a context word follows it closely in the
- * same comma-separated part (or always, without context), and the word is then read as the meaning's
- * NAICS words ("means", written as index entries write them) at its position, as implied words
- * like a coupling's "fitting", and the industry it names ("naics", the code NAICS indexes those
- * words under; checked against the index in scripts/everyday-meanings.test.ts) gets a bonus in the
- * classifier. The context keeps goods that share the word out: a power supply,
- * a water meter, a garbage truck body. Written from common expense categories, not from any
- * evaluation file's labels.
+ * same comma-separated part (or always, without context). The word is then read as the meaning's
+ * NAICS words at its position, as implied words like a coupling's "fitting", and the classifier
+ * gives the code the meaning names a bonus. The context keeps goods that share the word out: a
+ * power supply, a water meter, a garbage truck body. Written from common expense categories, not
+ * from any evaluation file's labels.
  */
 export interface EverydayMeaning {
   words: readonly string[];
   context?: readonly string[];
   /** How many words after the meaning's word a context word may stand (default 2). */
   reach?: number;
+  /** The NAICS words it stands for, as index entries write them. */
   means: string;
+  /** The code NAICS indexes those words under (checked in scripts/everyday-meanings.test.ts). */
   naics: string;
 }
 
