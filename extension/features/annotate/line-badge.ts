@@ -120,6 +120,20 @@ function delegateBadgeEvents(): void {
   });
 }
 
+/**
+ * Draws the first waiting badge after `host` in document order. A waiting host has no box, so
+ * Tab passes over it; drawn when the badge before it gets focus, the next line's badge is there
+ * for Tab however far below it stands.
+ */
+function drawNextWaiting(host: Element): void {
+  for (const waiting of document.querySelectorAll(`[${HOST_ATTRIBUTE}="line"][role="button"]`)) {
+    if (host.compareDocumentPosition(waiting) & Node.DOCUMENT_POSITION_FOLLOWING) {
+      viewOf.get(waiting)?.draw();
+      return;
+    }
+  }
+}
+
 /** The listeners that live only while a badge's panel is open. */
 interface OpenPanel {
   element: HTMLElement;
@@ -139,7 +153,8 @@ interface OpenPanel {
  * page ≈ 10 ms more (script and rendering). Until then the host, which has no box (see
  * createLineHost), stands for the badge in the accessibility tree with the same role and name, so
  * screen readers find every estimate; activating it draws the badge at once. Keyboard users reach
- * drawn badges: they are drawn a viewport ahead of the visible area, so Tab finds the next line's.
+ * drawn badges: they are drawn a viewport ahead of the visible area, and a focused badge draws the
+ * next line's (see drawNextWaiting), so Tab finds it.
  */
 class LineBadgeView implements LineBadge {
   private root: ShadowRoot | undefined;
@@ -220,6 +235,7 @@ class LineBadgeView implements LineBadge {
       this.badge?.focus();
       return;
     }
+    drawNextWaiting(this.host);
     if (!this.button) return;
     if (!this.pointerFocus) this.open();
     this.pointerFocus = false;

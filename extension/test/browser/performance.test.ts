@@ -115,6 +115,28 @@ describeInChromium('the page does not feel slower', () => {
     await page.close();
   });
 
+  test("Tab reaches the next line's badge however far below the focused one it stands", async () => {
+    const page = await browser.context.newPage();
+    await page.goto(fixtures.url('/lines-far-apart.html'));
+    await expect.poll(() => page.locator('[data-spendprint-host="line"][data-spendprint-kg]').count(), { timeout: 30_000 }).toBe(3);
+    const host = (line: string) => page.locator(`[data-line="${line}"] [data-spendprint-host="line"]`);
+    expect(await host('l1').evaluate((element) => element.shadowRoot)).toBeNull(); // five screens below: waiting, no box
+    await host('l0').evaluate((element) => (element.shadowRoot!.querySelector('.badge') as HTMLElement).focus());
+    const focusedLine = () =>
+      page.evaluate(() => {
+        const active = document.activeElement;
+        return active?.shadowRoot?.activeElement?.classList.contains('badge') ? active.closest('tr')?.getAttribute('data-line') : null;
+      });
+    const reached: string[] = [];
+    for (let press = 0; press < 8 && !reached.includes('l2'); press++) {
+      await page.keyboard.press('Tab');
+      const line = await focusedLine();
+      if (line && line !== reached.at(-1)) reached.push(line);
+    }
+    expect(reached).toEqual(['l1', 'l2']);
+    await page.close();
+  });
+
   test("the page's own rules for its spans, even !important, give no host a box", async () => {
     const page = await browser.context.newPage();
     await page.goto(fixtures.url('/large-requisition.html'));
