@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { startApiTarget, type ApiTarget } from './support/api-target';
 import { launchWithExtension, type LoadedExtension } from './support/chromium';
 import { describeInChromium } from './support/describe-in-chromium';
@@ -17,6 +18,13 @@ import { observeLayoutShift } from '../../../scripts/test-support/layout-shift';
  */
 const MAIN_THREAD_BUDGET_MS = process.env.SPENDPRINT_PERF_STRICT === '1' ? 50 : 250;
 const CLS_BUDGET = 0.01;
+
+/** The `data-line` of the row whose badge has keyboard focus, or null. */
+const focusedLine = (page: Page) =>
+  page.evaluate(() => {
+    const active = document.activeElement;
+    return active?.shadowRoot?.activeElement?.classList.contains('badge') ? active.closest('tr')?.getAttribute('data-line') : null;
+  });
 
 describeInChromium('the page does not feel slower', () => {
   let browser: LoadedExtension;
@@ -100,15 +108,10 @@ describeInChromium('the page does not feel slower', () => {
     // badges drawn at load (each badge's panel opens on focus, its two buttons come next).
     await page.evaluate(() => scrollTo(0, 0));
     await page.locator('[data-line="l0"] [data-spendprint-host="line"]').evaluate((element) => (element.shadowRoot!.querySelector('.badge') as HTMLElement).focus());
-    const focusedLine = () =>
-      page.evaluate(() => {
-        const active = document.activeElement;
-        return active?.shadowRoot?.activeElement?.classList.contains('badge') ? active.closest('tr')?.getAttribute('data-line') : null;
-      });
-    const visited = [await focusedLine()];
+    const visited = [await focusedLine(page)];
     for (let press = 0; press < 400 && visited.length < 120; press++) {
       await page.keyboard.press('Tab');
-      const line = await focusedLine();
+      const line = await focusedLine(page);
       if (line && line !== visited.at(-1)) visited.push(line);
     }
     expect(visited).toEqual(Array.from({ length: 120 }, (_, i) => `l${i}`));
@@ -122,15 +125,10 @@ describeInChromium('the page does not feel slower', () => {
     const host = (line: string) => page.locator(`[data-line="${line}"] [data-spendprint-host="line"]`);
     expect(await host('l1').evaluate((element) => element.shadowRoot)).toBeNull(); // five screens below: waiting, no box
     await host('l0').evaluate((element) => (element.shadowRoot!.querySelector('.badge') as HTMLElement).focus());
-    const focusedLine = () =>
-      page.evaluate(() => {
-        const active = document.activeElement;
-        return active?.shadowRoot?.activeElement?.classList.contains('badge') ? active.closest('tr')?.getAttribute('data-line') : null;
-      });
     const reached: string[] = [];
     for (let press = 0; press < 8 && !reached.includes('l2'); press++) {
       await page.keyboard.press('Tab');
-      const line = await focusedLine();
+      const line = await focusedLine(page);
       if (line && line !== reached.at(-1)) reached.push(line);
     }
     expect(reached).toEqual(['l1', 'l2']);
