@@ -199,7 +199,7 @@ export class Classifier {
     }
     const knownShare = knownWeight / (wordWeight || 1);
     const touched: number[] = [];
-    if (lineTerms.length === 0 && meaningCodes.size === 0) return { touched, materials, knownShare };
+    if (lineTerms.length === 0) return { touched, materials, knownShare }; // a meaning's words are vocabulary words
     const { docCode, docScore, codeBest, codeSum, learnedScore, touchedDocs } = this;
     let touchedDocCount = 0;
     const { data, start } = this.postings;
