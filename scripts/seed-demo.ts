@@ -137,7 +137,7 @@ export async function seedDemo(
   ]);
   const lines = await seedDemoSpend(db, descriptionSecret, now);
   console.info(
-    `Seeded ${lines} demo spend lines for Acme (twelve months, rules, a supplier factor).`,
+    `Seeded ${lines} demo spend lines for Acme (twelve months and this month so far, rules, a supplier factor).`,
   );
 }
 

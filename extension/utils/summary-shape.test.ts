@@ -27,7 +27,9 @@ describe('normalizeSummary', () => {
     const group = (key: string, label: string, kgCO2e: number) => ({ key, label, kgCO2e, spendUsd: kgCO2e * 3, lines: 2 });
     const view = normalizeSummary({
       period: '2026-03',
+      periodToDate: '2026-03-06',
       previousPeriod: '2026-02',
+      comparedWith: { from: '2026-02-01', to: '2026-02-06' },
       scope: 'tenant',
       team: null,
       totals: { kgCO2e: 500, spendUsd: 1500, lines: 9 },
@@ -41,6 +43,8 @@ describe('normalizeSummary', () => {
     });
     expect(view).toEqual({
       period: '2026-03',
+      toDate: '2026-03-06',
+      comparedWith: { from: '2026-02-01', to: '2026-02-06' },
       totalKg: 500,
       spend: { amount: 1500, currency: 'USD' },
       lineCount: 9,

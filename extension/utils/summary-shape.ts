@@ -17,6 +17,10 @@ export interface Mover {
 }
 export interface SummaryView {
   period?: string;
+  /** Set while the period is in progress: its figures run to this date. */
+  toDate?: string;
+  /** The days of the previous period the movers compare with. */
+  comparedWith?: { from: string; to: string };
   totalKg?: number;
   spend?: { amount: number; currency?: string };
   lineCount?: number;
@@ -71,6 +75,13 @@ export function normalizeSummary(raw: unknown): SummaryView {
   if (!isObject(root)) return view;
   const period = firstString(root, ['period']);
   if (period) view.period = period;
+  const toDate = firstString(root, ['periodToDate']);
+  if (toDate) view.toDate = toDate;
+  if (isObject(root.comparedWith)) {
+    const from = firstString(root.comparedWith, ['from']);
+    const to = firstString(root.comparedWith, ['to']);
+    if (from && to) view.comparedWith = { from, to };
+  }
   const totalKg = firstNumber(root, ['totalKgCO2e', 'totalKg', 'kgCO2e', 'total', 'totals']);
   if (totalKg !== undefined) view.totalKg = totalKg;
   const totals = isObject(root.totals) ? root.totals : isObject(root.total) ? root.total : root;

@@ -1,6 +1,7 @@
 /**
- * Twelve months of Acme demo spend: realistic purchase lines across teams, suppliers and
- * categories, estimated with the engine and the demo rules, stored without their text.
+ * Twelve months of Acme demo spend and the current month so far: realistic purchase lines
+ * across teams, suppliers and categories, estimated with the engine and the demo rules, stored
+ * without their text.
  * Deterministic (seeded random), so re-seeding changes nothing.
  */
 import type { EstimateResult } from '../../shared/api/estimates';
@@ -196,6 +197,38 @@ export function lastTwelveMonths(now: Date): string[] {
   });
 }
 
+interface PlannedLine {
+  line: {
+    description: string;
+    amount: number;
+    currency: string;
+    date: string;
+    supplier: string;
+    glAccount: string;
+  };
+  team: string;
+  anomaly?: string;
+}
+
+/** Every template's purchases in `month`, the `m`-th month of the demo (amounts trend upward). */
+function planMonth(month: string, m: number, next: () => number): PlannedLine[] {
+  const planned: PlannedLine[] = [];
+  for (const t of TEMPLATES) {
+    for (let k = 0; k < t.perMonth; k++) {
+      const description = t.descriptions[Math.floor(next() * t.descriptions.length)]!;
+      const day = String(1 + Math.floor(next() * 27)).padStart(2, '0');
+      // A gentle upward trend plus noise.
+      const amount = Math.round(t.amount * (0.6 + next() * 0.8) * (1 + m * 0.02) * 100) / 100;
+      const { currency, supplier, glAccount } = t;
+      planned.push({
+        line: { description, amount, currency, date: `${month}-${day}`, supplier, glAccount },
+        team: t.team,
+      });
+    }
+  }
+  return planned;
+}
+
 export async function demoSpend(
   secret: string,
   now: Date,
@@ -204,39 +237,8 @@ export async function demoSpend(
 ) {
   const next = random(2026);
   const months = lastTwelveMonths(now);
-  const planned: {
-    line: {
-      description: string;
-      amount: number;
-      currency: string;
-      date: string;
-      supplier: string;
-      glAccount: string;
-    };
-    team: string;
-    anomaly?: string;
-  }[] = [];
-  months.forEach((month, m) => {
-    for (const t of TEMPLATES) {
-      for (let k = 0; k < t.perMonth; k++) {
-        const description = t.descriptions[Math.floor(next() * t.descriptions.length)]!;
-        const day = String(1 + Math.floor(next() * 27)).padStart(2, '0');
-        // A gentle upward trend plus noise.
-        const amount = Math.round(t.amount * (0.6 + next() * 0.8) * (1 + m * 0.02) * 100) / 100;
-        planned.push({
-          line: {
-            description,
-            amount,
-            currency: t.currency,
-            date: `${month}-${day}`,
-            supplier: t.supplier,
-            glAccount: t.glAccount,
-          },
-          team: t.team,
-        });
-      }
-    }
-  });
+  const planned: PlannedLine[] = [];
+  months.forEach((month, m) => planned.push(...planMonth(month, m, next)));
   // A few anomalies: an invoice far above the supplier's usual range, and a duplicate invoice.
   const last = months.at(-1)!;
   planned.push({
@@ -265,19 +267,25 @@ export async function demoSpend(
     anomaly: 'possible duplicate invoice: same supplier and amount within days',
   });
 
+  // The current month so far, planned whole and after the rest so every line keeps its id
+  // (its index) when a later day's seeding adds the days since.
+  planned.push(...planMonth(now.toISOString().slice(0, 7), months.length, next));
+  const today = now.toISOString().slice(0, 10);
+  const due = planned.flatMap((p, index) => (p.line.date <= today ? [{ ...p, index }] : []));
+
   const hashes = await Promise.all(
-    planned.map((p) => hashDescription(secret, ACME, p.line.description)),
+    due.map((p) => hashDescription(secret, ACME, p.line.description)),
   );
   const results: EstimateResult[] = estimateLines(
-    planned.map((p, i) => ({ ...p.line, descriptionHash: hashes[i] })),
+    due.map((p, i) => ({ ...p.line, descriptionHash: hashes[i] })),
     { rules, supplierFactors: [factor] },
   );
   const out: DemoLine[] = [];
-  for (let i = 0; i < planned.length; i++) {
-    const { line, team, anomaly } = planned[i]!;
+  for (let i = 0; i < due.length; i++) {
+    const { line, team, anomaly, index } = due[i]!;
     const result = results[i]!;
     const facts = estimateFacts(result, line.amount, line.currency);
-    const id = `sl_demo_${String(i).padStart(4, '0')}`;
+    const id = `sl_demo_${String(index).padStart(4, '0')}`;
     const needsReview =
       facts.status === 'unable' || facts.confidence < 0.8 || anomaly !== undefined;
     const createdAt = new Date(`${line.date}T12:00:00Z`);
@@ -313,7 +321,7 @@ export async function demoSpend(
     };
     const review = needsReview
       ? {
-          id: `rv_demo_${String(i).padStart(4, '0')}`,
+          id: `rv_demo_${String(index).padStart(4, '0')}`,
           tenantId: ACME,
           kind: anomaly ? 'anomaly' : facts.status === 'unable' ? 'unable' : 'low-confidence',
           status: 'open',

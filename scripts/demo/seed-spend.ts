@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { drizzle } from 'drizzle-orm/d1';
 import { existsSync, readFileSync } from 'node:fs';
 import type { TenantRule } from '../../shared/engine';
@@ -103,10 +103,19 @@ export async function seedDemoSpend(db: Db, secret: string, now: Date): Promise<
         .onConflictDoNothing(),
     ),
   ];
-  const seededBefore = await db.$count(schema.spendLines, eq(schema.spendLines.tenantId, ACME));
+  // A later day of the month adds the lines dated since: the ledger records the new ones.
+  const seededBefore = new Set(
+    (
+      await db
+        .select({ id: schema.spendLines.id })
+        .from(schema.spendLines)
+        .where(and(eq(schema.spendLines.tenantId, ACME), eq(schema.spendLines.source, 'demo')))
+    ).map((row) => row.id),
+  );
   const [first, ...rest] = statements;
   await db.batch([first!, ...rest]);
-  if (seededBefore === 0) await recordSeedInLedger(db, lines, actor, at);
+  const added = lines.filter((l) => !seededBefore.has(l.row.id as string));
+  if (added.length > 0) await recordSeedInLedger(db, added, actor, at);
   return lines.length;
 }
 

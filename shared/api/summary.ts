@@ -24,7 +24,14 @@ export const QualityShare = z.object({ key: z.string(), spendUsd: z.number(), sh
 
 export const Summary = z.object({
   period: z.string(),
+  /** Today, while `period` is still in progress (its figures are the period so far); else null. */
+  periodToDate: z.string().nullable(),
   previousPeriod: z.string(),
+  /**
+   * The days of the previous period the movers compare with: all of it, or, while `period` is in
+   * progress, its days up to the same day of the month (of the year, for a year).
+   */
+  comparedWith: z.object({ from: z.string(), to: z.string() }),
   /** 'tenant' or the team ids the caller may see. */
   scope: z.union([z.literal('tenant'), z.array(z.string())]),
   team: z.string().nullable(),

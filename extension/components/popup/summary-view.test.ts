@@ -18,4 +18,22 @@ describe('SummaryView', () => {
     );
     expect(items).toEqual(['Haulage plc: ▼ 16,183 kg', 'Office Supply Co.: ▲ 250 kg']);
   });
+
+  test('a period in progress says so, and names the days its movers compare with', () => {
+    const container = document.createElement('div');
+    const view = {
+      totalKg: 120,
+      spend: { amount: 900, currency: 'USD' },
+      lineCount: 3,
+      toDate: '2026-12-06',
+      comparedWith: { from: '2026-11-01', to: '2026-11-06' },
+      byCategory: [],
+      bySupplier: [],
+      trend: [],
+      movers: [{ label: 'Dell', deltaKg: 40 }],
+    };
+    render(h(SummaryView, { view }), container);
+    expect(container.querySelector('.muted')?.textContent).toBe('on 900 USD of spend · 3 lines · so far, to 2026-12-06');
+    expect(container.querySelector('[aria-label="Biggest movers"] h2')?.textContent).toBe('Biggest movers against 2026-11-01 – 2026-11-06');
+  });
 });

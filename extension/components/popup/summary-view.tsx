@@ -30,7 +30,8 @@ export function SummaryView({ view }: { view: View }) {
       {view.spend && (
         <p class="muted">
           on {view.spend.amount.toLocaleString('en-US', { maximumFractionDigits: 0 })} {view.spend.currency ?? ''} of spend
-          {view.lineCount !== undefined ? ` · ${view.lineCount} lines` : ''}
+          {view.lineCount !== undefined ? ` · ${view.lineCount} line${view.lineCount === 1 ? '' : 's'}` : ''}
+          {view.toDate ? ` · so far, to ${view.toDate}` : ''}
         </p>
       )}
       <TrendChart points={view.trend} />
@@ -38,7 +39,7 @@ export function SummaryView({ view }: { view: View }) {
       <RowList title="By supplier" rows={view.bySupplier} />
       {view.movers.length > 0 && (
         <section aria-label="Biggest movers">
-          <h2>Biggest movers</h2>
+          <h2>Biggest movers{view.comparedWith && ` against ${view.comparedWith.from} – ${view.comparedWith.to}`}</h2>
           <ul>
             {view.movers.map((mover) => (
               <li key={mover.label}>

@@ -43,7 +43,9 @@ const group = (key: string, label: string, kgCO2e: number) => ({ key, label, kgC
 /** In the shape of shared/api/summary.ts `Summary`. */
 export const STUB_SUMMARY = {
   period: 'current',
+  periodToDate: null,
   previousPeriod: 'previous',
+  comparedWith: { from: 'previous-01', to: 'previous-31' },
   scope: 'tenant',
   team: null,
   totals: { kgCO2e: 4321.5, spendUsd: 18250, lines: 57 },

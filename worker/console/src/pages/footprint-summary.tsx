@@ -12,11 +12,16 @@ export function FootprintSummary({ summary }: { summary: Summary }) {
     <div class="summary">
       <div class="tiles tile-wide">
         <div class="tile">
-          <span class="tile-label">Footprint, {summary.period}</span>
+          <span class="tile-label">
+            Footprint, {summary.period}
+            {summary.periodToDate && ` so far (to ${summary.periodToDate})`}
+          </span>
           <span class="tile-value" data-testid="footprint-total">
             {formatCo2e(totals.kgCO2e)}
           </span>
-          <span class="muted">{totals.lines} lines</span>
+          <span class="muted">
+            {totals.lines} {totals.lines === 1 ? 'line' : 'lines'}
+          </span>
         </div>
         <div class="tile">
           <span class="tile-label">Spend</span>
@@ -58,7 +63,9 @@ function Movers({ summary }: { summary: Summary }) {
   if (summary.movers.length === 0) return null;
   return (
     <section class="card" aria-label="Biggest movers">
-      <h2>Biggest movers since {summary.previousPeriod}</h2>
+      <h2>
+        Biggest movers against {summary.comparedWith.from} – {summary.comparedWith.to}
+      </h2>
       <ul class="plain-list movers">
         {summary.movers.map((mover) => (
           <li key={`${mover.dimension}:${mover.key}`}>

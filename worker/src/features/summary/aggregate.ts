@@ -1,5 +1,5 @@
 import { NAICS_SECTOR_TITLES, NAICS_SUBSECTOR_TITLES } from './naics-groups';
-import { monthsOf, periodOfMonth, shiftPeriod, trendPeriods } from './periods';
+import { comparisonSpan, monthsOf, periodOfMonth, shiftPeriod, trendPeriods } from './periods';
 
 export interface SummaryLine {
   month: string;
@@ -183,18 +183,21 @@ export function breakdown(
 
 /**
  * The summary of one period from the lines of its trend window (the period and the ones
- * before it): totals, groupings, trend, biggest movers against the previous period, and data
- * quality as shares of spend.
+ * before it): totals, groupings, trend, biggest movers against the previous period (its same
+ * days only, while the period is in progress on `today`; see comparisonSpan), and data quality
+ * as shares of spend.
  */
 export function summarise(
   period: string,
-  lines: readonly SummaryLine[],
+  lines: readonly (SummaryLine & { date: string })[],
   teamNames: ReadonlyMap<string, string>,
+  today: string,
 ) {
   const previousPeriod = shiftPeriod(period, -1);
+  const comparedWith = comparisonSpan(period, today);
   const inPeriod = (p: string) => (l: SummaryLine) => periodOfMonth(l.month, period) === p;
   const current = lines.filter(inPeriod(period));
-  const previous = lines.filter(inPeriod(previousPeriod));
+  const previous = lines.filter((l) => l.date >= comparedWith.from && l.date <= comparedWith.to);
   const { byGlAccount: _notInSummary, ...groups } = breakdown(current, {
     teamNames,
     months: monthsOf(period),
@@ -208,7 +211,9 @@ export function summarise(
 
   return {
     period,
+    periodToDate: today.startsWith(period) ? today : null,
     previousPeriod,
+    comparedWith,
     ...groups,
     trend: trendPeriods(period).map((p) => ({ period: p, ...totalsOf(lines.filter(inPeriod(p))) })),
     movers: moved,

@@ -17,7 +17,9 @@ const summaryRoute = defineRoute('dashboard:read', {
   description:
     'Scope: buyers see the teams they belong to (and what they recorded themselves); admin, ' +
     'analyst, approver, auditor and viewer see the whole tenant. `team` narrows the scope; a ' +
-    'team outside it answers 404. `period` is YYYY-MM or YYYY (default: the current month).',
+    'team outside it answers 404. `period` is YYYY-MM or YYYY (default: the current month). ' +
+    'Movers compare with the previous period; while `period` is in progress, with its same ' +
+    'days only (`comparedWith`), and `periodToDate` is today.',
   request: { query: SummaryQuery },
   responses: { 200: jsonContent(Summary), ...problemResponses(400, 401, 403, 404) },
 });
@@ -25,7 +27,8 @@ const summaryRoute = defineRoute('dashboard:read', {
 export const summaryRoutes = createRouter().openapi(summaryRoute, async (c) => {
   const { db, principal } = c.var;
   const query = c.req.valid('query');
-  const period = query.period ?? now(c).toISOString().slice(0, 7);
+  const today = now(c).toISOString().slice(0, 10);
+  const period = query.period ?? today.slice(0, 7);
   const scope = await spendScopeOf(db, principal, query.team);
   const window = trendPeriods(period);
   const from = monthsOf(window[0]!)[0]!;
@@ -36,6 +39,7 @@ export const summaryRoutes = createRouter().openapi(summaryRoute, async (c) => {
       spendLines,
       {
         month: spendLines.month,
+        date: spendLines.date,
         naics: spendLines.naics,
         supplierKey: spendLines.supplierKey,
         supplier: spendLines.supplier,
@@ -51,7 +55,7 @@ export const summaryRoutes = createRouter().openapi(summaryRoute, async (c) => {
     db.selectFields(teams, { id: teams.id, name: teams.name }),
   ]);
   const names = new Map(teamRows.map((t) => [t.id, t.name]));
-  const summary = summarise(period, lines, names);
+  const summary = summarise(period, lines, names, today);
   const visible = scope.kind === 'tenant' ? ('tenant' as const) : scope.teamIds;
   return c.json({ ...summary, scope: visible, team: scope.team }, 200);
 });

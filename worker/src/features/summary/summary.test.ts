@@ -1,6 +1,8 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { createTenant, signInAs } from '../../../test/fixtures';
+import { bearer } from '../../../test/fixtures';
+import { call, json } from '../../../test/http';
 import { send, sendJson } from '../../../test/spend-helpers';
 
 interface SummaryBody {
@@ -14,7 +16,15 @@ interface SummaryBody {
   byTeam: { key: string; label: string; lines: number }[];
   byMonth: { key: string; lines: number }[];
   trend: { period: string; lines: number }[];
-  movers: { dimension: string; label: string; changeKgCO2e: number }[];
+  movers: {
+    dimension: string;
+    label: string;
+    kgCO2e: number;
+    previousKgCO2e: number;
+    changeKgCO2e: number;
+  }[];
+  periodToDate: string | null;
+  comparedWith: { from: string; to: string };
   dataQuality: { byConfidence: { key: string; share: number }[]; byMethod: { key: string }[] };
 }
 
@@ -73,6 +83,48 @@ describe('GET /api/v1/summary', () => {
     expect(year.totals.lines).toBe(3);
     expect(year.byMonth).toHaveLength(12);
     expect((await send(viewer, 'GET', '/api/v1/summary?period=24-03')).status).toBe(400);
+  });
+
+  it('compares a month in progress with the same days of the month before', async () => {
+    const tenant = await createTenant('summary-to-date');
+    const [buyer, viewer] = await signInAs(tenant, 'buyer', 'viewer');
+    const lines = [
+      laptop('2024-02-03', 1000),
+      laptop('2024-02-20', 9000),
+      laptop('2024-03-02', 1000),
+    ];
+    await sendJson(buyer, 'POST', '/api/v1/spend/record', { lines }, 201);
+    const summaryOn = async (today: string, period = '') => {
+      const path = `/api/v1/summary${period ? `?period=${period}` : ''}`;
+      const response = await call(path, {
+        headers: { ...bearer(viewer), 'x-test-now': `${today}T12:00:00Z` },
+      });
+      expect(response.status).toBe(200);
+      return json<SummaryBody>(response);
+    };
+
+    // On 5 March, March so far (one laptop) is set against 1–5 February (one laptop of the same
+    // price, deflated by another month's CPI), not against all of February.
+    const inProgress = await summaryOn('2024-03-05');
+    expect(inProgress).toMatchObject({ period: '2024-03', periodToDate: '2024-03-05' });
+    expect(inProgress.comparedWith).toEqual({ from: '2024-02-01', to: '2024-02-05' });
+    const soFar = inProgress.movers.find((m) => m.dimension === 'supplier')!;
+    expect(soFar.previousKgCO2e / soFar.kgCO2e).toBeCloseTo(1, 1);
+
+    // Once March is over, the whole of February counts: Dell's footprint fell.
+    const closed = await summaryOn('2024-04-02', '2024-03');
+    expect(closed.periodToDate).toBeNull();
+    expect(closed.comparedWith).toEqual({ from: '2024-02-01', to: '2024-02-29' });
+    const dell = closed.movers.find((m) => m.dimension === 'supplier')!;
+    expect(dell.changeKgCO2e).toBeLessThan(0);
+    expect(dell.previousKgCO2e / dell.kgCO2e).toBeCloseTo(10, 0);
+
+    // A year in progress is set against the previous year up to the same day.
+    const year = await summaryOn('2025-02-10', '2025');
+    expect(year).toMatchObject({
+      periodToDate: '2025-02-10',
+      comparedWith: { from: '2024-01-01', to: '2024-02-10' },
+    });
   });
 
   it('scopes buyers and team managers to their teams; other roles see the tenant', async () => {
