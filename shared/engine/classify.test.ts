@@ -81,6 +81,13 @@ describe('classifier', () => {
     expect(vocabularyOnly.classify('copy paper 8.5x11').best?.naics.slice(0, 3)).toBe('322');
   });
 
+  it('reads a word of the item\'s history (recycled, refurbished) as a modifier, wherever it stands', () => {
+    // Pulp mills' description mentions "used or recycled rags": the paper is still paper.
+    expect(shipped.classify('Recycled copy paper, A4, 5 reams').best?.naics).toBe('322121');
+    expect(shipped.classify('Recycled cardboard').best?.naics).toBe('322130');
+    expect(shipped.classify('Refurbished laptop').best?.naics).toBe('334111');
+  });
+
   it('reads two words the vocabulary knows as one as that word', () => {
     const vocabulary = new Set(index.terms);
     const joined = joinCompounds(tokenize('FORK LIFT, LIFT TRUCK'), (t) => vocabulary.has(t)).map((t) => t.term);

@@ -5,7 +5,7 @@ import { calibrate, rawConfidences } from './classify-calibration';
 import { decodePostings, type Postings } from './postings';
 import { PhraseTable } from './phrases';
 import { withEverydayMeanings } from './everyday';
-import { isMaterialProduct, materialOfCode, materialOfWord } from './materials';
+import { isConditionWord, isMaterialProduct, materialOfCode, materialOfWord } from './materials';
 
 export interface Candidate {
   naics: string;
@@ -170,6 +170,7 @@ export class Classifier {
       const material = materialOfWord(t.term);
       if (material) materials.add(material);
       if (material && t.position > 0 && !isMaterialProduct(t.term)) w *= MATERIAL_MODIFIER_WEIGHT;
+      if (isConditionWord(t.term)) w *= MATERIAL_MODIFIER_WEIGHT;
       const id = this.termId.get(t.term);
       const weight = id !== undefined ? w : RELATED_WEIGHT * w;
       let best = 0;

@@ -37,3 +37,14 @@ const MATERIAL_PRODUCTS = new Set(['paper', 'paperboard', 'cardboard', 'concrete
 export function isMaterialProduct(term: string): boolean {
   return MATERIAL_PRODUCTS.has(term);
 }
+
+/**
+ * Words that tell an item's history, not what it is: a modifier wherever they stand, like a
+ * material after the first word. "Recycled copy paper" is paper, not the pulp mills whose
+ * description mentions recycled rags.
+ */
+const CONDITION_WORDS = new Set(['recycled', 'refurbished', 'reconditioned', 'remanufactured']);
+
+export function isConditionWord(term: string): boolean {
+  return CONDITION_WORDS.has(term);
+}
