@@ -29,11 +29,12 @@ describe('SummaryView', () => {
       comparedWith: { from: '2026-11-01', to: '2026-11-06' },
       byCategory: [],
       bySupplier: [],
-      trend: [],
+      trend: [{ period: '2026-11', kg: 300 }, { period: '2026-12', kg: 120 }],
       movers: [{ label: 'Dell', deltaKg: 40 }],
     };
     render(h(SummaryView, { view }), container);
     expect(container.querySelector('.muted')?.textContent).toBe('on 900 USD of spend · 3 lines · so far, to 2026-12-06');
     expect(container.querySelector('[aria-label="Biggest movers"] h2')?.textContent).toBe('Biggest movers against 2026-11-01 – 2026-11-06');
+    expect(container.querySelector('svg')?.getAttribute('aria-label')).toBe('Trend: 2026-11: 300 kg; 2026-12 so far (to 2026-12-06): 120 kg');
   });
 });

@@ -34,7 +34,7 @@ export function SummaryView({ view }: { view: View }) {
           {view.toDate ? ` · so far, to ${view.toDate}` : ''}
         </p>
       )}
-      <TrendChart points={view.trend} />
+      <TrendChart points={view.trend} toDate={view.toDate} />
       <RowList title="By category" rows={view.byCategory} />
       <RowList title="By supplier" rows={view.bySupplier} />
       {view.movers.length > 0 && (

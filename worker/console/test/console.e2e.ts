@@ -80,6 +80,9 @@ describeInChromium('the console against a real local Worker', () => {
       'ERP connectors',
       'Two-factor sign-in',
     ]);
+    // The dashboard opens on the current month, which is still in progress.
+    const today = new Date().toISOString().slice(0, 10);
+    await page.getByText(`Footprint, ${today.slice(0, 7)} so far (to ${today})`).waitFor();
     if (spendRecorded) {
       const total = page.getByTestId('footprint-total');
       await expect.poll(() => total.textContent()).toMatch(/CO2e$/);

@@ -12,16 +12,29 @@ const TOP = 24;
 const BOTTOM = 28;
 
 /**
- * A column chart of the footprint per period, oldest first, the selected period highlighted.
- * SVG elements only (no inline style); the figures are also in the accessible name.
+ * A column chart of the footprint per period, oldest first, the selected period highlighted
+ * (and named "so far" while it is in progress, `toDate` set). SVG elements only (no inline
+ * style); the figures are also in the accessible name.
  */
-export function TrendChart({ points, current }: { points: TrendPoint[]; current: string }) {
+export function TrendChart({
+  points,
+  current,
+  toDate,
+}: {
+  points: TrendPoint[];
+  current: string;
+  toDate?: string | null;
+}) {
+  const periodLabel = (period: string) =>
+    toDate && period === current ? `${period} so far` : period;
   if (points.length === 0) return null;
   const max = Math.max(...points.map((p) => p.kgCO2e), 1);
   const slot = WIDTH / points.length;
   const barWidth = Math.min(slot * 0.6, 70);
   const plot = HEIGHT - TOP - BOTTOM;
-  const description = points.map((p) => `${p.period}: ${formatCo2e(p.kgCO2e)}`).join('; ');
+  const description = points
+    .map((p) => `${periodLabel(p.period)}: ${formatCo2e(p.kgCO2e)}`)
+    .join('; ');
   return (
     <section class="card" aria-label="Trend">
       <h2>Trend</h2>
@@ -43,7 +56,7 @@ export function TrendChart({ points, current }: { points: TrendPoint[]; current:
                 {point.lines > 0 ? formatCo2e(point.kgCO2e) : '—'}
               </text>
               <text class="period" x={x + barWidth / 2} y={HEIGHT - 8} text-anchor="middle">
-                {point.period}
+                {periodLabel(point.period)}
               </text>
             </g>
           );

@@ -42,6 +42,7 @@ export function FootprintSummary({ summary }: { summary: Summary }) {
       <TrendChart
         points={summary.trend.map((p) => ({ period: p.period, kgCO2e: p.kgCO2e, lines: p.lines }))}
         current={summary.period}
+        toDate={summary.periodToDate}
       />
       {totals.lines === 0 ? (
         <p class="card muted">No spend is recorded for {summary.period} yet.</p>
