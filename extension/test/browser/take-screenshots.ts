@@ -47,7 +47,7 @@ await withBrowser(async (browser) => {
   await page.screenshot({ path: out('cart-with-badges') });
   await badge.click();
   await page.waitForTimeout(200);
-  await page.setViewportSize({ width: 1100, height: 760 });
+  await page.setViewportSize({ width: 1100, height: 900 });
   await page.screenshot({ path: out('cart-panel') });
 
   const popup = await browser.context.newPage();

@@ -82,7 +82,8 @@ describeInChromium('the console against a real local Worker', () => {
     ]);
     // The dashboard opens on the current month, which is still in progress.
     const today = new Date().toISOString().slice(0, 10);
-    await page.getByText(`Footprint, ${today.slice(0, 7)} so far (to ${today})`).waitFor();
+    await page.getByText(`Footprint, ${today.slice(0, 7)} so far`, { exact: true }).waitFor();
+    await page.getByText(new RegExp(`^\\d+ lines?, to ${today}$`)).waitFor();
     if (spendRecorded) {
       const total = page.getByTestId('footprint-total');
       await expect.poll(() => total.textContent()).toMatch(/CO2e$/);

@@ -14,13 +14,14 @@ export function FootprintSummary({ summary }: { summary: Summary }) {
         <div class="tile">
           <span class="tile-label">
             Footprint, {summary.period}
-            {summary.periodToDate && ` so far (to ${summary.periodToDate})`}
+            {summary.periodToDate && ' so far'}
           </span>
           <span class="tile-value" data-testid="footprint-total">
             {formatCo2e(totals.kgCO2e)}
           </span>
           <span class="muted">
             {totals.lines} {totals.lines === 1 ? 'line' : 'lines'}
+            {summary.periodToDate && `, to ${summary.periodToDate}`}
           </span>
         </div>
         <div class="tile">
