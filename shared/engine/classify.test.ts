@@ -46,12 +46,14 @@ describe('classifier', () => {
     expect(best('Mobile phone bill')).toBe('517312');
     expect(best('Landline phone service')).toBe('517311');
     expect(best('Office internet service')).toBe('517311');
+    expect(best('Gasoline fleet card purchases')).toBe('324110');
     expect(best('Water meter')).not.toBe('221310');
     expect(best('Power supply 12V')?.slice(0, 4)).not.toBe('2211');
     expect(best('Garbage truck body')).toBe('336211');
     expect(best('Trash bags 33 gal')).not.toBe('562111');
     expect(best('Office chair rental')).not.toBe('531120');
     expect(best('Power tool battery charge')?.slice(0, 4)).not.toBe('2211');
+    expect(best('Fuel pump replacement for delivery van')).not.toBe('324110');
   });
 
   it('proposes no government code, with confidences in [0, 1] that never sum above 1', () => {

@@ -89,7 +89,8 @@ export const EVERYDAY_MEANINGS: readonly EverydayMeaning[] = [
   },
   {
     words: ['gasoline', 'diesel', 'petrol', 'fuel'],
-    context: ['fill', 'fillup', 'refuel', 'refueling', 'gallon', 'litre', 'liter', 'tank', 'pump'],
+    // Not "tank" or "pump": a fuel tank and a fuel pump are goods (automotive parts).
+    context: ['fill', 'fillup', 'refuel', 'refueling', 'gallon', 'litre', 'liter', 'card'],
     means: 'fuels made in petroleum refineries',
     naics: '324110',
   },
