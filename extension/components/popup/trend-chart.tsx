@@ -10,8 +10,8 @@ export function TrendChart({ points, toDate }: { points: TrendPoint[]; toDate?: 
   const max = Math.max(...points.map((p) => p.kg), 1);
   const width = 280;
   const barWidth = width / points.length;
-  const label = (p: TrendPoint, i: number) =>
-    `${p.period}${toDate && i === points.length - 1 ? ` so far (to ${toDate})` : ''}: ${formatKg(p.kg)} kg`;
+  const inProgress = (i: number) => toDate !== undefined && i === points.length - 1;
+  const label = (p: TrendPoint, i: number) => `${p.period}${inProgress(i) ? ` so far (to ${toDate})` : ''}: ${formatKg(p.kg)} kg`;
   const description = points.map(label).join('; ');
   return (
     <figure class="trend">
@@ -19,7 +19,7 @@ export function TrendChart({ points, toDate }: { points: TrendPoint[]; toDate?: 
         {points.map((point, i) => {
           const height = Math.max(2, (point.kg / max) * 56);
           return (
-            <rect key={point.period} x={i * barWidth + 2} y={60 - height} width={Math.max(2, barWidth - 4)} height={height} fill={toDate && i === points.length - 1 ? '#8fbf9f' : '#1e6b3a'}>
+            <rect key={point.period} x={i * barWidth + 2} y={60 - height} width={Math.max(2, barWidth - 4)} height={height} fill={inProgress(i) ? '#8fbf9f' : '#1e6b3a'}>
               <title>{`${label(point, i)} CO2e`}</title>
             </rect>
           );
