@@ -68,7 +68,10 @@ export const LEARNED_WEIGHT = 1.5;
 const MEANING_BONUS = 0.3;
 /** Score factor for a code whose material the line contradicts (see materials.ts). */
 const MATERIAL_CONFLICT = 0.7;
-/** A material after the first word qualifies the item ("BOOTS, STEEL TOE"): it must not outweigh it. */
+/**
+ * A material after the first word qualifies the item ("BOOTS, STEEL TOE"), as a word of its history
+ * does anywhere ("Recycled copy paper"): it must not outweigh it.
+ */
 const MATERIAL_MODIFIER_WEIGHT = 0.5;
 
 /** A distinct word of the line: its largest weight, largest known weight and ideal score. */

@@ -22,8 +22,6 @@ export function trendPeriods(period: string): string[] {
   return Array.from({ length: count }, (_, i) => shiftPeriod(period, i - count + 1));
 }
 
-const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-
 /** The number of days in a month "YYYY-MM". */
 function daysIn(month: string): number {
   const [y, m] = month.split('-').map(Number) as [number, number];
@@ -40,16 +38,16 @@ export interface DateSpan {
  * The span of the period before `period` that its figures are compared with: all of it, or,
  * while `period` is still in progress on `today`, its days up to the same day of the month (or,
  * for a year, the same month and day), so a month three days old is not set against a whole one.
+ * A day the previous month lacks (31 March, a leap day) becomes that month's last.
  */
 export function comparisonSpan(period: string, today: string): DateSpan {
   const previous = shiftPeriod(period, -1);
+  const yearly = period.length === 4;
   const inProgress = today.startsWith(period);
-  if (period.length === 4) {
-    const monthDay = inProgress ? today.slice(5) : '12-31';
-    const leapDayMissing = monthDay === '02-29' && !isLeapYear(Number(previous));
-    return { from: `${previous}-01-01`, to: `${previous}-${leapDayMissing ? '02-28' : monthDay}` };
-  }
-  const lastDay = daysIn(previous);
-  const day = inProgress ? Math.min(Number(today.slice(8)), lastDay) : lastDay;
-  return { from: `${previous}-01`, to: `${previous}-${String(day).padStart(2, '0')}` };
+  const lastMonth = yearly ? `${previous}-${inProgress ? today.slice(5, 7) : '12'}` : previous;
+  const lastDay = Math.min(inProgress ? Number(today.slice(8)) : 31, daysIn(lastMonth));
+  return {
+    from: yearly ? `${previous}-01-01` : `${previous}-01`,
+    to: `${lastMonth}-${String(lastDay).padStart(2, '0')}`,
+  };
 }
