@@ -3,7 +3,6 @@
  * holds the current month so far, and seeding again later in the month adds the days since,
  * each new line recorded in the audit chain's calculation ledger.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +12,7 @@ import { getPlatformProxy } from 'wrangler';
 import * as schema from '../worker/src/db/schema';
 import { TenantDb } from '../worker/src/db/tenant-db';
 import { verifyLedger } from '../worker/src/features/spend/ledger';
-import { REPO_ROOT } from '../worker/console/test/support/local-worker';
+import { applyLocalMigrations, REPO_ROOT } from '../worker/console/test/support/local-worker';
 import { OFFLINE_WRANGLER_ENV } from './local-env';
 import { seedDemo } from './seed-demo';
 
@@ -27,12 +26,7 @@ let dispose: () => Promise<void>;
 
 beforeAll(async () => {
   persistDir = mkdtempSync(join(tmpdir(), 'spendprint-seed-'));
-  const migrate = spawnSync(
-    'npx',
-    ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistDir],
-    { cwd: REPO_ROOT, env: OFFLINE_WRANGLER_ENV, encoding: 'utf8' },
-  );
-  if (migrate.status !== 0) throw new Error(`migrations failed: ${migrate.stderr}`);
+  applyLocalMigrations(persistDir);
   Object.assign(process.env, OFFLINE_WRANGLER_ENV);
   ({ env, dispose } = await getPlatformProxy<{ DB: D1 }>({
     configPath: join(REPO_ROOT, 'wrangler.toml'),

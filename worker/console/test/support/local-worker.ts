@@ -114,6 +114,11 @@ async function stopGroup(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
+/** The real D1 migrations applied to the local database persisted in `persistDir`. */
+export function applyLocalMigrations(persistDir: string): void {
+  wrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistDir]);
+}
+
 export async function startLocalWorker(options: LocalWorkerOptions = {}): Promise<LocalWorker> {
   if (!existsSync(join(REPO_ROOT, 'worker/console/dist/console/index.html'))) {
     throw new Error('the console is not built: run `npm run build:console` first');
@@ -121,7 +126,7 @@ export async function startLocalWorker(options: LocalWorkerOptions = {}): Promis
   const persistDir = mkdtempSync(join(tmpdir(), 'spendprint-worker-'));
   const cleanUp = () => rmSync(persistDir, { recursive: true, force: true });
   try {
-    wrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistDir]);
+    applyLocalMigrations(persistDir);
     if (options.seed ?? true) await seedLocalDatabase(persistDir);
   } catch (error) {
     cleanUp();
