@@ -56,6 +56,18 @@ describe('classifier', () => {
     expect(best('Fuel pump replacement for delivery van')).not.toBe('324110');
   });
 
+  it('reads a good named after the service word as that good, and bill words as the service', () => {
+    const best = (text: string) => vocabularyOnly.classify(text).best?.naics;
+    expect(best('Water usage meter')).toBe('334514');
+    expect(best('Air ride seat')).not.toBe('481111');
+    expect(best('Mobile data terminal')).not.toBe('517312');
+    expect(best('Electric charge controller')?.slice(0, 4)).not.toBe('2211');
+    expect(best('Internet connection cable')).not.toBe('517311');
+    expect(best('Water bill payment for office')).toBe('221310');
+    expect(best('Flight ticket change fee')).toBe('481111');
+    expect(best('Gasoline fill-up')).toBe('324110');
+  });
+
   it('proposes no government code, with confidences in [0, 1] that never sum above 1', () => {
     for (const text of ['laptop computer', 'police protection', 'hydroelectric power', 'x']) {
       const out = shipped.classify(text);

@@ -159,7 +159,7 @@ export class Classifier {
    * The caller must reset both arrays for the returned codes.
    */
   private accumulate(text: string): { touched: number[]; materials: Set<string>; knownShare: number } {
-    const tokens = withEverydayMeanings(joinCompounds(tokenize(text), this.isTerm));
+    const tokens = withEverydayMeanings(joinCompounds(tokenize(text), this.isTerm), this.isTerm);
     const materials = new Set<string>();
     const words = new Map<string, WordScore>();
     /** Each token's weight and vocabulary id (undefined when the vocabulary lacks the word), for its phrases. */

@@ -108,39 +108,60 @@ export const EVERYDAY_MEANINGS: readonly EverydayMeaning[] = [
   },
 ];
 
+/**
+ * Words of a bill or a booking that may follow a context word ("Water bill payment", "Flight
+ * ticket change fee", "Gasoline fill-up"). Any other vocabulary word there names a good the
+ * service word qualifies: "Water usage meter", "Air ride seat", "Internet connection cable".
+ */
+const TRANSACTION_WORDS = new Set(
+  terms(
+    'bill payment fee charge invoice account plan subscription deposit monthly statement service ' +
+      'booking reservation change cancellation renewal refund surcharge tax credit adjustment up',
+  ),
+);
+
+type Meaning = {
+  applies: (tokens: readonly Token[], i: number, isTerm: (term: string) => boolean) => boolean;
+  terms: readonly string[];
+  naics: string;
+};
+
 /** The meanings by the word that opens them, their NAICS words as index terms (stemmed, no stopwords). */
-const byWord = new Map<
-  string,
-  {
-    applies: (tokens: readonly Token[], i: number) => boolean;
-    terms: readonly string[];
-    naics: string;
-  }[]
->();
+const byWord = new Map<string, Meaning[]>();
 for (const { words, context, reach = 2, means, naics } of EVERYDAY_MEANINGS) {
-  const applies = (tokens: readonly Token[], i: number) => {
+  const meaningTerms = terms(means);
+  const applies: Meaning['applies'] = (tokens, i, isTerm) => {
+    if (!context) return true;
     const { segment, position } = tokens[i]!;
-    return (
-      !context ||
-      tokens.some(
-        (t, j) =>
-          j > i &&
-          t.segment === segment &&
-          t.position - position <= reach &&
-          context.includes(t.term),
-      )
+    const at = tokens.findIndex(
+      (t, j) =>
+        j > i &&
+        t.segment === segment &&
+        t.position - position <= reach &&
+        context.includes(t.term),
     );
+    if (at < 0) return false;
+    const next = tokens.slice(at + 1).find((t) => !t.family);
+    const namesAGood =
+      next !== undefined &&
+      next.segment === segment &&
+      next.clause === tokens[at]!.clause &&
+      isTerm(next.term) &&
+      !TRANSACTION_WORDS.has(next.term) &&
+      !context.includes(next.term) &&
+      !meaningTerms.includes(next.term);
+    return !namesAGood;
   };
-  const meaning = { applies, terms: terms(means), naics };
+  const meaning = { applies, terms: meaningTerms, naics };
   for (const word of words) byWord.set(word, [...(byWord.get(word) ?? []), meaning]);
 }
 
 /** `tokens` with each word that opens an everyday meaning replaced by that meaning's NAICS words. */
-export function withEverydayMeanings(tokens: Token[]): Token[] {
+export function withEverydayMeanings(tokens: Token[], isTerm: (term: string) => boolean): Token[] {
   if (!tokens.some((token) => byWord.has(token.term))) return tokens;
   const out: Token[] = [];
   tokens.forEach((token, i) => {
-    const meaning = byWord.get(token.term)?.find(({ applies }) => applies(tokens, i));
+    const meaning = byWord.get(token.term)?.find(({ applies }) => applies(tokens, i, isTerm));
     if (!meaning) out.push(token);
     else
       for (const term of meaning.terms)
@@ -148,6 +169,7 @@ export function withEverydayMeanings(tokens: Token[]): Token[] {
           term,
           position: token.position,
           segment: token.segment,
+          clause: token.clause,
           family: true,
           naics: meaning.naics,
         });

@@ -36,6 +36,8 @@ export interface Token {
   position: number;
   /** Index of the comma/semicolon-separated segment the word came from. */
   segment: number;
+  /** Index of the word's phrase in its segment: a preposition starts the next ("Water bill | for office"). */
+  clause: number;
   /** A family word the text implies but does not write ("coupling" → fitting): in no phrase. */
   family: boolean;
   /** The NAICS code an everyday meaning names (set on the meaning's words). */
@@ -69,6 +71,7 @@ function termsOfWord(word: string): readonly WordTerm[] {
 }
 
 const SPLIT_SEGMENTS = /[,;:()[\]|]+|\s-\s|\.\s/;
+const PREPOSITIONS = new Set(['for', 'with', 'without', 'of', 'in', 'on', 'to', 'from', 'by', 'at', 'per', 'via']);
 
 /**
  * Splits free text into stemmed content words: drops numbers, sizes, part numbers
@@ -82,13 +85,15 @@ export function tokenize(text: string): Token[] {
   for (let segment = 0; segment < segments.length; segment++) {
     const words = (segments[segment] ?? '').replace(/'s\b/g, '').split(/[^a-z0-9]+/);
     let afterNumber = false;
+    let clause = 0;
     for (const raw of words) {
       if (raw.length === 0) continue;
+      if (PREPOSITIONS.has(raw)) clause++;
       const measured = afterNumber;
       afterNumber = raw.charCodeAt(0) <= 57; // a digit: the split leaves only [a-z0-9]
       for (const { term, family } of termsOfWord(raw)) {
         if (measured && isNounUnit(term)) continue;
-        out.push({ term, position, segment, family });
+        out.push({ term, position, segment, clause, family });
         position++;
       }
     }
@@ -107,7 +112,7 @@ export function joinCompounds(tokens: readonly Token[], isTerm: (term: string) =
     const word = tokens[i]!;
     const next = tokens[i + 1];
     if (next && next.segment === word.segment && isTerm(word.term + next.term)) {
-      out.push({ term: word.term + next.term, position: word.position, segment: word.segment, family: false });
+      out.push({ term: word.term + next.term, position: word.position, segment: word.segment, clause: word.clause, family: false });
       i++;
     } else out.push(word);
   }
