@@ -93,6 +93,9 @@ describe('classifier', () => {
     expect(vocabularyOnly.classify('BOOTS, STEEL TOE, SIZE 11').best?.naics.slice(0, 3)).toBe('316');
     expect(vocabularyOnly.classify('BUSHING BRASS 3/4 IN').best?.naics.slice(0, 3)).not.toBe('326');
     expect(vocabularyOnly.classify('copy paper 8.5x11').best?.naics.slice(0, 3)).toBe('322');
+    // A material followed by another word of its phrase qualifies it, first or not.
+    expect(shipped.classify('Steel filing cabinet').best?.naics.slice(0, 4)).toBe('3372');
+    expect(shipped.classify('STEEL, SHEET').best?.naics.slice(0, 3)).toBe('331');
   });
 
   it('reads a word of the item\'s history (recycled, refurbished) as a modifier, wherever it stands', () => {

@@ -69,8 +69,9 @@ const MEANING_BONUS = 0.3;
 /** Score factor for a code whose material the line contradicts (see materials.ts). */
 const MATERIAL_CONFLICT = 0.7;
 /**
- * A material after the first word qualifies the item ("BOOTS, STEEL TOE"), as a word of its history
- * does anywhere ("Recycled copy paper"): it must not outweigh it.
+ * A material qualifies the item when another word follows it in its phrase ("Steel filing cabinet")
+ * or when it comes after the first word ("BOOTS, STEEL TOE"), as a word of its history does
+ * anywhere ("Recycled copy paper"): it must not outweigh it.
  */
 const MATERIAL_MODIFIER_WEIGHT = 0.5;
 
@@ -79,6 +80,16 @@ interface WordScore {
   weight: number;
   known: number;
   ideal: number;
+}
+
+/** Whether a written word follows tokens[i] in the same phrase ("Steel filing cabinet", not "Steel, sheet"). */
+function isFollowedInPhrase(tokens: readonly Token[], i: number): boolean {
+  const { segment, clause } = tokens[i]!;
+  for (let j = i + 1; j < tokens.length; j++) {
+    const next = tokens[j]!;
+    if (!next.family) return next.segment === segment && next.clause === clause;
+  }
+  return false;
 }
 
 /** Inserts into `top` (by score, then code), keeping at most DECISION_POOL entries. */
@@ -167,12 +178,13 @@ export class Classifier {
     const tokenId: (number | undefined)[] = [];
     const { termWeight, lineTerms } = this;
     const meaningCodes = new Set<number>();
-    for (const t of tokens) {
+    tokens.forEach((t, i) => {
       if (t.naics) meaningCodes.add(this.codeIndex.get(t.naics)!);
       let w = (t.segment === 0 ? 1 : LATER_SEGMENT_WEIGHT) / (1 + POSITION_DECAY * t.position);
       const material = materialOfWord(t.term);
       if (material) materials.add(material);
-      if (material && t.position > 0 && !isMaterialProduct(t.term)) w *= MATERIAL_MODIFIER_WEIGHT;
+      if (material && !isMaterialProduct(t.term) && (t.position > 0 || isFollowedInPhrase(tokens, i)))
+        w *= MATERIAL_MODIFIER_WEIGHT;
       if (isConditionWord(t.term)) w *= MATERIAL_MODIFIER_WEIGHT;
       const id = this.termId.get(t.term);
       const weight = id !== undefined ? w : RELATED_WEIGHT * w;
@@ -192,7 +204,7 @@ export class Classifier {
       if (known) score.known = Math.max(score.known, weight);
       tokenWeight.push(w);
       tokenId.push(id);
-    }
+    });
     let ideal = this.weighPhrases(tokens, tokenId, tokenWeight);
     let knownWeight = 0;
     let wordWeight = 0;
