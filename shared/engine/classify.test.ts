@@ -96,6 +96,9 @@ describe('classifier', () => {
     // A material followed by another word of its phrase qualifies it, first or not.
     expect(shipped.classify('Steel filing cabinet').best?.naics.slice(0, 4)).toBe('3372');
     expect(shipped.classify('STEEL, SHEET').best?.naics.slice(0, 3)).toBe('331');
+    // So does an adjective of a property before its noun.
+    expect(shipped.classify('Wireless mouse').best?.naics).toBe('334118');
+    expect(shipped.classify('Portable generator').best?.naics).toBe('335312');
   });
 
   it('reads a word of the item\'s history (recycled, refurbished) as a modifier, wherever it stands', () => {

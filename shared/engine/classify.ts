@@ -5,7 +5,7 @@ import { calibrate, rawConfidences } from './classify-calibration';
 import { decodePostings, type Postings } from './postings';
 import { PhraseTable } from './phrases';
 import { withEverydayMeanings } from './everyday';
-import { isConditionWord, isMaterialProduct, materialOfCode, materialOfWord } from './materials';
+import { isConditionWord, isMaterialProduct, isPropertyAdjective, materialOfCode, materialOfWord } from './materials';
 
 export interface Candidate {
   naics: string;
@@ -71,7 +71,8 @@ const MATERIAL_CONFLICT = 0.7;
 /**
  * A material qualifies the item when another word follows it in its phrase ("Steel filing cabinet")
  * or when it comes after the first word ("BOOTS, STEEL TOE"), as a word of its history does
- * anywhere ("Recycled copy paper"): it must not outweigh it.
+ * anywhere ("Recycled copy paper") and an adjective of a property does before a noun ("Wireless
+ * mouse"): it must not outweigh it.
  */
 const MATERIAL_MODIFIER_WEIGHT = 0.5;
 
@@ -185,7 +186,8 @@ export class Classifier {
       if (material) materials.add(material);
       if (material && !isMaterialProduct(t.term) && (t.position > 0 || isFollowedInPhrase(tokens, i)))
         w *= MATERIAL_MODIFIER_WEIGHT;
-      if (isConditionWord(t.term)) w *= MATERIAL_MODIFIER_WEIGHT;
+      if (isConditionWord(t.term) || (isPropertyAdjective(t.term) && isFollowedInPhrase(tokens, i)))
+        w *= MATERIAL_MODIFIER_WEIGHT;
       const id = this.termId.get(t.term);
       const weight = id !== undefined ? w : RELATED_WEIGHT * w;
       let best = 0;

@@ -48,3 +48,12 @@ const CONDITION_WORDS = new Set(['recycled', 'refurbished', 'reconditioned', 're
 export function isConditionWord(term: string): boolean {
   return CONDITION_WORDS.has(term);
 }
+
+/**
+ * Adjectives of a property ("wireless", "portable", "disposable", "cordless"): before a noun they
+ * qualify it. NAICS names few items by them, so the rare text that does ("Cordless telephones",
+ * "Wireless telecommunications carriers") would otherwise decide a "Wireless mouse".
+ */
+export function isPropertyAdjective(term: string): boolean {
+  return term.length > 6 && /(?:less|able|ible|ful)$/.test(term);
+}
