@@ -7,13 +7,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getPlatformProxy } from 'wrangler';
-import {
-  REPO_ROOT,
-  startLocalWorker,
-  type LocalWorker,
-} from '../worker/console/test/support/local-worker';
+import { startLocalWorker, type LocalWorker } from '../worker/console/test/support/local-worker';
 import { DEMO_PASSWORD, OFFLINE_WRANGLER_ENV } from './local-env';
+import { REPO_ROOT, withLocalBindings } from './local-state';
 
 const TENANT = 'tnt_acme';
 const MASTER_SECRET = `restore-rehearsal-${'x'.repeat(32)}`;
@@ -31,21 +27,7 @@ interface Db {
   };
 }
 
-async function withLocalState<T>(
-  persistTo: string,
-  use: (env: { DB: Db; BUCKET: R2Like }) => Promise<T>,
-) {
-  Object.assign(process.env, OFFLINE_WRANGLER_ENV);
-  const { env, dispose } = await getPlatformProxy<{ DB: Db; BUCKET: R2Like }>({
-    configPath: join(REPO_ROOT, 'wrangler.toml'),
-    persist: { path: join(persistTo, 'v3') },
-  });
-  try {
-    return await use(env);
-  } finally {
-    await dispose();
-  }
-}
+type LocalState = { DB: Db; BUCKET: R2Like };
 interface R2Like {
   list(options: { prefix: string }): Promise<{ objects: { key: string }[] }>;
   get(key: string): Promise<{ text(): Promise<string> } | null>;
@@ -131,7 +113,7 @@ describe('npm run restore', () => {
     await until(async () => (await backupCount(worker.url, bright)) === 1, 90_000);
     // The database files are read once workerd has let go of them.
     await worker.stopServing();
-    const backup = await withLocalState(worker.persistDir, async (env) => {
+    const backup = await withLocalBindings(worker.persistDir, async (env: LocalState) => {
       const listed = await env.BUCKET.list({ prefix: `tenants/${TENANT}/backup/` });
       expect(listed.objects).toHaveLength(1);
       expected = await tenantRows(env.DB, true);
@@ -151,7 +133,7 @@ describe('npm run restore', () => {
     const result = restoreCli(backupFile, target);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/Restored tenant tnt_acme/);
-    return withLocalState(target, async (env) => {
+    return withLocalBindings(target, async (env: LocalState) => {
       const restored = await tenantRows(env.DB, false);
       expect(Object.keys(restored)).toEqual(Object.keys(expected));
       expect(expected.spend_lines!.length).toBeGreaterThan(200);

@@ -4,11 +4,8 @@
  * BACKUP is a backup file (e.g. fetched with `wrangler r2 object get`) or the object's key in
  * the local R2 bucket. The master secret comes from KEY_WRAPPING_SECRET or .dev.vars.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { getPlatformProxy } from 'wrangler';
 import {
   isEmptyDatabase,
   restoreBackupRows,
@@ -16,7 +13,7 @@ import {
   type SqlDatabase,
 } from '../worker/src/db/restore-backup';
 import { openBackup, type BackupEnvelope } from '../worker/src/features/backups/backup-envelope';
-import { OFFLINE_WRANGLER_ENV } from './local-env';
+import { applyLocalMigrations, withLocalBindings } from './local-state';
 
 interface Options {
   backup: string;
@@ -24,10 +21,10 @@ interface Options {
   masterSecret: string;
 }
 
-interface LocalBindings {
+type LocalBindings = {
   DB: SqlDatabase;
   BUCKET: { get(key: string): Promise<{ text(): Promise<string> } | null> };
-}
+};
 
 export class RestoreError extends Error {}
 
@@ -38,13 +35,6 @@ function masterSecretFromEnvironment(): string {
   const match = /^KEY_WRAPPING_SECRET=['"]?([^'"\n]+)['"]?$/m.exec(devVars);
   if (!match) throw new RestoreError('KEY_WRAPPING_SECRET is not set (environment or .dev.vars)');
   return match[1]!;
-}
-
-function applyMigrations(persistTo?: string): void {
-  const args = ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local'];
-  if (persistTo) args.push('--persist-to', persistTo);
-  const result = spawnSync('npx', args, { env: OFFLINE_WRANGLER_ENV, encoding: 'utf8' });
-  if (result.status !== 0) throw new RestoreError(`migrations failed: ${result.stderr}`);
 }
 
 async function openEnvelope(text: string, masterSecret: string): Promise<BackupContent> {
@@ -63,13 +53,8 @@ export async function restore(options: Options) {
   const fromFile = existsSync(options.backup)
     ? await openEnvelope(readFileSync(options.backup, 'utf8'), options.masterSecret)
     : undefined;
-  applyMigrations(options.persistTo);
-  Object.assign(process.env, OFFLINE_WRANGLER_ENV);
-  const { env, dispose } = await getPlatformProxy<LocalBindings>({
-    configPath: 'wrangler.toml',
-    persist: options.persistTo ? { path: join(options.persistTo, 'v3') } : true,
-  });
-  try {
+  applyLocalMigrations(options.persistTo);
+  return withLocalBindings(options.persistTo, async (env: LocalBindings) => {
     let content = fromFile;
     if (!content) {
       const stored = await env.BUCKET.get(options.backup);
@@ -81,9 +66,7 @@ export async function restore(options: Options) {
     }
     const counts = await restoreBackupRows(env.DB, content);
     return { tenantId: content.tenantId, createdAt: content.createdAt, counts };
-  } finally {
-    await dispose();
-  }
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -8,12 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { drizzle } from 'drizzle-orm/d1';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getPlatformProxy } from 'wrangler';
 import * as schema from '../worker/src/db/schema';
 import { TenantDb } from '../worker/src/db/tenant-db';
 import { verifyLedger } from '../worker/src/features/spend/ledger';
-import { applyLocalMigrations, REPO_ROOT } from '../worker/console/test/support/local-worker';
-import { OFFLINE_WRANGLER_ENV } from './local-env';
+import { applyLocalMigrations, openLocalBindings } from './local-state';
 import { seedDemo } from './seed-demo';
 
 /** The few D1 calls the test makes itself; seedDemo and drizzle take the binding as it is. */
@@ -27,11 +25,7 @@ let dispose: () => Promise<void>;
 beforeAll(async () => {
   persistDir = mkdtempSync(join(tmpdir(), 'spendprint-seed-'));
   applyLocalMigrations(persistDir);
-  Object.assign(process.env, OFFLINE_WRANGLER_ENV);
-  ({ env, dispose } = await getPlatformProxy<{ DB: D1 }>({
-    configPath: join(REPO_ROOT, 'wrangler.toml'),
-    persist: { path: join(persistDir, 'v3') },
-  }));
+  ({ env, dispose } = await openLocalBindings<{ DB: D1 }>(persistDir));
 }, 120_000);
 
 afterAll(async () => {

@@ -2,13 +2,12 @@
  * `npm run seed:demo`: idempotent demo data in the LOCAL D1 database only (the one under
  * .wrangler/state that `npm start` serves). There is no flag to point it anywhere else.
  */
-import { join } from 'node:path';
 import { drizzle } from 'drizzle-orm/d1';
-import { getPlatformProxy } from 'wrangler';
 import * as schema from '../worker/src/db/schema';
 import { hashPassword } from '../worker/src/lib/crypto/password';
 import type { Role } from '../shared/roles';
-import { DEMO_PASSWORD, OFFLINE_WRANGLER_ENV } from './local-env';
+import { DEMO_PASSWORD } from './local-env';
+import { withLocalBindings } from './local-state';
 import { localDescriptionSecret, seedDemoSpend } from './demo/seed-spend';
 
 /** The demo user whose email address is not confirmed yet. */
@@ -148,16 +147,7 @@ export const DEMO_SIGN_IN = USERS.map((u) => u.email);
  * .wrangler/state, or the one `wrangler dev --persist-to <dir>` uses (browser tests).
  */
 export async function seedLocalDatabase(persistTo?: string): Promise<void> {
-  Object.assign(process.env, OFFLINE_WRANGLER_ENV);
-  const { env, dispose } = await getPlatformProxy<{ DB: D1Database }>({
-    configPath: 'wrangler.toml',
-    persist: persistTo ? { path: join(persistTo, 'v3') } : true,
-  });
-  try {
-    await seedDemo(env.DB);
-  } finally {
-    await dispose();
-  }
+  await withLocalBindings(persistTo, (env: { DB: D1Database }) => seedDemo(env.DB));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

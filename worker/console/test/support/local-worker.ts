@@ -7,13 +7,13 @@
  *   … worker.url …
  *   await worker.stop();
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { seedLocalDatabase } from '../../../../scripts/seed-demo';
+import { applyLocalMigrations, REPO_ROOT } from '../../../../scripts/local-state';
 import {
   DEMO_PASSWORD,
   freshSecrets,
@@ -21,8 +21,7 @@ import {
   wranglerDevArgs,
 } from '../../../../scripts/local-env';
 
-export const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-export { DEMO_PASSWORD };
+export { DEMO_PASSWORD, REPO_ROOT };
 
 export interface LocalWorker {
   /** http://127.0.0.1:<port> — the API under /api/v1, the console under /console. */
@@ -64,19 +63,6 @@ export async function freePort(): Promise<number> {
 
 /** Throwaway secrets, generated per run and passed as `--var` (never written to disk). */
 
-function wrangler(args: string[]): void {
-  const result = spawnSync('npx', ['wrangler', ...args], {
-    cwd: REPO_ROOT,
-    env: OFFLINE_WRANGLER_ENV,
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) {
-    throw new Error(
-      `wrangler ${args[0]} ${args[1] ?? ''} failed:\n${result.stderr}${result.stdout}`,
-    );
-  }
-}
-
 async function waitForHealth(
   url: string,
   child: ChildProcess,
@@ -112,11 +98,6 @@ async function stopGroup(child: ChildProcess): Promise<void> {
   const timer = setTimeout(() => signal('SIGKILL'), 5_000);
   await exited;
   clearTimeout(timer);
-}
-
-/** The real D1 migrations applied to the local database persisted in `persistDir`. */
-export function applyLocalMigrations(persistDir: string): void {
-  wrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistDir]);
 }
 
 export async function startLocalWorker(options: LocalWorkerOptions = {}): Promise<LocalWorker> {
