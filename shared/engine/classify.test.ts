@@ -66,6 +66,10 @@ describe('classifier', () => {
     expect(best('Water bill payment for office')).toBe('221310');
     expect(best('Flight ticket change fee')).toBe('481111');
     expect(best('Gasoline fill-up')).toBe('324110');
+    // After the bill itself, words qualify the bill: a place, a unit, an account.
+    expect(best('Gas bill Main Street store')).toBe('221210');
+    expect(best('Office rent Suite 200')).toBe('531120');
+    expect(best('Electric bill North warehouse')).toBe('221122');
   });
 
   it('proposes no government code, with confidences in [0, 1] that never sum above 1', () => {

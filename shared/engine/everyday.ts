@@ -109,10 +109,14 @@ export const EVERYDAY_MEANINGS: readonly EverydayMeaning[] = [
 ];
 
 /**
- * Words of a bill or a booking that may follow a context word ("Water bill payment", "Flight
- * ticket change fee", "Gasoline fill-up"). Any other vocabulary word there names a good the
- * service word qualifies: "Water usage meter", "Air ride seat", "Internet connection cable".
+ * Context words that name the bill or the booking itself: what follows them qualifies it ("Gas bill
+ * Main Street store", "Office rent Suite 200"). After any other context word ("usage", "ride",
+ * "charge", "data"), a vocabulary word that is not a word of a bill names a good the service word
+ * qualifies: "Water usage meter", "Air ride seat", "Internet connection cable".
  */
+const DOCUMENT_WORDS = new Set(
+  terms('bill billing invoice statement ticket fare fee rent rental lease payment'),
+);
 const TRANSACTION_WORDS = new Set(
   terms(
     'bill payment fee charge invoice account plan subscription deposit monthly statement service ' +
@@ -141,6 +145,7 @@ for (const { words, context, reach = 2, means, naics } of EVERYDAY_MEANINGS) {
         context.includes(t.term),
     );
     if (at < 0) return false;
+    if (DOCUMENT_WORDS.has(tokens[at]!.term)) return true;
     const next = tokens.slice(at + 1).find((t) => !t.family);
     const namesAGood =
       next !== undefined &&
