@@ -100,6 +100,11 @@ describe('classifier', () => {
     // A material followed by another word of its phrase qualifies it, first or not.
     expect(shipped.classify('Steel filing cabinet').best?.naics.slice(0, 4)).toBe('3372');
     expect(shipped.classify('STEEL, SHEET').best?.naics.slice(0, 3)).toBe('331');
+    expect(shipped.classify('Stainless steel bolts M8').best?.naics).toBe('332722');
+    expect(shipped.classify('Steel shelving unit').best?.naics).toBe('337215');
+    // A shape a mill makes of the material is the material's product.
+    expect(shipped.classify('Copper wire 12 AWG').best?.naics).toBe('331420');
+    expect(shipped.classify('Aluminum sheet 4x8').best?.naics).toBe('331315');
     // So does an adjective of a property before its noun.
     expect(shipped.classify('Wireless mouse').best?.naics).toBe('334118');
     expect(shipped.classify('Portable generator').best?.naics).toBe('335312');

@@ -5,7 +5,7 @@ import { calibrate, rawConfidences } from './classify-calibration';
 import { decodePostings, type Postings } from './postings';
 import { PhraseTable } from './phrases';
 import { withEverydayMeanings } from './everyday';
-import { isConditionWord, isMaterialProduct, isPropertyAdjective, materialOfCode, materialOfWord } from './materials';
+import { isConditionWord, isMaterialProduct, isMillForm, isPropertyAdjective, materialOfCode, materialOfWord } from './materials';
 
 export interface Candidate {
   naics: string;
@@ -83,14 +83,19 @@ interface WordScore {
   ideal: number;
 }
 
-/** Whether a written word follows tokens[i] in the same phrase ("Steel filing cabinet", not "Steel, sheet"). */
-function isFollowedInPhrase(tokens: readonly Token[], i: number): boolean {
+/** The written word after tokens[i] in the same phrase ("Steel filing cabinet", not "Steel, sheet"). */
+function nextInPhrase(tokens: readonly Token[], i: number): Token | undefined {
   const { segment, clause } = tokens[i]!;
   for (let j = i + 1; j < tokens.length; j++) {
     const next = tokens[j]!;
-    if (!next.family) return next.segment === segment && next.clause === clause;
+    if (!next.family) return next.segment === segment && next.clause === clause ? next : undefined;
   }
-  return false;
+  return undefined;
+}
+
+/** An item a leading material qualifies: any word but a mill form, which the material makes ("Copper wire"). */
+function isQualifiedItem(next: Token | undefined): boolean {
+  return next !== undefined && !isMillForm(next.term);
 }
 
 /** Inserts into `top` (by score, then code), keeping at most DECISION_POOL entries. */
@@ -184,9 +189,9 @@ export class Classifier {
       let w = (t.segment === 0 ? 1 : LATER_SEGMENT_WEIGHT) / (1 + POSITION_DECAY * t.position);
       const material = materialOfWord(t.term);
       if (material) materials.add(material);
-      if (material && !isMaterialProduct(t.term) && (t.position > 0 || isFollowedInPhrase(tokens, i)))
+      if (material && !isMaterialProduct(t.term) && (t.position > 0 || isQualifiedItem(nextInPhrase(tokens, i))))
         w *= MATERIAL_MODIFIER_WEIGHT;
-      if (isConditionWord(t.term) || (isPropertyAdjective(t.term) && isFollowedInPhrase(tokens, i)))
+      if (isConditionWord(t.term) || (isPropertyAdjective(t.term) && nextInPhrase(tokens, i)))
         w *= MATERIAL_MODIFIER_WEIGHT;
       const id = this.termId.get(t.term);
       const weight = id !== undefined ? w : RELATED_WEIGHT * w;

@@ -57,3 +57,16 @@ export function isConditionWord(term: string): boolean {
 export function isPropertyAdjective(term: string): boolean {
   return term.length > 6 && /(?:less|able|ible|ful)$/.test(term);
 }
+
+/**
+ * Shapes a mill or foundry makes of a material ("Copper wire", "Aluminum sheet", "Steel pipe"): there
+ * the material names the product as much as the shape does, so it keeps its weight.
+ */
+const MILL_FORMS = new Set([
+  'wire', 'sheet', 'plate', 'tube', 'tubing', 'pipe', 'bar', 'rod', 'foil', 'strip', 'coil',
+  'ingot', 'billet', 'beam', 'rebar', 'casting', 'forging', 'shape', 'powder', 'resin', 'film',
+]);
+
+export function isMillForm(term: string): boolean {
+  return MILL_FORMS.has(term);
+}
