@@ -58,7 +58,7 @@ const ABBREVIATIONS: Record<string, string> = {
   tel: 'telephone', phone: 'telephone', cell: 'cellular telephone', cellphone: 'cellular telephone',
   fert: 'fertilizer', herb: 'herbicide', pest: 'pesticide', insect: 'insecticide',
   furn: 'furniture', desk: 'desk furniture', chr: 'chair', cab: 'cabinet', cabt: 'cabinet',
-  wd: 'wood', wood: 'wood', glas: 'glass', rbr: 'rubber', rub: 'rubber', plas: 'plastic',
+  wd: 'wood', wood: 'wood', wooden: 'wood', glas: 'glass', rbr: 'rubber', rub: 'rubber', plas: 'plastic',
   plst: 'plastic', plastic: 'plastic', vinyl: 'vinyl plastic', fbrgls: 'fiberglass', fg: 'fiberglass',
   cert: 'certificate', trng: 'training', cnslt: 'consulting', mgmt: 'management', admin: 'administrative',
 };

@@ -105,6 +105,7 @@ describe('classifier', () => {
     // A shape a mill makes of the material is the material's product.
     expect(shipped.classify('Copper wire 12 AWG').best?.naics).toBe('331420');
     expect(shipped.classify('Aluminum sheet 4x8').best?.naics).toBe('331315');
+    expect(shipped.classify('Wooden desk').best?.naics.slice(0, 3)).toBe('337');
     // So does an adjective of a property before its noun.
     expect(shipped.classify('Wireless mouse').best?.naics).toBe('334118');
     expect(shipped.classify('Portable generator').best?.naics).toBe('335312');
