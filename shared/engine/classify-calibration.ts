@@ -28,9 +28,9 @@ export const KNOTS: readonly (readonly [number, number])[] = [
   [0.824, 0.53],
   [0.869, 0.67],
   [0.952, 0.67],
-  [0.976, 0.72],
-  [0.994, 0.89],
-  [1, 0.89],
+  [0.976, 0.7],
+  [0.994, 0.9],
+  [1, 0.9],
 ];
 
 export function calibrated(raw: number): number {

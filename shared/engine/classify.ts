@@ -1,5 +1,5 @@
 import type { EngineIndex, LearnedAssociations } from './index-types';
-import { forEachPhrase, joinCompounds, tokenize, type Token } from './text';
+import { forEachPhrase, joinCompounds, nextInPhrase, tokenize, type Token } from './text';
 import { sectorPrior } from './classify-prior';
 import { calibrate, rawConfidences } from './classify-calibration';
 import { decodePostings, type Postings } from './postings';
@@ -74,7 +74,7 @@ const MATERIAL_CONFLICT = 0.7;
  * anywhere ("Recycled copy paper") and an adjective of a property does before a noun ("Wireless
  * mouse"): it must not outweigh it.
  */
-const MATERIAL_MODIFIER_WEIGHT = 0.5;
+const MODIFIER_WEIGHT = 0.5;
 
 /** A distinct word of the line: its largest weight, largest known weight and ideal score. */
 interface WordScore {
@@ -83,19 +83,16 @@ interface WordScore {
   ideal: number;
 }
 
-/** The written word after tokens[i] in the same phrase ("Steel filing cabinet", not "Steel, sheet"). */
-function nextInPhrase(tokens: readonly Token[], i: number): Token | undefined {
-  const { segment, clause } = tokens[i]!;
-  for (let j = i + 1; j < tokens.length; j++) {
-    const next = tokens[j]!;
-    if (!next.family) return next.segment === segment && next.clause === clause ? next : undefined;
+/** Whether tokens[i] qualifies the item rather than names it (weighted MODIFIER_WEIGHT). */
+function isModifier(tokens: readonly Token[], i: number): boolean {
+  const { term, position } = tokens[i]!;
+  if (isConditionWord(term)) return true;
+  const next = nextInPhrase(tokens, i);
+  if (materialOfWord(term)) {
+    // A shape a mill makes of the material is the material's product ("Copper wire").
+    return !isMaterialProduct(term) && (position > 0 || (next !== undefined && !isMillForm(next.term)));
   }
-  return undefined;
-}
-
-/** An item a leading material qualifies: any word but a mill form, which the material makes ("Copper wire"). */
-function isQualifiedItem(next: Token | undefined): boolean {
-  return next !== undefined && !isMillForm(next.term);
+  return isPropertyAdjective(term) && next !== undefined;
 }
 
 /** Inserts into `top` (by score, then code), keeping at most DECISION_POOL entries. */
@@ -189,10 +186,7 @@ export class Classifier {
       let w = (t.segment === 0 ? 1 : LATER_SEGMENT_WEIGHT) / (1 + POSITION_DECAY * t.position);
       const material = materialOfWord(t.term);
       if (material) materials.add(material);
-      if (material && !isMaterialProduct(t.term) && (t.position > 0 || isQualifiedItem(nextInPhrase(tokens, i))))
-        w *= MATERIAL_MODIFIER_WEIGHT;
-      if (isConditionWord(t.term) || (isPropertyAdjective(t.term) && nextInPhrase(tokens, i)))
-        w *= MATERIAL_MODIFIER_WEIGHT;
+      if (isModifier(tokens, i)) w *= MODIFIER_WEIGHT;
       const id = this.termId.get(t.term);
       const weight = id !== undefined ? w : RELATED_WEIGHT * w;
       let best = 0;

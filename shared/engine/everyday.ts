@@ -1,4 +1,4 @@
-import { terms, type Token } from './text';
+import { nextInPhrase, terms, type Token } from './text';
 
 /**
  * Everyday spend English names a service by what it supplies ("electric bill", "phone bill",
@@ -146,11 +146,9 @@ for (const { words, context, reach = 2, means, naics } of EVERYDAY_MEANINGS) {
     );
     if (at < 0) return false;
     if (DOCUMENT_WORDS.has(tokens[at]!.term)) return true;
-    const next = tokens.slice(at + 1).find((t) => !t.family);
+    const next = nextInPhrase(tokens, at);
     const namesAGood =
       next !== undefined &&
-      next.segment === segment &&
-      next.clause === tokens[at]!.clause &&
       isTerm(next.term) &&
       !TRANSACTION_WORDS.has(next.term) &&
       !context.includes(next.term) &&

@@ -119,6 +119,16 @@ export function joinCompounds(tokens: readonly Token[], isTerm: (term: string) =
   return out;
 }
 
+/** The written word after tokens[i] in the same phrase, if any ("Steel filing cabinet", not "Steel, sheet"). */
+export function nextInPhrase(tokens: readonly Token[], i: number): Token | undefined {
+  const { segment, clause } = tokens[i]!;
+  for (let j = i + 1; j < tokens.length; j++) {
+    const next = tokens[j]!;
+    if (!next.family) return next.segment === segment && next.clause === clause ? next : undefined;
+  }
+  return undefined;
+}
+
 /** Stemmed content words only (used at build time for vocabulary documents). */
 export function terms(text: string): string[] {
   return tokenize(text).map((t) => t.term);
