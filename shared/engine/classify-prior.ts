@@ -16,3 +16,23 @@ export function sectorPrior(code: string, title: string): number {
   const prior = SECTOR_PRIOR[code.slice(0, 2)] ?? OTHER_SECTORS;
   return /contractors/i.test(title) ? prior * 0.6 : prior;
 }
+
+/**
+ * A line whose item part ends on a service ("Forklift rental", "Oil change service", "Elevator
+ * inspection") buys the service, not the goods it names: goods codes (31–33) count this much.
+ */
+export const GOODS_WHEN_A_SERVICE = 0.6;
+const SERVICE_WORDS = new Set([
+  'repair', 'rental', 'maintenance', 'installation', 'cleaning', 'inspection', 'calibration',
+  'training', 'consulting', 'hauling', 'removal', 'service', 'servicing', 'leasing', 'hire',
+  'subscription', 'labor', 'labour', 'visit', 'testing',
+]);
+
+/** Whether `term` (stemmed) names a service a line can end on. */
+export function isServiceWord(term: string): boolean {
+  return SERVICE_WORDS.has(term);
+}
+
+export function isGoodsCode(code: string): boolean {
+  return code >= '31' && code < '34';
+}

@@ -72,6 +72,14 @@ describe('classifier', () => {
     expect(best('Electric bill North warehouse')).toBe('221122');
   });
 
+  it('reads a line whose item part ends on a service as the service, and goods as goods', () => {
+    expect(shipped.classify('Oil change service').best?.naics).toBe('811191');
+    expect(shipped.classify('Portable toilet rental').best?.naics).toBe('562991');
+    expect(shipped.classify('Elevator inspection').best?.naics).toBe('541350');
+    expect(shipped.classify('Floor cleaning machine').best?.naics.slice(0, 2)).toBe('33');
+    expect(shipped.classify('Training shoes').best?.naics).toBe('316210');
+  });
+
   it('proposes no government code, with confidences in [0, 1] that never sum above 1', () => {
     for (const text of ['laptop computer', 'police protection', 'hydroelectric power', 'x']) {
       const out = shipped.classify(text);
@@ -122,7 +130,7 @@ describe('classifier', () => {
     const vocabulary = new Set(index.terms);
     const joined = joinCompounds(tokenize('FORK LIFT, LIFT TRUCK'), (t) => vocabulary.has(t)).map((t) => t.term);
     expect(joined).toEqual(['forklift', 'lift', 'truck']); // not across segments, and "lift truck" stays two words
-    expect(top(vocabularyOnly, 'FORK LIFT RENTAL')[0]).toBe('333924'); // not a handtool (fork) maker
+    expect(top(vocabularyOnly, 'FORK LIFT 5000 LB')[0]).toBe('333924'); // not a handtool (fork) maker
     expect(top(vocabularyOnly, 'ANTI FREEZE 1 GAL')[0]).toMatch(/^325/); // a chemical, not dried food
     expect(top(vocabularyOnly, 'CHAIN SAW 18 IN GAS')[0]).toBe('333991'); // index entries write it open and closed
   });

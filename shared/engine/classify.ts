@@ -1,6 +1,6 @@
 import type { EngineIndex, LearnedAssociations } from './index-types';
 import { forEachPhrase, joinCompounds, nextInPhrase, tokenize, type Token } from './text';
-import { sectorPrior } from './classify-prior';
+import { GOODS_WHEN_A_SERVICE, isGoodsCode, isServiceWord, sectorPrior } from './classify-prior';
 import { calibrate, rawConfidences } from './classify-calibration';
 import { decodePostings, type Postings } from './postings';
 import { PhraseTable } from './phrases';
@@ -95,6 +95,11 @@ function isModifier(tokens: readonly Token[], i: number): boolean {
   return isPropertyAdjective(term) && next !== undefined;
 }
 
+/** The last written word of the item part (the first comma-separated part). */
+function lastWrittenWord(tokens: readonly Token[]): Token | undefined {
+  return tokens.findLast((t) => t.segment === 0 && !t.family);
+}
+
 /** Inserts into `top` (by score, then code), keeping at most DECISION_POOL entries. */
 function insertRanked(top: { code: number; score: number }[], code: number, score: number): void {
   let at = top.length;
@@ -123,6 +128,7 @@ export class Classifier {
   /** Scratch list of the documents a line touches (reused: no allocation per line). */
   private readonly touchedDocs: Uint16Array;
   private readonly prior: Float64Array;
+  private readonly isGoods: boolean[];
   private readonly postings: Postings;
   private readonly codeMaterial: (string | undefined)[];
   private readonly learnedScore: Float64Array;
@@ -155,6 +161,7 @@ export class Classifier {
     this.codeBest = new Float64Array(index.codes.length);
     this.codeSum = new Float64Array(index.codes.length);
     this.prior = Float64Array.from(index.codes, (c, i) => sectorPrior(c, index.titles[i]!));
+    this.isGoods = index.codes.map(isGoodsCode);
     this.postings = decodePostings(index);
     this.codeMaterial = index.codes.map(materialOfCode);
     this.learned = new Map();
@@ -172,8 +179,9 @@ export class Classifier {
    * materials the line names and the share of its word weight the vocabulary knows.
    * The caller must reset both arrays for the returned codes.
    */
-  private accumulate(text: string): { touched: number[]; materials: Set<string>; knownShare: number } {
+  private accumulate(text: string): { touched: number[]; materials: Set<string>; knownShare: number; service: boolean } {
     const tokens = withEverydayMeanings(joinCompounds(tokenize(text), this.isTerm), this.isTerm);
+    const service = isServiceWord(lastWrittenWord(tokens)?.term ?? '');
     const materials = new Set<string>();
     const words = new Map<string, WordScore>();
     /** Each token's weight and vocabulary id (undefined when the vocabulary lacks the word), for its phrases. */
@@ -216,7 +224,7 @@ export class Classifier {
     }
     const knownShare = knownWeight / (wordWeight || 1);
     const touched: number[] = [];
-    if (lineTerms.length === 0) return { touched, materials, knownShare }; // a meaning's words are vocabulary words
+    if (lineTerms.length === 0) return { touched, materials, knownShare, service }; // a meaning's words are vocabulary words
     const { docCode, docScore, codeBest, codeSum, learnedScore, touchedDocs } = this;
     let touchedDocCount = 0;
     const { data, start } = this.postings;
@@ -268,7 +276,7 @@ export class Classifier {
     }
     for (const id of lineTerms) termWeight[id] = 0;
     lineTerms.length = 0;
-    return { touched, materials, knownShare };
+    return { touched, materials, knownShare, service };
   }
 
   private readonly isTerm = (term: string): boolean => this.termId.has(term);
@@ -367,14 +375,15 @@ export class Classifier {
   }
 
   classify(text: string): ClassifierOutput {
-    const { touched: touchedCodes, materials, knownShare } = this.accumulate(text);
+    const { touched: touchedCodes, materials, knownShare, service } = this.accumulate(text);
     if (touchedCodes.length === 0) return { best: null, alternatives: [], rawConfidence: 0 };
     const { codeBest, codeSum, learnedScore } = this;
     const top: { code: number; score: number }[] = [];
     for (const code of touchedCodes) {
       const material = this.codeMaterial[code];
       const fit = material && materials.size > 0 && !materials.has(material) ? MATERIAL_CONFLICT : 1;
-      const vocabulary = codeSum[code]! * this.prior[code]! * fit;
+      const prior = service && this.isGoods[code] ? this.prior[code]! * GOODS_WHEN_A_SERVICE : this.prior[code]!;
+      const vocabulary = codeSum[code]! * prior * fit;
       const score = vocabulary + this.learnedWeight * learnedScore[code]! + this.meaningScore[code]!;
       codeBest[code] = 0;
       this.meaningScore[code] = 0;
