@@ -70,6 +70,11 @@ describe('classifier', () => {
     expect(best('Gas bill Main Street store')).toBe('221210');
     expect(best('Office rent Suite 200')).toBe('531120');
     expect(best('Electric bill North warehouse')).toBe('221122');
+    // A fuel on its own is the fuel; before another word it qualifies a good.
+    expect(best('Diesel for fleet trucks')).toBe('324110');
+    expect(best('Unleaded gasoline 87')).toBe('324110');
+    expect(best('Diesel engine')).not.toBe('324110');
+    expect(best('LOADER, COMPACT, DIESEL')).not.toBe('324110');
   });
 
   it('reads a line whose item part ends on a service as the service, and goods as goods', () => {

@@ -16,6 +16,8 @@ export interface EverydayMeaning {
   context?: readonly string[];
   /** How many words after the meaning's word a context word may stand (default 2). */
   reach?: number;
+  /** Also when the word ends a phrase of the item part: a noun on its own ("Diesel for fleet trucks", not "Diesel engine"). */
+  alone?: boolean;
   /** The NAICS words it stands for, as index entries write them. */
   means: string;
   /** The code NAICS indexes those words under (checked in scripts/everyday-meanings.test.ts). */
@@ -91,6 +93,7 @@ export const EVERYDAY_MEANINGS: readonly EverydayMeaning[] = [
     words: ['gasoline', 'diesel', 'petrol', 'fuel'],
     // Not "tank" or "pump": a fuel tank and a fuel pump are goods (automotive parts).
     context: ['fill', 'fillup', 'refuel', 'refueling', 'gallon', 'litre', 'liter', 'card'],
+    alone: true,
     means: 'fuels made in petroleum refineries',
     naics: '324110',
   },
@@ -132,10 +135,10 @@ type Meaning = {
 
 /** The meanings by the word that opens them, their NAICS words as index terms (stemmed, no stopwords). */
 const byWord = new Map<string, Meaning[]>();
-for (const { words, context, reach = 2, means, naics } of EVERYDAY_MEANINGS) {
+for (const { words, context, reach = 2, alone, means, naics } of EVERYDAY_MEANINGS) {
   const meaningTerms = terms(means);
   const applies: Meaning['applies'] = (tokens, i, isTerm) => {
-    if (!context) return true;
+    if (!context || (alone && tokens[i]!.segment === 0 && !nextInPhrase(tokens, i))) return true;
     const { segment, position } = tokens[i]!;
     const at = tokens.findIndex(
       (t, j) =>
