@@ -75,6 +75,9 @@ describe('classifier', () => {
     expect(best('Unleaded gasoline 87')).toBe('324110');
     expect(best('Diesel engine')).not.toBe('324110');
     expect(best('LOADER, COMPACT, DIESEL')).not.toBe('324110');
+    expect(best('Postage stamps')).toBe('491110');
+    expect(best('Certified mail fee')).toBe('491110');
+    expect(best('Rubber stamp')).not.toBe('491110');
   });
 
   it('reads a line whose item part ends on a service as the service, and goods as goods', () => {

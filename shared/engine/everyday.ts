@@ -109,6 +109,13 @@ export const EVERYDAY_MEANINGS: readonly EverydayMeaning[] = [
     means: 'auditing services, accounts',
     naics: '541211',
   },
+  { words: ['postage'], means: 'postal services', naics: '491110' },
+  {
+    words: ['mail', 'stamp'],
+    context: ['fee', 'postage', 'charge', 'service', 'stamp'],
+    means: 'postal services',
+    naics: '491110',
+  },
 ];
 
 /**
