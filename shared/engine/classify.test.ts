@@ -78,6 +78,11 @@ describe('classifier', () => {
     expect(best('Postage stamps')).toBe('491110');
     expect(best('Certified mail fee')).toBe('491110');
     expect(best('Rubber stamp')).not.toBe('491110');
+    expect(best('Air cargo shipment')).toBe('481112');
+    expect(best('Ocean freight FCL Shanghai')).toBe('483111');
+    expect(best('Tow for broken-down van')).toBe('488410');
+    expect(best('Air compressor')).not.toBe('481112');
+    expect(best('Sea container 40 ft')).not.toBe('483111');
   });
 
   it('reads a line whose item part ends on a service as the service, and goods as goods', () => {

@@ -109,6 +109,25 @@ export const EVERYDAY_MEANINGS: readonly EverydayMeaning[] = [
     means: 'auditing services, accounts',
     naics: '541211',
   },
+  {
+    words: ['ocean', 'sea'],
+    context: ['freight', 'shipping', 'shipment', 'cargo'],
+    means: 'deep sea freight transportation',
+    naics: '483111',
+  },
+  {
+    words: ['air'],
+    context: ['freight', 'cargo', 'shipment', 'shipping'],
+    means: 'scheduled air freight transportation',
+    naics: '481112',
+  },
+  {
+    words: ['tow', 'towing'],
+    context: ['service', 'fee', 'charge'],
+    alone: true,
+    means: 'towing services, motor vehicle',
+    naics: '488410',
+  },
   { words: ['postage'], means: 'postal services', naics: '491110' },
   {
     words: ['mail', 'stamp'],
