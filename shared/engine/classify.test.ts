@@ -83,6 +83,11 @@ describe('classifier', () => {
     expect(best('Tow for broken-down van')).toBe('488410');
     expect(best('Air compressor')).not.toBe('481112');
     expect(best('Sea container 40 ft')).not.toBe('483111');
+    expect(best('Parking fees')).toBe('812930');
+    expect(best('Toll charges')).toBe('488490');
+    expect(best('Uber rides')).toBe('485310');
+    expect(best('Recycling pickup')).toBe('562111');
+    expect(best('Conference registration fee')).toBe('561920');
   });
 
   it('reads a line whose item part ends on a service as the service, and goods as goods', () => {

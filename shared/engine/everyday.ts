@@ -44,7 +44,7 @@ export const EVERYDAY_MEANINGS: readonly EverydayMeaning[] = [
   },
   { words: ['steam'], context: BILLED, means: 'distribution of steam heat', naics: '221330' },
   {
-    words: ['trash', 'garbage', 'refuse', 'rubbish', 'waste'],
+    words: ['trash', 'garbage', 'refuse', 'rubbish', 'waste', 'recycling'],
     context: [...BILLED, 'pickup', 'removal', 'hauling', 'service'],
     means: 'garbage collection services',
     naics: '562111',
@@ -75,7 +75,29 @@ export const EVERYDAY_MEANINGS: readonly EverydayMeaning[] = [
     means: 'passenger railways',
     naics: '482111',
   },
-  { words: ['rideshare', 'ridesharing'], means: 'taxicab services', naics: '485310' },
+  {
+    words: ['rideshare', 'ridesharing', 'uber', 'lyft'],
+    means: 'taxicab services',
+    naics: '485310',
+  },
+  {
+    words: ['conference', 'convention', 'expo', 'tradeshow'],
+    context: ['registration', 'fee', 'ticket', 'pass', 'booth'],
+    means: 'convention or trade show event planners',
+    naics: '561920',
+  },
+  {
+    words: ['parking'],
+    context: ['fee', 'charge', 'garage', 'permit', 'pass', 'ticket', 'validation'],
+    means: 'parking lots, automobile',
+    naics: '812930',
+  },
+  {
+    words: ['toll'],
+    context: ['charge', 'fee', 'road', 'highway', 'bridge', 'tag', 'transponder'],
+    means: 'toll road operations, highway',
+    naics: '488490',
+  },
   {
     words: ['rent', 'lease'],
     context: ['payment', 'invoice', 'charge'],
