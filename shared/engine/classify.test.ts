@@ -78,6 +78,9 @@ describe('classifier', () => {
       ['Uber rides', '485310'],
       ['Recycling pickup', '562111'],
       ['Conference registration fee', '561920'],
+      ['Team lunch', '722511'],
+      ['Client dinner', '722511'],
+      ['Catering for team lunch', '722320'],
     ];
     for (const [line, naics] of services) expect(vocabularyOnly.classify(line).best?.naics, line).toBe(naics);
   });
@@ -94,6 +97,8 @@ describe('classifier', () => {
       ['Rubber stamp', '491110'],
       ['Air compressor', '481112'],
       ['Sea container 40 ft', '483111'],
+      ['Lunch box', '722511'],
+      ['Breakfast cereal', '722511'],
     ];
     for (const [line, notNaics] of goods) expect(vocabularyOnly.classify(line).best?.naics, line).not.toBe(notNaics);
     expect(vocabularyOnly.classify('Water usage meter').best?.naics).toBe('334514');

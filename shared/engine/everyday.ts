@@ -16,7 +16,7 @@ export interface EverydayMeaning {
   context?: readonly string[];
   /** How many words after the meaning's word a context word may stand (default 2). */
   reach?: number;
-  /** Also when the word ends a phrase of the item part: a noun on its own ("Diesel for fleet trucks", not "Diesel engine"). */
+  /** Also when the word ends the item's phrase, a noun on its own ("Diesel for fleet trucks", not "Diesel engine"). */
   alone?: boolean;
   /** The NAICS words it stands for, as index entries write them. */
   means: string;
@@ -150,6 +150,13 @@ export const EVERYDAY_MEANINGS: readonly EverydayMeaning[] = [
     means: 'towing services, motor vehicle',
     naics: '488410',
   },
+  {
+    words: ['breakfast', 'lunch', 'dinner'],
+    context: ['restaurant', 'receipt', 'tip'],
+    alone: true,
+    means: 'full service restaurants',
+    naics: '722511',
+  },
   { words: ['postage'], means: 'postal services', naics: '491110' },
   {
     words: ['mail', 'stamp'],
@@ -181,12 +188,18 @@ type Meaning = {
   naics: string;
 };
 
+/** Whether tokens[i] ends the item's phrase: the first one of the first part, before any preposition. */
+function endsItemPhrase(tokens: readonly Token[], i: number): boolean {
+  const { segment, clause } = tokens[i]!;
+  return segment === 0 && clause === 0 && !nextInPhrase(tokens, i);
+}
+
 /** The meanings by the word that opens them, their NAICS words as index terms (stemmed, no stopwords). */
 const byWord = new Map<string, Meaning[]>();
 for (const { words, context, reach = 2, alone, means, naics } of EVERYDAY_MEANINGS) {
   const meaningTerms = terms(means);
   const applies: Meaning['applies'] = (tokens, i, isTerm) => {
-    if (!context || (alone && tokens[i]!.segment === 0 && !nextInPhrase(tokens, i))) return true;
+    if (!context || (alone && endsItemPhrase(tokens, i))) return true;
     const { segment, position } = tokens[i]!;
     const at = tokens.findIndex(
       (t, j) =>
