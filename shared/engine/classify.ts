@@ -83,16 +83,18 @@ interface WordScore {
   ideal: number;
 }
 
-/** Whether tokens[i] qualifies the item rather than names it (weighted MODIFIER_WEIGHT). */
-function isModifier(tokens: readonly Token[], i: number): boolean {
+/** Whether tokens[i], of `material` if it names one, qualifies the item rather than names it (weighted MODIFIER_WEIGHT). */
+function isModifier(tokens: readonly Token[], i: number, material: string | undefined): boolean {
   const { term, position } = tokens[i]!;
   if (isConditionWord(term)) return true;
-  const next = nextInPhrase(tokens, i);
-  if (materialOfWord(term)) {
+  if (material) {
+    if (isMaterialProduct(term)) return false;
+    if (position > 0) return true;
     // A shape a mill makes of the material is the material's product ("Copper wire").
-    return !isMaterialProduct(term) && (position > 0 || (next !== undefined && !isMillForm(next.term)));
+    const next = nextInPhrase(tokens, i);
+    return next !== undefined && !isMillForm(next.term);
   }
-  return isPropertyAdjective(term) && next !== undefined;
+  return isPropertyAdjective(term) && nextInPhrase(tokens, i) !== undefined;
 }
 
 /** The last written word of the item part (the first comma-separated part). */
@@ -128,7 +130,8 @@ export class Classifier {
   /** Scratch list of the documents a line touches (reused: no allocation per line). */
   private readonly touchedDocs: Uint16Array;
   private readonly prior: Float64Array;
-  private readonly isGoods: boolean[];
+  /** `prior` for a line that buys a service: goods codes lowered (GOODS_WHEN_A_SERVICE). */
+  private readonly servicePrior: Float64Array;
   private readonly postings: Postings;
   private readonly codeMaterial: (string | undefined)[];
   private readonly learnedScore: Float64Array;
@@ -161,7 +164,7 @@ export class Classifier {
     this.codeBest = new Float64Array(index.codes.length);
     this.codeSum = new Float64Array(index.codes.length);
     this.prior = Float64Array.from(index.codes, (c, i) => sectorPrior(c, index.titles[i]!));
-    this.isGoods = index.codes.map(isGoodsCode);
+    this.servicePrior = this.prior.map((p, i) => (isGoodsCode(index.codes[i]!) ? p * GOODS_WHEN_A_SERVICE : p));
     this.postings = decodePostings(index);
     this.codeMaterial = index.codes.map(materialOfCode);
     this.learned = new Map();
@@ -194,7 +197,7 @@ export class Classifier {
       let w = (t.segment === 0 ? 1 : LATER_SEGMENT_WEIGHT) / (1 + POSITION_DECAY * t.position);
       const material = materialOfWord(t.term);
       if (material) materials.add(material);
-      if (isModifier(tokens, i)) w *= MODIFIER_WEIGHT;
+      if (isModifier(tokens, i, material)) w *= MODIFIER_WEIGHT;
       const id = this.termId.get(t.term);
       const weight = id !== undefined ? w : RELATED_WEIGHT * w;
       let best = 0;
@@ -382,8 +385,7 @@ export class Classifier {
     for (const code of touchedCodes) {
       const material = this.codeMaterial[code];
       const fit = material && materials.size > 0 && !materials.has(material) ? MATERIAL_CONFLICT : 1;
-      const prior = service && this.isGoods[code] ? this.prior[code]! * GOODS_WHEN_A_SERVICE : this.prior[code]!;
-      const vocabulary = codeSum[code]! * prior * fit;
+      const vocabulary = codeSum[code]! * (service ? this.servicePrior : this.prior)[code]! * fit;
       const score = vocabulary + this.learnedWeight * learnedScore[code]! + this.meaningScore[code]!;
       codeBest[code] = 0;
       this.meaningScore[code] = 0;
