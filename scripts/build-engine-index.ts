@@ -98,12 +98,15 @@ function joinDocumentCompounds(docs: readonly TokenisedDoc[]): Doc[] {
  */
 const notPurchasable = (code: string) => code.startsWith('92') || code === '814110';
 
-function buildDocs(allCodes: string[]): Doc[] {
+/** The documents, and the names among them (titles and index entries) for buildCompounds. */
+function buildDocs(allCodes: string[]): { docs: Doc[]; names: string[] } {
   const docs: TokenisedDoc[] = [];
+  const names: string[] = [];
   const add = (code: string, weight: number, text: string) => {
     if (notPurchasable(code)) return;
     const tokens = tokenize(text);
     if (tokens.length > 0) docs.push({ code, weight, tokens });
+    if (weight === FIELD_WEIGHT.title || weight === FIELD_WEIGHT.indexEntry) names.push(text);
   };
   const codeTitles = readCsvRows('2-6 digit_2017_Codes.csv').slice(1);
   for (const [, code, title] of codeTitles) {
@@ -141,7 +144,41 @@ function buildDocs(allCodes: string[]): Doc[] {
       add(code, FIELD_WEIGHT.crossReference, activity);
     }
   }
-  return joinDocumentCompounds(docs);
+  return { docs: joinDocumentCompounds(docs), names };
+}
+
+/** A written word's one content term, if it has exactly one ("makers" → maker; not "household-type"). */
+function singleTerm(word: string): string | undefined {
+  const terms = tokenize(word).filter((t) => !t.family);
+  return terms.length === 1 ? terms[0]!.term : undefined;
+}
+
+/**
+ * Compounds NAICS names products by ("Coffee makers", "Motor oils", "Paper towels"): two words
+ * written next to each other, in this order, in at least MIN_PHRASE_DOCS names and never the
+ * other way round, as [modifier id, head id] pairs sorted. English puts a compound's head last.
+ * Words the vocabulary also writes closed ("chain saw") are one word, not a compound.
+ */
+function buildCompounds(names: readonly string[], termId: ReadonlyMap<string, number>): [number, number][] {
+  const pairs = names.map((name) => {
+    const found = new Set<string>();
+    for (const part of name.toLowerCase().split(/[,;:()[\]|]+/)) {
+      const words = part.split(/[^a-z0-9'-]+/).filter(Boolean).map(singleTerm);
+      for (let i = 0; i + 1 < words.length; i++) {
+        const [a, b] = [words[i], words[i + 1]];
+        if (a && b && a !== b && !termId.has(a + b)) found.add(`${a} ${b}`);
+      }
+    }
+    return [...found];
+  });
+  const counts = documentFrequencies(pairs);
+  const compounds: [number, number][] = [];
+  for (const [pair, n] of counts) {
+    const [modifier, head] = pair.split(' ') as [string, string];
+    if (n < MIN_PHRASE_DOCS || counts.has(`${head} ${modifier}`)) continue;
+    if (termId.has(modifier) && termId.has(head)) compounds.push([termId.get(modifier)!, termId.get(head)!]);
+  }
+  return compounds.sort(([a1, b1], [a2, b2]) => a1 - a2 || b1 - b2);
 }
 
 const documentFrequencies = (lists: readonly string[][]) => {
@@ -303,11 +340,12 @@ export function buildEngineIndex(): EngineIndex {
   for (const code of factorBy.keys())
     if (!titleByCode.has(code)) throw new Error(`EPA code ${code} not in NAICS 2017`);
   const unit = factorRows[0]!['Unit']!;
-  const docs = buildDocs(codes);
+  const { docs, names } = buildDocs(codes);
   const { vocab, ...postings } = buildPostings(docs);
+  const termId = new Map(vocab.map((t, i) => [t, i]));
   const codeIndex = new Map(codes.map((c, i) => [c, i]));
   return {
-    formatVersion: 3,
+    formatVersion: 4,
     factorDataset: {
       name: 'EPA Supply Chain GHG Emission Factors',
       version: '1.3.0',
@@ -326,6 +364,7 @@ export function buildEngineIndex(): EngineIndex {
     }),
     terms: vocab,
     ...postings,
+    compounds: packUint16(buildCompounds(names, termId).flat()),
     docCode: docs.map((d) => codeIndex.get(d.code)!),
     learned: learnAssociations(readDevLines(), new Set(vocab), new Set(factorBy.keys())),
     fx: buildFx(),

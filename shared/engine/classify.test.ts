@@ -6,7 +6,8 @@ import { forEachPhrase, joinCompounds, stem, tokenize } from './text';
 
 const index = loadEngineIndex();
 const vocabularyOnly = new Classifier(index, {});
-const withoutPhrases = new Classifier({ ...index, phrases: '' }, {});
+const withoutPhrases = new Classifier({ ...index, phrases: '', compounds: '' }, {});
+const withoutCompounds = new Classifier({ ...index, compounds: '' });
 const shipped = new Classifier(index);
 const top = (c: Classifier, text: string) => {
   const out = c.classify(text);
@@ -178,6 +179,19 @@ describe('classifier', () => {
     expect(top(vocabularyOnly, 'battery charger 12V')[0]).toBe('335999');
     expect(top(withoutPhrases, 'security camera closed circuit')[0]).not.toMatch(/^334/);
     expect(top(vocabularyOnly, 'security camera closed circuit')[0]).toBe('334220');
+  });
+
+  it('reads a compound NAICS names products by as its head, the last word, qualified by the first', () => {
+    // "Coffee makers", "Parking lots" and "Snow plowing" are NAICS compounds; the documents
+    // of coffee alone, or of the parking lot, are not about the thing bought.
+    expect(top(withoutCompounds, 'Coffee maker')[0]).toBe('311920');
+    expect(['333318', '335210']).toContain(top(shipped, 'Coffee maker')[0]);
+    expect(top(withoutCompounds, 'Parking lot snow plowing')[0]).toBe('812930');
+    expect(top(shipped, 'Parking lot snow plowing')[0]).toBe('561790');
+    expect(top(withoutCompounds, 'Leather work gloves')[0]).toBe('316110');
+    expect(top(shipped, 'Leather work gloves')[0]).toBe('315990');
+    // A head that names a class ("equipment") says nothing of the item: the first word keeps deciding.
+    expect(top(shipped, 'MONITORING EQUIPMENT, SECURITY, CLOSED CIRCUIT')).toEqual(top(withoutCompounds, 'MONITORING EQUIPMENT, SECURITY, CLOSED CIRCUIT'));
   });
 
   it('reads plural glasses as eyewear, not as the material', () => {

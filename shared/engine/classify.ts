@@ -4,6 +4,7 @@ import { GOODS_WHEN_A_SERVICE, isGoodsCode, isServiceWord, sectorPrior } from '.
 import { calibrate, rawConfidences } from './classify-calibration';
 import { decodePostings, type Postings } from './postings';
 import { PhraseTable } from './phrases';
+import { CompoundHeads } from './compounds';
 import { withEverydayMeanings } from './everyday';
 import { isConditionWord, isMaterialProduct, isMillForm, isPropertyAdjective, materialOfCode, materialOfWord } from './materials';
 
@@ -66,6 +67,11 @@ export const LEARNED_WEIGHT = 1.5;
  * "electric" outscore "Distribution of electric power" for "Electric bill").
  */
 const MEANING_BONUS = 0.3;
+/**
+ * A document without the head of the compound the line's item ends on counts this much
+ * ("Coffee maker": the documents of coffee alone are not about the item).
+ */
+const WITHOUT_HEAD = 0.8;
 /** Score factor for a code whose material the line contradicts (see materials.ts). */
 const MATERIAL_CONFLICT = 0.7;
 /**
@@ -125,6 +131,8 @@ export class Classifier {
    */
   private readonly docCode: Uint32Array;
   private readonly docScore: Float64Array;
+  /** Scratch marks of the documents that hold the current line's compound head. */
+  private readonly hasHead: Uint8Array;
   private readonly codeBest: Float64Array;
   private readonly codeSum: Float64Array;
   /** Scratch list of the documents a line touches (reused: no allocation per line). */
@@ -142,6 +150,7 @@ export class Classifier {
   /** Learned associations by term id, flattened [codeIndex, weight, …]. */
   private readonly learned: Map<number, number[]>;
   private readonly phrases: PhraseTable;
+  private readonly compoundHeads: CompoundHeads;
   private readonly codeIndex: Map<string, number>;
   /** MEANING_BONUS for the codes the current line's everyday meanings name. */
   private readonly meaningScore: Float64Array;
@@ -158,8 +167,10 @@ export class Classifier {
     this.termId = new Map(index.terms.map((t, i) => [t, i]));
     this.termWeight = new Float64Array(index.postingCounts.length);
     this.phrases = new PhraseTable(index.phrases, index.terms.length);
+    this.compoundHeads = new CompoundHeads(index.compounds, index.terms.length, this.termId);
     this.docCode = Uint32Array.from(index.docCode);
     this.docScore = new Float64Array(index.docCode.length);
+    this.hasHead = new Uint8Array(index.docCode.length);
     this.touchedDocs = new Uint16Array(index.docCode.length);
     this.codeBest = new Float64Array(index.codes.length);
     this.codeSum = new Float64Array(index.codes.length);
@@ -228,9 +239,11 @@ export class Classifier {
     const knownShare = knownWeight / (wordWeight || 1);
     const touched: number[] = [];
     if (lineTerms.length === 0) return { touched, materials, knownShare, service }; // a meaning's words are vocabulary words
-    const { docCode, docScore, codeBest, codeSum, learnedScore, touchedDocs } = this;
+    const { docCode, docScore, codeBest, codeSum, learnedScore, touchedDocs, hasHead } = this;
     let touchedDocCount = 0;
     const { data, start } = this.postings;
+    const head = this.compoundHeads.headOf(tokens);
+    if (head !== undefined) for (let i = 2 * start[head]!; i < 2 * start[head + 1]!; i += 2) hasHead[data[i]!] = 1;
     for (const id of lineTerms) {
       const w = termWeight[id]!;
       for (let i = 2 * start[id]!; i < 2 * start[id + 1]!; i += 2) {
@@ -242,8 +255,9 @@ export class Classifier {
     for (let k = 0; k < touchedDocCount; k++) {
       const doc = touchedDocs[k]!;
       const code = docCode[doc]!;
-      const s = docScore[doc]!;
+      const s = head === undefined || hasHead[doc] ? docScore[doc]! : WITHOUT_HEAD * docScore[doc]!;
       docScore[doc] = 0;
+      hasHead[doc] = 0;
       if (codeSum[code] === 0) touched.push(code);
       codeSum[code]! += s * relevanceWeight(s / ideal);
       if (s > codeBest[code]!) codeBest[code] = s;

@@ -1,6 +1,6 @@
 /** Shape of the generated engine index (shared/engine/generated/engine-index.ts). */
 export interface EngineIndex {
-  formatVersion: 3;
+  formatVersion: 4;
   factorDataset: { name: string; version: string; unit: string; baseYear: number };
   /** Every valid 2017 NAICS 6-digit code, sorted; parallel arrays below. */
   codes: string[];
@@ -16,6 +16,11 @@ export interface EngineIndex {
    * terms.length + k in the postings below.
    */
   phrases: string;
+  /**
+   * Compounds NAICS names products by, head last ("coffee maker": coffee → maker): packed like
+   * `phrases`, as [modifier id, head id] pairs sorted.
+   */
+  compounds: string;
   /**
    * Postings of every term and phrase, in term-id order: base64 of little-endian uint16 pairs
    * [docId, weight]; weight is a pre-multiplied idf × field weight × length norm, scaled by
