@@ -22,15 +22,53 @@ export function sectorPrior(code: string, title: string): number {
  * inspection") buys the service, not the goods it names: goods codes (31–33) count this much.
  */
 export const GOODS_WHEN_A_SERVICE = 0.6;
-const SERVICE_WORDS = new Set([
-  'repair', 'rental', 'maintenance', 'installation', 'cleaning', 'inspection', 'calibration',
-  'training', 'consulting', 'hauling', 'removal', 'service', 'servicing', 'leasing', 'hire',
-  'subscription', 'labor', 'labour', 'visit', 'testing',
-]);
+/** …and codes outside the industries that sell that service (SERVICE_INDUSTRIES) this much. */
+export const OTHER_INDUSTRIES_WHEN_A_SERVICE = 0.4;
 
-/** Whether `term` (stemmed) names a service a line can end on. */
-export function isServiceWord(term: string): boolean {
-  return SERVICE_WORDS.has(term);
+/**
+ * The service words a line can end on, each with the industries (NAICS prefixes) that sell that
+ * service, from the NAICS titles ("Repair and Maintenance" 811, "Rental and Leasing Services"
+ * 532, "Services to Buildings and Dwellings" 5617, "Specialty Trade Contractors" 238 for work on a
+ * building) and index entries ("Portable toilet renting" 562991, "Uniform supply services" 8123,
+ * "Limousine rental with driver" 4853); none listed: any industry may.
+ */
+const SERVICE_INDUSTRIES: Record<string, readonly string[]> = {
+  repair: ['811', '238'],
+  maintenance: ['811', '238', '5617'],
+  servicing: ['811', '5629'],
+  rental: ['532', '531', '8123', '5629', '4853', '2389'],
+  leasing: ['532', '531', '8123', '5629', '4853', '2389'],
+  hire: ['532', '531', '8123', '5629', '4853', '2389'],
+  cleaning: ['5617', '8123', '5629'],
+  installation: ['238', '811'],
+  inspection: ['5413', '5419', '8111'],
+  calibration: ['811', '5413'],
+  training: ['611', '6243'],
+  consulting: ['5416', '5415'],
+  testing: ['5413', '6215'],
+  hauling: ['484', '562'],
+  removal: ['562', '5617', '238'],
+  service: [],
+  subscription: [],
+  labor: [],
+  labour: [],
+  visit: [],
+};
+
+/** The industries that sell the service `term` (stemmed) names ([] for any), if it is a service word. */
+export function serviceIndustries(term: string): readonly string[] | undefined {
+  return Object.hasOwn(SERVICE_INDUSTRIES, term) ? SERVICE_INDUSTRIES[term] : undefined;
+}
+
+/**
+ * Each code's weight for a line ending on a service sold by `industries` ([] for any): goods
+ * GOODS_WHEN_A_SERVICE, codes of other industries OTHER_INDUSTRIES_WHEN_A_SERVICE, both for a good.
+ */
+export function serviceWeights(codes: readonly string[], industries: readonly string[]): Float64Array {
+  return Float64Array.from(codes, (code) => {
+    const sold = industries.length === 0 || industries.some((prefix) => code.startsWith(prefix));
+    return (isGoodsCode(code) ? GOODS_WHEN_A_SERVICE : 1) * (sold ? 1 : OTHER_INDUSTRIES_WHEN_A_SERVICE);
+  });
 }
 
 export function isGoodsCode(code: string): boolean {

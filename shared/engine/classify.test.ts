@@ -109,6 +109,11 @@ describe('classifier', () => {
     expect(shipped.classify('Oil change service').best?.naics).toBe('811191');
     expect(shipped.classify('Portable toilet rental').best?.naics).toBe('562991');
     expect(shipped.classify('Elevator inspection').best?.naics).toBe('541350');
+    // …by an industry that sells it: not a school's "Computer repair training", not the
+    // warehouse that "Forklift" reads as, nor the computers the development file taught.
+    expect(shipped.classify('Computer repair').best?.naics).toBe('811212');
+    expect(shipped.classify('Forklift rental').best?.naics).toBe('532490');
+    expect(shipped.classify('Laptop screen repair').best?.naics).toBe('811212');
     expect(shipped.classify('Floor cleaning machine').best?.naics.slice(0, 2)).toBe('33');
     expect(shipped.classify('Training shoes').best?.naics).toBe('316210');
   });

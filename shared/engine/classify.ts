@@ -1,6 +1,6 @@
 import type { EngineIndex, LearnedAssociations } from './index-types';
 import { forEachPhrase, joinCompounds, nextInPhrase, tokenize, type Token } from './text';
-import { GOODS_WHEN_A_SERVICE, isGoodsCode, isServiceWord, sectorPrior } from './classify-prior';
+import { sectorPrior, serviceIndustries, serviceWeights } from './classify-prior';
 import { calibrate, rawConfidences } from './classify-calibration';
 import { decodePostings, type Postings } from './postings';
 import { PhraseTable } from './phrases';
@@ -138,8 +138,8 @@ export class Classifier {
   /** Scratch list of the documents a line touches (reused: no allocation per line). */
   private readonly touchedDocs: Uint16Array;
   private readonly prior: Float64Array;
-  /** `prior` for a line that buys a service: goods codes lowered (GOODS_WHEN_A_SERVICE). */
-  private readonly servicePrior: Float64Array;
+  /** Each service word's weights of the codes (serviceWeights), made on first use. */
+  private readonly serviceWeights = new Map<string, Float64Array>();
   private readonly postings: Postings;
   private readonly codeMaterial: (string | undefined)[];
   private readonly learnedScore: Float64Array;
@@ -175,7 +175,6 @@ export class Classifier {
     this.codeBest = new Float64Array(index.codes.length);
     this.codeSum = new Float64Array(index.codes.length);
     this.prior = Float64Array.from(index.codes, (c, i) => sectorPrior(c, index.titles[i]!));
-    this.servicePrior = this.prior.map((p, i) => (isGoodsCode(index.codes[i]!) ? p * GOODS_WHEN_A_SERVICE : p));
     this.postings = decodePostings(index);
     this.codeMaterial = index.codes.map(materialOfCode);
     this.learned = new Map();
@@ -193,9 +192,9 @@ export class Classifier {
    * materials the line names and the share of its word weight the vocabulary knows.
    * The caller must reset both arrays for the returned codes.
    */
-  private accumulate(text: string): { touched: number[]; materials: Set<string>; knownShare: number; service: boolean } {
+  private accumulate(text: string): { touched: number[]; materials: Set<string>; knownShare: number; service?: Float64Array } {
     const tokens = withEverydayMeanings(joinCompounds(tokenize(text), this.isTerm), this.isTerm);
-    const service = isServiceWord(lastWrittenWord(tokens)?.term ?? '');
+    const service = this.serviceWeightsOf(lastWrittenWord(tokens)?.term ?? '');
     const materials = new Set<string>();
     const words = new Map<string, WordScore>();
     /** Each token's weight and vocabulary id (undefined when the vocabulary lacks the word), for its phrases. */
@@ -298,6 +297,15 @@ export class Classifier {
 
   private readonly isTerm = (term: string): boolean => this.termId.has(term);
 
+  /** The codes' weights for a line whose item part ends on `word`, if it is a service word. */
+  private serviceWeightsOf(word: string): Float64Array | undefined {
+    const industries = serviceIndustries(word);
+    if (!industries) return undefined;
+    let weights = this.serviceWeights.get(word);
+    if (!weights) this.serviceWeights.set(word, (weights = serviceWeights(this.index.codes, industries)));
+    return weights;
+  }
+
   /**
    * Records the weight of each phrase of the line (PHRASE_WEIGHT of its weaker word's); returns
    * their ideal score, each distinct phrase counted once.
@@ -399,8 +407,10 @@ export class Classifier {
     for (const code of touchedCodes) {
       const material = this.codeMaterial[code];
       const fit = material && materials.size > 0 && !materials.has(material) ? MATERIAL_CONFLICT : 1;
-      const vocabulary = codeSum[code]! * (service ? this.servicePrior : this.prior)[code]! * fit;
-      const score = vocabulary + this.learnedWeight * learnedScore[code]! + this.meaningScore[code]!;
+      // A service line's weights count for the learned associations too ("Computer repair" is not a computer).
+      const served = service ? service[code]! : 1;
+      const vocabulary = codeSum[code]! * this.prior[code]! * fit;
+      const score = served * (vocabulary + this.learnedWeight * learnedScore[code]!) + this.meaningScore[code]!;
       codeBest[code] = 0;
       this.meaningScore[code] = 0;
       codeSum[code] = 0;
