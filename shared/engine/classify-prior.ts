@@ -12,9 +12,10 @@ const SECTOR_PRIOR: Record<string, number> = {
 };
 const OTHER_SECTORS = 0.85;
 
-export function sectorPrior(code: string, title: string): number {
+/** `buysService`: the line ends on a service word, and contractors sell work (a plumber for "Plumbing repair"). */
+export function sectorPrior(code: string, title: string, buysService = false): number {
   const prior = SECTOR_PRIOR[code.slice(0, 2)] ?? OTHER_SECTORS;
-  return /contractors/i.test(title) ? prior * 0.6 : prior;
+  return /contractors/i.test(title) && !buysService ? prior * 0.6 : prior;
 }
 
 /**

@@ -114,6 +114,9 @@ describe('classifier', () => {
     expect(shipped.classify('Computer repair').best?.naics).toBe('811212');
     expect(shipped.classify('Forklift rental').best?.naics).toBe('532490');
     expect(shipped.classify('Laptop screen repair').best?.naics).toBe('811212');
+    // Contractors sell work: for a service line they are not lowered as for goods.
+    expect(shipped.classify('Plumbing repair').best?.naics).toBe('238220');
+    expect(shipped.classify('Roof repair').best?.naics).toBe('238160');
     expect(shipped.classify('Floor cleaning machine').best?.naics.slice(0, 2)).toBe('33');
     expect(shipped.classify('Training shoes').best?.naics).toBe('316210');
   });

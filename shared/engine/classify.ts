@@ -138,6 +138,8 @@ export class Classifier {
   /** Scratch list of the documents a line touches (reused: no allocation per line). */
   private readonly touchedDocs: Uint16Array;
   private readonly prior: Float64Array;
+  /** `prior` for a line that buys a service (contractors not lowered). */
+  private readonly servicePrior: Float64Array;
   /** Each service word's weights of the codes (serviceWeights), made on first use. */
   private readonly serviceWeights = new Map<string, Float64Array>();
   private readonly postings: Postings;
@@ -175,6 +177,7 @@ export class Classifier {
     this.codeBest = new Float64Array(index.codes.length);
     this.codeSum = new Float64Array(index.codes.length);
     this.prior = Float64Array.from(index.codes, (c, i) => sectorPrior(c, index.titles[i]!));
+    this.servicePrior = Float64Array.from(index.codes, (c, i) => sectorPrior(c, index.titles[i]!, true));
     this.postings = decodePostings(index);
     this.codeMaterial = index.codes.map(materialOfCode);
     this.learned = new Map();
@@ -409,7 +412,7 @@ export class Classifier {
       const fit = material && materials.size > 0 && !materials.has(material) ? MATERIAL_CONFLICT : 1;
       // A service line's weights count for the learned associations too ("Computer repair" is not a computer).
       const served = service ? service[code]! : 1;
-      const vocabulary = codeSum[code]! * this.prior[code]! * fit;
+      const vocabulary = codeSum[code]! * (service ? this.servicePrior : this.prior)[code]! * fit;
       const score = served * (vocabulary + this.learnedWeight * learnedScore[code]!) + this.meaningScore[code]!;
       codeBest[code] = 0;
       this.meaningScore[code] = 0;
