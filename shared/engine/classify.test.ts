@@ -117,6 +117,7 @@ describe('classifier', () => {
     // Contractors sell work: for a service line they are not lowered as for goods.
     expect(shipped.classify('Plumbing repair').best?.naics).toBe('238220');
     expect(shipped.classify('Roof repair').best?.naics).toBe('238160');
+    expect(shipped.classify('Window washing').best?.naics).toBe('561720');
     expect(shipped.classify('Floor cleaning machine').best?.naics.slice(0, 2)).toBe('33');
     expect(shipped.classify('Training shoes').best?.naics).toBe('316210');
   });
