@@ -75,7 +75,7 @@ const HYPERNYMS: Record<string, string> = {
   hammer: 'hand tool', socket: 'hand tool', chisel: 'hand tool', shovel: 'hand tool',
   rake: 'hand tool', axe: 'hand tool', saw: 'saw', trouser: 'apparel', shirt: 'apparel',
   jacket: 'apparel', coat: 'apparel', glove: 'glove', goggle: 'goggle', helmet: 'helmet',
-  eyeglass: 'goggle',
+  eyeglass: 'goggle', drywall: 'gypsum wallboard',
   bolt: 'fastener', screw: 'fastener', nut: 'fastener', washer: 'fastener', rivet: 'fastener',
   anchor: 'fastener', pen: 'pen', pencil: 'pencil', marker: 'pen',
 };

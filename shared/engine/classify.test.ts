@@ -34,6 +34,8 @@ describe('classifier', () => {
     expect(vocabularyOnly.classify('TROUSERS TACTICAL 65/35 POLY RAYON MENS 34X29').best?.naics.slice(0, 3)).toBe('315');
     expect(vocabularyOnly.classify('diesel fuel').best?.naics).toBe('324110');
     expect(vocabularyOnly.classify('copy paper 8.5x11').best?.naics.slice(0, 4)).toBe('3221');
+    // NAICS names the product gypsum wallboard, and "drywall" only for its contractors.
+    expect(shipped.classify('Drywall sheets').best?.naics).toBe('327420');
   });
 
   it('reads everyday spend by what it supplies, and a good that shares the word as the good', () => {
