@@ -66,8 +66,9 @@ export function serviceIndustries(term: string): readonly string[] | undefined {
 }
 
 /**
- * Each code's weight for a line ending on a service sold by `industries` ([] for any): goods
- * GOODS_WHEN_A_SERVICE, codes of other industries OTHER_INDUSTRIES_WHEN_A_SERVICE, both for a good.
+ * Each code's weight for a line ending on a service sold by `industries` ([] for any): a goods
+ * code GOODS_WHEN_A_SERVICE, a code of another industry OTHER_INDUSTRIES_WHEN_A_SERVICE (a goods
+ * code is both).
  */
 export function serviceWeights(codes: readonly string[], industries: readonly string[]): Float64Array {
   return Float64Array.from(codes, (code) => {
