@@ -60,6 +60,9 @@ const SERVICE_INDUSTRIES: Record<string, readonly string[]> = {
   visit: [],
 };
 
+/** The service words that say which service (repair, rental …, not "service" itself). */
+export const NAMED_SERVICES = Object.keys(SERVICE_INDUSTRIES).filter((word) => SERVICE_INDUSTRIES[word]!.length > 0);
+
 /** The industries that sell the service `term` (stemmed) names ([] for any), if it is a service word. */
 export function serviceIndustries(term: string): readonly string[] | undefined {
   return Object.hasOwn(SERVICE_INDUSTRIES, term) ? SERVICE_INDUSTRIES[term] : undefined;

@@ -1,6 +1,6 @@
 import type { EngineIndex, LearnedAssociations } from './index-types';
 import { forEachPhrase, joinCompounds, nextInPhrase, tokenize, type Token } from './text';
-import { sectorPrior, serviceIndustries, serviceWeights } from './classify-prior';
+import { NAMED_SERVICES, sectorPrior, serviceIndustries, serviceWeights } from './classify-prior';
 import { calibrate, rawConfidences } from './classify-calibration';
 import { decodePostings, type Postings } from './postings';
 import { PhraseTable } from './phrases';
@@ -72,6 +72,11 @@ const MEANING_BONUS = 0.3;
  * ("Coffee maker": the documents of coffee alone are not about the item).
  */
 const WITHOUT_HEAD = 0.8;
+/**
+ * A document that names a service (repair, rental, training …) counts this much for a line that
+ * names none: "Two-way radio repair and maintenance services" is not where radio parts come from.
+ */
+const SERVICE_NOT_BOUGHT = 0.8;
 /** Score factor for a code whose material the line contradicts (see materials.ts). */
 const MATERIAL_CONFLICT = 0.7;
 /**
@@ -133,6 +138,9 @@ export class Classifier {
   private readonly docScore: Float64Array;
   /** Scratch marks of the documents that hold the current line's compound head. */
   private readonly hasHead: Uint8Array;
+  /** The term ids of NAMED_SERVICES, and marks of the documents that hold one. */
+  private readonly serviceTerms: number[];
+  private readonly namesService: Uint8Array;
   private readonly codeBest: Float64Array;
   private readonly codeSum: Float64Array;
   /** Scratch list of the documents a line touches (reused: no allocation per line). */
@@ -179,6 +187,9 @@ export class Classifier {
     this.prior = Float64Array.from(index.codes, (c, i) => sectorPrior(c, index.titles[i]!));
     this.servicePrior = Float64Array.from(index.codes, (c, i) => sectorPrior(c, index.titles[i]!, true));
     this.postings = decodePostings(index);
+    this.serviceTerms = NAMED_SERVICES.flatMap((word) => this.termId.get(word) ?? []);
+    this.namesService = new Uint8Array(index.docCode.length);
+    for (const id of this.serviceTerms) this.markDocuments(this.namesService, id);
     this.codeMaterial = index.codes.map(materialOfCode);
     this.learned = new Map();
     for (const [term, pairs] of Object.entries(learned)) {
@@ -245,7 +256,9 @@ export class Classifier {
     let touchedDocCount = 0;
     const { data, start } = this.postings;
     const head = this.compoundHeads.headOf(tokens);
-    if (head !== undefined) for (let i = 2 * start[head]!; i < 2 * start[head + 1]!; i += 2) hasHead[data[i]!] = 1;
+    if (head !== undefined) this.markDocuments(hasHead, head);
+    const buysNoService = !this.serviceTerms.some((id) => termWeight[id]! > 0);
+    const { namesService } = this;
     for (const id of lineTerms) {
       const w = termWeight[id]!;
       for (let i = 2 * start[id]!; i < 2 * start[id + 1]!; i += 2) {
@@ -257,7 +270,9 @@ export class Classifier {
     for (let k = 0; k < touchedDocCount; k++) {
       const doc = touchedDocs[k]!;
       const code = docCode[doc]!;
-      const s = head === undefined || hasHead[doc] ? docScore[doc]! : WITHOUT_HEAD * docScore[doc]!;
+      let s = docScore[doc]!;
+      if (head !== undefined && !hasHead[doc]) s *= WITHOUT_HEAD;
+      if (buysNoService && namesService[doc]) s *= SERVICE_NOT_BOUGHT;
       docScore[doc] = 0;
       hasHead[doc] = 0;
       if (codeSum[code] === 0) touched.push(code);
@@ -299,6 +314,12 @@ export class Classifier {
   }
 
   private readonly isTerm = (term: string): boolean => this.termId.has(term);
+
+  /** Sets marks[doc] for every document that holds the term. */
+  private markDocuments(marks: Uint8Array, term: number): void {
+    const { data, start } = this.postings;
+    for (let i = 2 * start[term]!; i < 2 * start[term + 1]!; i += 2) marks[data[i]!] = 1;
+  }
 
   /** The codes' weights for a line whose item part ends on `word`, if it is a service word. */
   private serviceWeightsOf(word: string): Float64Array | undefined {
