@@ -213,6 +213,11 @@ describe('classifier', () => {
     expect(top(vocabularyOnly, 'GLASSES SAFETY WRAPAROUND TINTED')).toContain('339115');
   });
 
+  it('reads units of volume and count as no word of the item', () => {
+    for (const line of ['Distilled water 5 gal', 'Ethanol, 4 liters', 'Syringes 10 mL', 'Copy paper 10 reams'])
+      expect(shipped.classify(line).rawConfidence, line).toBe(shipped.classify(line.replace(/[\d,].*$/, '')).rawConfidence);
+  });
+
   it('is less sure of a line whose leading word it does not know', () => {
     for (const line of ['diesel fuel', 'copy paper', 'widget thing']) {
       const known = shipped.classify(line);
