@@ -271,10 +271,12 @@ export class Classifier {
       const doc = touchedDocs[k]!;
       const code = docCode[doc]!;
       let s = docScore[doc]!;
-      if (head !== undefined && !hasHead[doc]) s *= WITHOUT_HEAD;
-      if (buysNoService && namesService[doc]) s *= SERVICE_NOT_BOUGHT;
       docScore[doc] = 0;
-      hasHead[doc] = 0;
+      if (head !== undefined) {
+        if (hasHead[doc]) hasHead[doc] = 0;
+        else s *= WITHOUT_HEAD;
+      }
+      if (buysNoService && namesService[doc]) s *= SERVICE_NOT_BOUGHT;
       if (codeSum[code] === 0) touched.push(code);
       codeSum[code]! += s * relevanceWeight(s / ideal);
       if (s > codeBest[code]!) codeBest[code] = s;
