@@ -60,6 +60,19 @@ const SERVICE_INDUSTRIES: Record<string, readonly string[]> = {
   visit: [],
 };
 
+/** Words of the engagement, not of the service: "Furnace repair visit", "Electrician service call". */
+const ENGAGEMENT_WORDS = new Set(['visit', 'call', 'contract', 'fee', 'charge', 'labor', 'job', 'work', 'appointment', 'agreement']);
+
+/**
+ * The word of the item phrase (the first phrase of the first part, as `words`) that says whether
+ * it buys a service: its last word, or the service word before an engagement word.
+ */
+export function serviceWordOf(words: readonly { term: string }[]): string {
+  const last = words.at(-1)?.term ?? '';
+  const before = words.at(-2)?.term ?? '';
+  return ENGAGEMENT_WORDS.has(last) && serviceIndustries(before)?.length ? before : last;
+}
+
 /** The service words that say which service (repair, rental …, not "service" itself). */
 export const NAMED_SERVICES = Object.keys(SERVICE_INDUSTRIES).filter((word) => SERVICE_INDUSTRIES[word]!.length > 0);
 

@@ -1,6 +1,6 @@
 import type { EngineIndex, LearnedAssociations } from './index-types';
 import { forEachPhrase, joinCompounds, nextInPhrase, tokenize, type Token } from './text';
-import { NAMED_SERVICES, sectorPrior, serviceIndustries, serviceWeights } from './classify-prior';
+import { NAMED_SERVICES, sectorPrior, serviceIndustries, serviceWeights, serviceWordOf } from './classify-prior';
 import { calibrate, rawConfidences } from './classify-calibration';
 import { decodePostings, type Postings } from './postings';
 import { PhraseTable } from './phrases';
@@ -108,10 +108,7 @@ function isModifier(tokens: readonly Token[], i: number, material: string | unde
   return isPropertyAdjective(term) && nextInPhrase(tokens, i) !== undefined;
 }
 
-/** The last written word of the item part (the first comma-separated part). */
-function lastWrittenWord(tokens: readonly Token[]): Token | undefined {
-  return tokens.findLast((t) => t.segment === 0 && !t.family);
-}
+
 
 /** Inserts into `top` (by score, then code), keeping at most DECISION_POOL entries. */
 function insertRanked(top: { code: number; score: number }[], code: number, score: number): void {
@@ -208,7 +205,7 @@ export class Classifier {
    */
   private accumulate(text: string): { touched: number[]; materials: Set<string>; knownShare: number; service?: Float64Array } {
     const tokens = withEverydayMeanings(joinCompounds(tokenize(text), this.isTerm), this.isTerm);
-    const service = this.serviceWeightsOf(lastWrittenWord(tokens)?.term ?? '');
+    const service = this.serviceWeightsOf(serviceWordOf(tokens.filter((t) => t.segment === 0 && t.clause === 0 && !t.family)));
     const materials = new Set<string>();
     const words = new Map<string, WordScore>();
     /** Each token's weight and vocabulary id (undefined when the vocabulary lacks the word), for its phrases. */
