@@ -120,6 +120,8 @@ describe('classifier', () => {
     expect(shipped.classify('Plumbing repair').best?.naics).toBe('238220');
     expect(shipped.classify('Roof repair').best?.naics).toBe('238160');
     expect(shipped.classify('Window washing').best?.naics).toBe('561720');
+    expect(shipped.classify('Interior wall painting').best?.naics).toBe('238320');
+    expect(shipped.classify('Document translation').best?.naics).toBe('541930');
     // The service word may stand before a word of the engagement, and the item phrase ends before a preposition.
     expect(shipped.classify('Boiler repair visit').best?.naics.slice(0, 2)).toBe('23');
     expect(shipped.classify('Oil change service for the delivery van').best?.naics).toBe('811191');
