@@ -33,13 +33,14 @@ export const OTHER_INDUSTRIES_WHEN_A_SERVICE = 0.4;
  * building) and index entries ("Portable toilet renting" 562991, "Uniform supply services" 8123,
  * "Limousine rental with driver" 4853); none listed: any industry may.
  */
+const RENTAL = ['532', '531', '8123', '5629', '4853', '2389'];
 const SERVICE_INDUSTRIES: Record<string, readonly string[]> = {
   repair: ['811', '238'],
   maintenance: ['811', '238', '5617'],
   servicing: ['811', '5629'],
-  rental: ['532', '531', '8123', '5629', '4853', '2389'],
-  leasing: ['532', '531', '8123', '5629', '4853', '2389'],
-  hire: ['532', '531', '8123', '5629', '4853', '2389'],
+  rental: RENTAL,
+  leasing: RENTAL,
+  hire: RENTAL,
   cleaning: ['5617', '8123', '5629'],
   washing: ['5617', '8123', '8111'],
   installation: ['238', '811'],
@@ -63,7 +64,7 @@ const SERVICE_INDUSTRIES: Record<string, readonly string[]> = {
   visit: [],
 };
 
-/** Words of the engagement, not of the service: "Furnace repair visit", "Electrician service call". */
+/** Words of the engagement, not of the service: "Computer repair call", "Plumbing repair labor". */
 const ENGAGEMENT_WORDS = new Set(['visit', 'call', 'contract', 'fee', 'charge', 'labor', 'job', 'work', 'appointment', 'agreement']);
 
 /**
