@@ -114,7 +114,7 @@ export const EVERYDAY_MEANINGS: readonly EverydayMeaning[] = [
   {
     words: ['gasoline', 'diesel', 'petrol', 'fuel'],
     // Not "tank" or "pump": a fuel tank and a fuel pump are goods (automotive parts).
-    context: ['fill', 'fillup', 'refuel', 'refueling', 'gallon', 'litre', 'liter', 'card'],
+    context: ['fill', 'fillup', 'refuel', 'refueling', 'card'],
     alone: true,
     means: 'fuels made in petroleum refineries',
     naics: '324110',
