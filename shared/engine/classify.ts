@@ -1,5 +1,5 @@
 import type { EngineIndex, LearnedAssociations } from './index-types';
-import { forEachPhrase, joinCompounds, nextInPhrase, tokenize, type Token } from './text';
+import { forEachPhrase, itemPhrase, joinCompounds, nextInPhrase, tokenize, type Token } from './text';
 import { NAMED_SERVICES, sectorPrior, serviceIndustries, serviceWeights, serviceWordOf } from './classify-prior';
 import { calibrate, rawConfidences } from './classify-calibration';
 import { decodePostings, type Postings } from './postings';
@@ -205,7 +205,8 @@ export class Classifier {
    */
   private accumulate(text: string): { touched: number[]; materials: Set<string>; knownShare: number; service?: Float64Array } {
     const tokens = withEverydayMeanings(joinCompounds(tokenize(text), this.isTerm), this.isTerm);
-    const service = this.serviceWeightsOf(serviceWordOf(tokens.filter((t) => t.segment === 0 && t.clause === 0 && !t.family)));
+    const item = itemPhrase(tokens);
+    const service = this.serviceWeightsOf(serviceWordOf(item));
     const materials = new Set<string>();
     const words = new Map<string, WordScore>();
     /** Each token's weight and vocabulary id (undefined when the vocabulary lacks the word), for its phrases. */
@@ -252,7 +253,7 @@ export class Classifier {
     const { docCode, docScore, codeBest, codeSum, learnedScore, touchedDocs, hasHead } = this;
     let touchedDocCount = 0;
     const { data, start } = this.postings;
-    const head = this.compoundHeads.headOf(tokens);
+    const head = this.compoundHeads.headOf(item);
     if (head !== undefined) this.markDocuments(hasHead, head);
     const buysNoService = !this.serviceTerms.some((id) => termWeight[id]! > 0);
     const { namesService } = this;

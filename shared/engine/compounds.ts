@@ -22,9 +22,8 @@ export class CompoundHeads {
     this.table = new PairTable(packed, wordCount);
   }
 
-  /** The head's term id, if the item phrase (the first one of the first part) ends on such a compound. */
-  headOf(tokens: readonly Token[]): number | undefined {
-    const phrase = tokens.filter((t) => t.segment === 0 && t.clause === 0 && !t.family);
+  /** The head's term id, if the item phrase (text.ts itemPhrase) ends on such a compound. */
+  headOf(phrase: readonly Token[]): number | undefined {
     if (phrase.length < 2) return undefined;
     const head = phrase[phrase.length - 1]!.term;
     const modifier = this.termId.get(phrase[phrase.length - 2]!.term);

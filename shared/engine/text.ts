@@ -129,6 +129,11 @@ export function nextInPhrase(tokens: readonly Token[], i: number): Token | undef
   return undefined;
 }
 
+/** The written words of the item phrase: the first phrase of the first comma-separated part. */
+export function itemPhrase(tokens: readonly Token[]): Token[] {
+  return tokens.filter((t) => t.segment === 0 && t.clause === 0 && !t.family);
+}
+
 /** Stemmed content words only (used at build time for vocabulary documents). */
 export function terms(text: string): string[] {
   return tokenize(text).map((t) => t.term);
