@@ -23,7 +23,7 @@ const ABBREVIATIONS: Record<string, string> = {
   batt: 'battery', bat: 'battery', chgr: 'charger', chrgr: 'charger', pwr: 'power',
   cbl: 'cable', cord: 'cord', ext: 'extension', conn: 'connector', cond: 'conduit', recpt: 'receptacle',
   sw: 'switch', swt: 'switch', lt: 'light', ltg: 'lighting', lmp: 'lamp', bulb: 'lamp bulb',
-  led: 'light emitting diode lamp', fluor: 'fluorescent',
+  fluor: 'fluorescent',
   pc: 'computer', cpu: 'computer', pcs: 'computer', desktop: 'desktop computer',
   laptop: 'laptop computer', notebook: 'notebook computer', tablet: 'tablet computer',
   monitor: 'monitor', lcd: 'display', kb: 'keyboard', kbd: 'keyboard', prntr: 'printer', ptr: 'printer',

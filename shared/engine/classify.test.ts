@@ -173,6 +173,10 @@ describe('classifier', () => {
     // So does an adjective of a property before its noun.
     expect(shipped.classify('Wireless mouse').best?.naics).toBe('334118');
     expect(shipped.classify('Portable generator').best?.naics).toBe('335312');
+    // So does the light an item gives: an LED lamp or exit sign is no semiconductor, an LED is.
+    expect(shipped.classify('LED flashlight').best?.naics).toBe('335129');
+    expect(shipped.classify('LED exit sign').best?.naics).toBe('339950');
+    expect(shipped.classify('LED').best?.naics).toBe('334413');
   });
 
   it('reads a word of the item\'s history (recycled, refurbished) as a modifier, wherever it stands', () => {

@@ -50,12 +50,15 @@ export function isConditionWord(term: string): boolean {
 }
 
 /**
- * Adjectives of a property ("wireless", "portable", "disposable", "cordless"): before a noun they
- * qualify it. NAICS names few items by them, so the rare text that does ("Cordless telephones",
- * "Wireless telecommunications carriers") would otherwise decide a "Wireless mouse".
+ * Adjectives of a property ("wireless", "portable", "disposable", "cordless"), and the light an
+ * item gives ("LED"): before a noun they qualify it. NAICS names few items by them, so the rare
+ * text that does ("Cordless telephones", "Wireless telecommunications carriers", "LED
+ * manufacturing", a semiconductor) would otherwise decide a "Wireless mouse" or an "LED flashlight".
  */
+const QUALIFYING_WORDS = new Set(['led']);
+
 export function isPropertyAdjective(term: string): boolean {
-  return term.length > 6 && /(?:less|able|ible|ful)$/.test(term);
+  return QUALIFYING_WORDS.has(term) || (term.length > 6 && /(?:less|able|ible|ful)$/.test(term));
 }
 
 /**
