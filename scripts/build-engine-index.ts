@@ -178,8 +178,11 @@ function buildCompounds(names: readonly string[], termId: ReadonlyMap<string, nu
     if (n < MIN_PHRASE_DOCS || counts.has(`${head} ${modifier}`)) continue;
     if (termId.has(modifier) && termId.has(head)) compounds.push([termId.get(modifier)!, termId.get(head)!]);
   }
-  return compounds.sort(([a1, b1], [a2, b2]) => a1 - a2 || b1 - b2);
+  return compounds.sort(byPair);
 }
+
+/** Word id pairs in table order: by first id, then second (see PairTable). */
+const byPair = ([a1, b1]: readonly number[], [a2, b2]: readonly number[]) => a1! - a2! || b1! - b2!;
 
 const documentFrequencies = (lists: readonly string[][]) => {
   const df = new Map<string, number>();
@@ -200,7 +203,7 @@ function buildPostings(docs: Doc[]) {
   const phrases = [...df.keys()]
     .filter((key) => key.includes(' '))
     .map((key) => key.split(' ').map((word) => termId.get(word)!) as [number, number])
-    .sort(([a1, b1], [a2, b2]) => a1 - a2 || b1 - b2);
+    .sort(byPair);
   const id = new Map([...vocab, ...phrases.map(([a, b]) => phraseKey(vocab[a]!, vocab[b]!))].map((t, i) => [t, i]));
   const avgLen = docs.reduce((s, d) => s + d.terms.length, 0) / docs.length;
   const postings: number[][] = [...id.keys()].map(() => []);

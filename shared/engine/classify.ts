@@ -108,8 +108,6 @@ function isModifier(tokens: readonly Token[], i: number, material: string | unde
   return isPropertyAdjective(term) && nextInPhrase(tokens, i) !== undefined;
 }
 
-
-
 /** Inserts into `top` (by score, then code), keeping at most DECISION_POOL entries. */
 function insertRanked(top: { code: number; score: number }[], code: number, score: number): void {
   let at = top.length;

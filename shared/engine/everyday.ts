@@ -1,4 +1,4 @@
-import { nextInPhrase, terms, type Token } from './text';
+import { itemPhrase, nextInPhrase, terms, type Token } from './text';
 
 /**
  * Everyday spend English names a service by what it supplies ("electric bill", "phone bill",
@@ -188,10 +188,9 @@ type Meaning = {
   naics: string;
 };
 
-/** Whether tokens[i] ends the item's phrase: the first one of the first part, before any preposition. */
+/** Whether tokens[i] ends the item's phrase (text.ts itemPhrase). */
 function endsItemPhrase(tokens: readonly Token[], i: number): boolean {
-  const { segment, clause } = tokens[i]!;
-  return segment === 0 && clause === 0 && !nextInPhrase(tokens, i);
+  return itemPhrase(tokens).at(-1) === tokens[i];
 }
 
 /** The meanings by the word that opens them, their NAICS words as index terms (stemmed, no stopwords). */
