@@ -84,6 +84,7 @@ describe('plain labelled files', () => {
     ['everyday-holdout.csv', 100],
     ['everyday-holdout-2.csv', 120],
     ['everyday-holdout-3.csv', 120],
+    ['everyday-holdout-4.csv', 120],
   ])(
     'labels every line of %s with a valid 2017 NAICS code, its title and whether EPA prices it',
     (file, count) => {
