@@ -65,7 +65,7 @@ const SERVICE_INDUSTRIES: Record<string, readonly string[]> = {
 };
 
 /** Words of the engagement, not of the service: "Computer repair call", "Plumbing repair labor". */
-const ENGAGEMENT_WORDS = new Set(['visit', 'call', 'contract', 'fee', 'charge', 'labor', 'job', 'work', 'appointment', 'agreement']);
+export const ENGAGEMENT_WORDS: ReadonlySet<string> = new Set(['visit', 'call', 'contract', 'fee', 'charge', 'labor', 'job', 'work', 'appointment', 'agreement']);
 
 /**
  * The word of the item phrase (the first phrase of the first part, as `words`) that says whether

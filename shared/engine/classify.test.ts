@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Classifier } from './classify';
 import { loadEngineIndex } from './load-index';
-import { forEachPhrase, joinCompounds, stem, tokenize } from './text';
+import { forEachPhrase, isSentenceCase, joinCompounds, stem, tokenize } from './text';
 
 const index = loadEngineIndex();
 const vocabularyOnly = new Classifier(index, {});
@@ -202,23 +202,43 @@ describe('classifier', () => {
     // Not "coupling fitting" (a family word the text does not write), nor across the comma.
     expect(pairs).toEqual(['coupling polyvinyl', 'polyvinyl chloride', 'chloride plastic']);
     // "battery charger" is a charger, which NAICS texts name in that phrase; the two words alone read as batteries.
-    expect(top(withoutPhrases, 'battery charger 12V')[0]).toBe('335911');
-    expect(top(vocabularyOnly, 'battery charger 12V')[0]).toBe('335999');
-    expect(top(withoutPhrases, 'security camera closed circuit')[0]).not.toMatch(/^334/);
-    expect(top(vocabularyOnly, 'security camera closed circuit')[0]).toBe('334220');
+    expect(top(withoutPhrases, 'BATTERY CHARGER 12V')[0]).toBe('335911');
+    expect(top(vocabularyOnly, 'BATTERY CHARGER 12V')[0]).toBe('335999');
+    expect(top(withoutPhrases, 'SECURITY CAMERA CLOSED CIRCUIT')[0]).not.toMatch(/^334/);
+    expect(top(vocabularyOnly, 'SECURITY CAMERA CLOSED CIRCUIT')[0]).toBe('334220');
   });
 
   it('reads a compound NAICS names products by as its head, the last word, qualified by the first', () => {
     // "Coffee makers", "Parking lots" and "Snow plowing" are NAICS compounds; the documents
-    // of coffee alone, or of the parking lot, are not about the thing bought.
-    expect(top(withoutCompounds, 'Coffee maker')[0]).toBe('311920');
-    expect(['333318', '335210']).toContain(top(shipped, 'Coffee maker')[0]);
+    // of coffee alone, or of the parking lot, are not about the thing bought. In capitals, since
+    // a short sentence-case phrase is read head-last without the compounds too.
+    expect(top(withoutCompounds, 'COFFEE MAKER')[0]).toBe('311920');
+    expect(['333318', '335210']).toContain(top(shipped, 'COFFEE MAKER')[0]);
     expect(top(withoutCompounds, 'Parking lot snow plowing')[0]).toBe('812930');
     expect(top(shipped, 'Parking lot snow plowing')[0]).toBe('561790');
-    expect(top(withoutCompounds, 'Leather work gloves')[0]).toBe('316110');
-    expect(top(shipped, 'Leather work gloves')[0]).toBe('315990');
+    expect(top(withoutCompounds, 'LEATHER WORK GLOVES')[0]).toBe('316110');
+    expect(top(shipped, 'LEATHER WORK GLOVES')[0]).toBe('315990');
     // A head that names a class ("equipment") says nothing of the item: the first word keeps deciding.
     expect(top(shipped, 'MONITORING EQUIPMENT, SECURITY, CLOSED CIRCUIT')).toEqual(top(withoutCompounds, 'MONITORING EQUIPMENT, SECURITY, CLOSED CIRCUIT'));
+  });
+
+  it('reads a short phrase of goods written as a sentence head-last, and catalogue capitals head-first', () => {
+    expect(isSentenceCase('Printer ink')).toBe(true);
+    expect(isSentenceCase('USB flash drive, 64 GB')).toBe(true);
+    expect(isSentenceCase('PRINTER INK')).toBe(false);
+    expect(isSentenceCase('Two-Way Radio Supplies')).toBe(false);
+    expect(top(shipped, 'Printer ink')[0]).toBe('325910');
+    expect(top(shipped, 'PRINTER INK')[0]).toBe('334118');
+    expect(top(shipped, 'Door hinges')[0]).toBe('332510');
+    expect(top(shipped, 'DOOR HINGES')[0]).toBe('332321');
+    expect(top(shipped, 'Light switch')[0]).toBe('335931');
+    expect(top(shipped, 'Glass cleaner')[0]).toBe('325612');
+    // Not a head: the mill's shape of the material, an activity in -ing, a count of nights.
+    expect(top(shipped, 'Copper pipe')[0]).toBe('331420');
+    expect(top(shipped, 'Employee drug screening')[0]).toBe('621999');
+    expect(top(shipped, 'Hotel stay 2 nights')[0]).toBe('721110');
+    // The head's documents include those of words sharing its long prefix (therapists).
+    expect(top(shipped, 'Physical therapy')[0]).toBe('621340');
   });
 
   it('reads plural glasses as eyewear, not as the material', () => {

@@ -1,5 +1,5 @@
 import type { EngineIndex, LearnedAssociations } from './index-types';
-import { forEachPhrase, itemPhrase, joinCompounds, nextInPhrase, tokenize, type Token } from './text';
+import { forEachPhrase, isSentenceCase, itemPhrase, joinCompounds, nextInPhrase, tokenize, type Token } from './text';
 import { NAMED_SERVICES, sectorPrior, serviceIndustries, serviceWeights, serviceWordOf } from './classify-prior';
 import { calibrate, rawConfidences } from './classify-calibration';
 import { decodePostings, type Postings } from './postings';
@@ -72,6 +72,8 @@ const MEANING_BONUS = 0.3;
  * ("Coffee maker": the documents of coffee alone are not about the item).
  */
 const WITHOUT_HEAD = 0.8;
+/** …and without the last word of a short phrase of goods written as a sentence ("Printer ink", not printers). */
+const WITHOUT_LAST_WORD = 0.7;
 /**
  * A document that names a service (repair, rental, training …) counts this much for a line that
  * names none: "Two-way radio repair and maintenance services" is not where radio parts come from.
@@ -251,8 +253,9 @@ export class Classifier {
     const { docCode, docScore, codeBest, codeSum, learnedScore, touchedDocs, hasHead } = this;
     let touchedDocCount = 0;
     const { data, start } = this.postings;
-    const head = this.compoundHeads.headOf(item);
-    if (head !== undefined) this.markDocuments(hasHead, head);
+    const head = this.compoundHeads.headOf(item, service === undefined && isSentenceCase(text));
+    if (head) this.markHeadDocuments(head.term, 1);
+    const withoutHead = head?.compound ? WITHOUT_HEAD : WITHOUT_LAST_WORD;
     const buysNoService = !this.serviceTerms.some((id) => termWeight[id]! > 0);
     const { namesService } = this;
     for (const id of lineTerms) {
@@ -268,15 +271,13 @@ export class Classifier {
       const code = docCode[doc]!;
       let s = docScore[doc]!;
       docScore[doc] = 0;
-      if (head !== undefined) {
-        if (hasHead[doc]) hasHead[doc] = 0;
-        else s *= WITHOUT_HEAD;
-      }
+      if (head && !hasHead[doc]) s *= withoutHead;
       if (buysNoService && namesService[doc]) s *= SERVICE_NOT_BOUGHT;
       if (codeSum[code] === 0) touched.push(code);
       codeSum[code]! += s * relevanceWeight(s / ideal);
       if (s > codeBest[code]!) codeBest[code] = s;
     }
+    if (head) this.markHeadDocuments(head.term, 0);
     for (const code of touched) {
       const best = codeBest[code]!;
       const support = codeSum[code]! - best * relevanceWeight(best / ideal);
@@ -313,10 +314,19 @@ export class Classifier {
 
   private readonly isTerm = (term: string): boolean => this.termId.has(term);
 
-  /** Sets marks[doc] for every document that holds the term. */
-  private markDocuments(marks: Uint8Array, term: number): void {
+  /** Sets marks[doc] to `mark` for every document that holds the term. */
+  private markDocuments(marks: Uint8Array, term: number, mark: 0 | 1 = 1): void {
     const { data, start } = this.postings;
-    for (let i = 2 * start[term]!; i < 2 * start[term + 1]!; i += 2) marks[data[i]!] = 1;
+    for (let i = 2 * start[term]!; i < 2 * start[term + 1]!; i += 2) marks[data[i]!] = mark;
+  }
+
+  /**
+   * Sets (1) or clears (0) the marks of the documents that hold the head or a word sharing its
+   * long prefix, as relatedTerms finds them ("Physical therapy" in "Offices of physical therapists").
+   */
+  private markHeadDocuments(head: number, mark: 0 | 1): void {
+    this.markDocuments(this.hasHead, head, mark);
+    for (const related of this.relatedTerms(this.index.terms[head]!)) this.markDocuments(this.hasHead, related, mark);
   }
 
   /** The codes' weights for a line whose item part ends on `word`, if it is a service word. */

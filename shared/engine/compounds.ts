@@ -1,3 +1,5 @@
+import { ENGAGEMENT_WORDS } from './classify-prior';
+import { isMillForm, materialOfWord } from './materials';
 import { PairTable } from './phrases';
 import type { Token } from './text';
 
@@ -5,6 +7,25 @@ import type { Token } from './text';
 const CLASS_WORDS = new Set([
   'equipment', 'system', 'supply', 'service', 'product', 'machinery', 'material', 'accessory', 'tool', 'device',
 ]);
+
+/**
+ * Last words that name how an item comes or is billed, not the item ("Copy paper cases", "Taxi
+ * fare", "Hotel stay", "Website hosting plan").
+ */
+const NOT_HEADS = new Set([
+  'bag', 'box', 'case', 'pack', 'can', 'bottle', 'carton', 'roll', 'set', 'kit', 'pair', 'refill', 'sheet', 'piece', 'unit', 'lot',
+  'fare', 'fee', 'bill', 'premium', 'ticket', 'subscription', 'order', 'delivery', 'plan', 'stay', 'trip',
+  ...ENGAGEMENT_WORDS,
+]);
+/** Sentence-case item phrases of at most this many words are read head-last. */
+const HEAD_LAST_MAX_WORDS = 3;
+
+/** The word an item phrase is named by, and whether a NAICS compound says so. */
+export interface ItemHead {
+  term: number;
+  /** False when it is only the last word of a phrase written as a sentence. */
+  compound: boolean;
+}
 
 /**
  * The head of the compound the line's item ends on, when NAICS names products by that compound
@@ -22,13 +43,29 @@ export class CompoundHeads {
     this.table = new PairTable(packed, wordCount);
   }
 
-  /** The head's term id, if the item phrase (text.ts itemPhrase) ends on such a compound. */
-  headOf(phrase: readonly Token[]): number | undefined {
+  /**
+   * The head of the item phrase (text.ts itemPhrase), if it ends on such a compound or, when
+   * `headLast` (a short phrase of goods written as a sentence: "Printer ink", "Door hinges"), on
+   * a word that can name an item.
+   */
+  headOf(phrase: readonly Token[], headLast: boolean): ItemHead | undefined {
     if (phrase.length < 2) return undefined;
     const head = phrase[phrase.length - 1]!.term;
-    const modifier = this.termId.get(phrase[phrase.length - 2]!.term);
     const headId = this.termId.get(head);
-    if (modifier === undefined || headId === undefined || CLASS_WORDS.has(head)) return undefined;
-    return this.table.indexOf(modifier, headId) === undefined ? undefined : headId;
+    if (headId === undefined || CLASS_WORDS.has(head)) return undefined;
+    const modifier = this.termId.get(phrase[phrase.length - 2]!.term);
+    if (modifier !== undefined && this.table.indexOf(modifier, headId) !== undefined) return { term: headId, compound: true };
+    if (headLast && phrase.length <= HEAD_LAST_MAX_WORDS && canNameItem(head, phrase[0]!.term)) return { term: headId, compound: false };
+    return undefined;
   }
+}
+
+/**
+ * Whether the last word of a phrase can name the item: not a package or a bill, not an activity
+ * in -ing ("Employee drug screening"), not the shape a mill makes of the material the phrase
+ * starts with ("Copper pipe" is the material's product).
+ */
+function canNameItem(last: string, first: string): boolean {
+  if (NOT_HEADS.has(last) || last.endsWith('ing')) return false;
+  return !(isMillForm(last) && materialOfWord(first));
 }

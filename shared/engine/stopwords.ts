@@ -25,8 +25,8 @@ export function isStopword(term: string): boolean {
   return STOPWORDS.has(term);
 }
 
-/** Units that are also product nouns ("water meter", "foot protection"): dropped only after a number. */
-const NOUN_UNITS = new Set(['meter', 'yard', 'foot', 'feet']);
+/** Units that are also nouns of their own ("water meter", "foot protection", "day care"): dropped only after a number ("2 nights"). */
+const NOUN_UNITS = new Set(['meter', 'yard', 'foot', 'feet', 'minute', 'hour', 'night', 'day', 'week', 'month', 'year']);
 
 export function isNounUnit(term: string): boolean {
   return NOUN_UNITS.has(term);

@@ -134,6 +134,17 @@ export function itemPhrase(tokens: readonly Token[]): Token[] {
   return tokens.filter((t) => t.segment === 0 && t.clause === 0 && !t.family);
 }
 
+/**
+ * Whether the text is written as a sentence ("Printer ink", "USB flash drive"), where English
+ * puts the head last, and not in capitals or in title case as catalogues are ("TONER BLACK",
+ * "Two-Way Radio Supplies"): no word after the first capitalised, except short acronyms and codes.
+ */
+export function isSentenceCase(text: string): boolean {
+  const words = text.split(/[^\p{L}\p{N}]+/u).filter((word) => /\p{L}/u.test(word));
+  if (!words.some((word) => /\p{Ll}/u.test(word))) return false;
+  return words.slice(1).every((word) => word === word.toLowerCase() || /\d/.test(word) || (word.length <= 4 && word === word.toUpperCase()));
+}
+
 /** Stemmed content words only (used at build time for vocabulary documents). */
 export function terms(text: string): string[] {
   return tokenize(text).map((t) => t.term);
