@@ -24,6 +24,9 @@ describe('classifier', () => {
     expect(stem('batteries')).toBe('battery');
     expect(stem('couplings')).toBe('coupling');
     expect(stem('boxes')).toBe('box');
+    expect(stem('keys')).toBe('key');
+    expect(stem('attorneys')).toBe('attorney');
+    expect(stem('glass')).toBe('glass');
   });
 
   it('classifies general procurement lines to the expected industries', () => {
@@ -57,6 +60,10 @@ describe('classifier', () => {
     expect(best('Office chair rental')).not.toBe('531120');
     expect(best('Power tool battery charge')?.slice(0, 4)).not.toBe('2211');
     expect(best('Fuel pump replacement for delivery van')).not.toBe('324110');
+  });
+
+  it('matches a singular against the plural NAICS writes ("Attorneys\' offices")', () => {
+    expect(top(shipped, 'Attorney fees')[0]).toBe('541110');
   });
 
   it('reads expense lines as the service they buy, whatever qualifies the bill', () => {

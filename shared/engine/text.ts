@@ -26,6 +26,7 @@ export function stem(word: string): string {
   if (word.endsWith('sses')) return word.slice(0, -2);
   if (/(?:ches|shes|xes|zes)$/.test(word)) return word.slice(0, -2);
   if (word.endsWith('ves') && n > 5 && !word.endsWith('eves')) return word.slice(0, -3) + 'f';
+  if (/[aeiou]ys$/.test(word)) return word.slice(0, -1); // "keys", "trays", "attorneys"
   if (word.endsWith('s') && !/(?:ss|us|is|ys)$/.test(word)) return word.slice(0, -1);
   return word;
 }
