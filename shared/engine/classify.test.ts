@@ -27,6 +27,10 @@ describe('classifier', () => {
     expect(stem('keys')).toBe('key');
     expect(stem('attorneys')).toBe('attorney');
     expect(stem('glass')).toBe('glass');
+    // A singular and its plural meet, however English writes the plural.
+    for (const [singular, plural] of [['valve', 'valves'], ['adhesive', 'adhesives'], ['knife', 'knives'], ['shelf', 'shelves'], ['gas', 'gases'], ['lens', 'lenses'], ['bus', 'buses'], ['potato', 'potatoes'], ['gauze', 'gauzes']])
+      expect(stem(plural), plural).toBe(stem(singular!));
+    expect(stem('abuses')).toBe('abuse');
   });
 
   it('classifies general procurement lines to the expected industries', () => {

@@ -15,17 +15,35 @@ export function normaliseDescription(text: string): string {
 }
 
 /**
+ * Plural endings the rules of `stem` would fold wrongly, as [plural suffix, singular suffix]:
+ * "knives" is not "knive", "potatoes" not "potatoe", "gases" not "gase".
+ */
+const IRREGULAR_PLURALS: readonly (readonly [string, string])[] = [
+  ['knives', 'knife'], ['wives', 'wife'], ['shelves', 'shelf'], ['halves', 'half'], ['wolves', 'wolf'],
+  ['calves', 'calf'], ['leaves', 'leaf'], ['loaves', 'loaf'], ['sheaves', 'sheaf'], ['hooves', 'hoof'],
+  ['scarves', 'scarf'], ['wharves', 'wharf'], ['thieves', 'thief'],
+  ['potatoes', 'potato'], ['tomatoes', 'tomato'], ['mosquitoes', 'mosquito'], ['torpedoes', 'torpedo'],
+  ['volcanoes', 'volcano'], ['gases', 'gas'], ['lenses', 'lens'], ['viruses', 'virus'], ['canvases', 'canvas'],
+];
+/** Singulars in -s that the rules would shorten ("lens", not "len"). */
+const SINGULARS_IN_S = new Set(['lens', 'bus', 'gas', 'canvas', 'circus', 'bias', 'alias', 'atlas']);
+/** Whole plurals of those ("buses" is a bus, while "abuses" is an abuse). */
+const PLURALS_OF_SINGULARS_IN_S: Record<string, string> = { buses: 'bus', circuses: 'circus', biases: 'bias', aliases: 'alias', atlases: 'atlas' };
+
+/**
  * Light English stemmer for catalogue nouns: folds plurals ("batteries" → "battery",
- * "boxes" → "box", "couplings" → "coupling") without touching word stems that matter for
- * matching (no -ing/-ed stripping: "fitting", "coated" stay distinct words in NAICS text).
+ * "boxes" → "box", "couplings" → "coupling", "valves" → "valve") without touching word stems
+ * that matter for matching (no -ing/-ed stripping: "fitting", "coated" stay distinct words in
+ * NAICS text).
  */
 export function stem(word: string): string {
   const n = word.length;
-  if (n <= 3) return word;
+  if (n <= 3 || SINGULARS_IN_S.has(word)) return word;
+  if (Object.hasOwn(PLURALS_OF_SINGULARS_IN_S, word)) return PLURALS_OF_SINGULARS_IN_S[word]!;
+  for (const [plural, singular] of IRREGULAR_PLURALS) if (word.endsWith(plural)) return word.slice(0, -plural.length) + singular;
   if (word.endsWith('ies') && n > 4) return word.slice(0, -3) + 'y';
   if (word.endsWith('sses')) return word.slice(0, -2);
-  if (/(?:ches|shes|xes|zes)$/.test(word)) return word.slice(0, -2);
-  if (word.endsWith('ves') && n > 5 && !word.endsWith('eves')) return word.slice(0, -3) + 'f';
+  if (/(?:ches|shes|xes|zzes|tzes)$/.test(word)) return word.slice(0, -2);
   if (/[aeiou]ys$/.test(word)) return word.slice(0, -1); // "keys", "trays", "attorneys"
   if (word.endsWith('s') && !/(?:ss|us|is|ys)$/.test(word)) return word.slice(0, -1);
   return word;
