@@ -48,7 +48,7 @@ const TOP = 4;
 const PHRASE_WEIGHT = 0.5;
 /** Out-of-vocabulary words fall back to vocabulary words sharing a long prefix, at this weight. */
 const RELATED_WEIGHT = 0.7;
-const RELATED_MIN_LENGTH = 6;
+const RELATED_MIN_LENGTH = 5;
 const RELATED_MIN_PREFIX = 5;
 const RELATED_PREFIX_SHARE = 0.6;
 const RELATED_MAX = 4;
