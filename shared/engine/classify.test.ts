@@ -166,6 +166,10 @@ describe('classifier', () => {
     expect(tokenize('Meters, Gas').map((t) => t.term)).toEqual(['meter', 'gas']);
     expect(tokenize('HOSE GARDEN 50 FT 3 METER').map((t) => t.term)).toEqual(['hose', 'garden']);
     expect(vocabularyOnly.classify('Meters, Gas').best?.naics).toBe('334514');
+    // A count of pieces is not a computer, nor two nights a night.
+    expect(tokenize('SOCKET SET 40 PC').map((t) => t.term)).toEqual(['socket', 'hand', 'tool']);
+    expect(tokenize('PC MONITOR').map((t) => t.term)).toEqual(['computer', 'monitor']);
+    expect(tokenize('Hotel stay 2 nights').map((t) => t.term)).toEqual(['hotel', 'stay']);
   });
 
   it('reads materials as modifiers: the item decides, a contradicting material lowers a code', () => {

@@ -25,8 +25,12 @@ export function isStopword(term: string): boolean {
   return STOPWORDS.has(term);
 }
 
-/** Units that are also nouns of their own ("water meter", "foot protection", "day care"): dropped only after a number ("2 nights"). */
-const NOUN_UNITS = new Set(['meter', 'yard', 'foot', 'feet', 'minute', 'hour', 'night', 'day', 'week', 'month', 'year']);
+/**
+ * Units that are also nouns of their own ("water meter", "foot protection", "day care", "PC" a
+ * computer): dropped only after a number ("2 nights", "SOCKET SET 40 PC"). Compared as written
+ * and after stemming.
+ */
+const NOUN_UNITS = new Set(['meter', 'yard', 'foot', 'feet', 'minute', 'hour', 'night', 'day', 'week', 'month', 'year', 'pc', 'pcs']);
 
 export function isNounUnit(term: string): boolean {
   return NOUN_UNITS.has(term);

@@ -111,7 +111,7 @@ export function tokenize(text: string): Token[] {
       const measured = afterNumber;
       afterNumber = raw.charCodeAt(0) <= 57; // a digit: the split leaves only [a-z0-9]
       for (const { term, family } of termsOfWord(raw)) {
-        if (measured && isNounUnit(term)) continue;
+        if (measured && (isNounUnit(term) || isNounUnit(raw))) continue; // "50 FT", "40 PC" (not a computer)
         out.push({ term, position, segment, clause, family });
         position++;
       }
