@@ -1,7 +1,8 @@
 /**
  * General procurement and catalogue abbreviations (purchase orders, MRO catalogues, NSN item
  * names). Written from trade usage, not from any evaluation file. A value replaces the word;
- * a value listing the word itself keeps it and adds the expansion.
+ * a value listing the word itself keeps it and adds the expansion, as it must for a word NAICS
+ * writes too ("pest control", "truck cabs", "fuel cells", "herbs").
  */
 const ABBREVIATIONS: Record<string, string> = {
   assy: 'assembly', asm: 'assembly', assm: 'assembly',
@@ -55,9 +56,9 @@ const ABBREVIATIONS: Record<string, string> = {
   lubricant: 'lubricating oil', lubricants: 'lubricating oil',
   fltr: 'filter', filt: 'filter', gskt: 'gasket', brg: 'bearing', blt: 'belt', hose: 'hose',
   wtr: 'water', mtrs: 'meter', mtrg: 'metering', radio: 'radio', antenna: 'antenna',
-  tel: 'telephone', phone: 'telephone', cell: 'cellular telephone', cellphone: 'cellular telephone',
-  fert: 'fertilizer', herb: 'herbicide', pest: 'pesticide', insect: 'insecticide',
-  furn: 'furniture', desk: 'desk furniture', chr: 'chair', cab: 'cabinet', cabt: 'cabinet',
+  tel: 'telephone', phone: 'telephone', cell: 'cell cellular telephone', cellphone: 'cellular telephone',
+  fert: 'fertilizer', herb: 'herb herbicide', pest: 'pest pesticide', insect: 'insecticide',
+  furn: 'furniture', desk: 'desk furniture', chr: 'chair', cab: 'cab cabinet', cabt: 'cabinet',
   wd: 'wood', wood: 'wood', wooden: 'wood', glas: 'glass', rbr: 'rubber', rub: 'rubber', plas: 'plastic',
   plst: 'plastic', plastic: 'plastic', vinyl: 'vinyl plastic', fbrgls: 'fiberglass', fg: 'fiberglass',
   cert: 'certificate', trng: 'training', cnslt: 'consulting', mgmt: 'management', admin: 'administrative',

@@ -70,6 +70,12 @@ describe('classifier', () => {
     expect(top(shipped, 'Attorney fees')[0]).toBe('541110');
   });
 
+  it('keeps a word NAICS writes that is also a buyer\'s abbreviation ("PEST" for pesticide)', () => {
+    expect(tokenize('Quarterly pest control treatment').map((t) => t.term)).toContain('pest');
+    expect(top(shipped, 'Quarterly pest control treatment, office')[0]).toBe('561710');
+    expect(tokenize('BATTERY COIN CELL').map((t) => t.term)).toContain('cell');
+  });
+
   it('reads expense lines as the service they buy, whatever qualifies the bill', () => {
     const services: [line: string, naics: string][] = [
       ['Water bill payment for office', '221310'],
