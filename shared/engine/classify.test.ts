@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Classifier } from './classify';
 import { loadEngineIndex } from './load-index';
-import { forEachPhrase, isSentenceCase, joinCompounds, stem, tokenize } from './text';
+import { forEachPhrase, isWrittenHeadLast, joinCompounds, stem, tokenize } from './text';
 
 const index = loadEngineIndex();
 const vocabularyOnly = new Classifier(index, {});
@@ -243,12 +243,14 @@ describe('classifier', () => {
     expect(top(shipped, 'MONITORING EQUIPMENT, SECURITY, CLOSED CIRCUIT')).toEqual(top(withoutCompounds, 'MONITORING EQUIPMENT, SECURITY, CLOSED CIRCUIT'));
   });
 
-  it('reads a short phrase of goods written as a sentence head-last, and catalogue capitals head-first', () => {
-    expect(isSentenceCase('Printer ink')).toBe(true);
-    expect(isSentenceCase('USB flash drive, 64 GB')).toBe(true);
-    expect(isSentenceCase('PRINTER INK')).toBe(false);
-    expect(isSentenceCase('Two-Way Radio Supplies')).toBe(false);
+  it('reads a short phrase of goods written as English writes it head-last, and catalogue capitals head-first', () => {
+    expect(isWrittenHeadLast('Printer ink')).toBe(true);
+    expect(isWrittenHeadLast('USB flash drive, 64 GB')).toBe(true);
+    expect(isWrittenHeadLast('PRINTER INK')).toBe(false);
+    expect(isWrittenHeadLast('Two-Way Radio Supplies, Parts, and Accessories')).toBe(false);
+    expect(isWrittenHeadLast('Mesh Office Chairs')).toBe(true);
     expect(top(shipped, 'Printer ink')[0]).toBe('325910');
+    expect(top(shipped, 'Printer Ink')[0]).toBe('325910');
     expect(top(shipped, 'PRINTER INK')[0]).toBe('334118');
     expect(top(shipped, 'Door hinges')[0]).toBe('332510');
     expect(top(shipped, 'DOOR HINGES')[0]).toBe('332321');

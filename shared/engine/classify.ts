@@ -1,5 +1,5 @@
 import type { EngineIndex, LearnedAssociations } from './index-types';
-import { forEachPhrase, isSentenceCase, itemPhrase, joinCompounds, nextInPhrase, tokenize, type Token } from './text';
+import { forEachPhrase, isWrittenHeadLast, itemPhrase, joinCompounds, nextInPhrase, tokenize, type Token } from './text';
 import { NAMED_SERVICES, sectorPrior, serviceIndustries, serviceWeights, serviceWordOf } from './classify-prior';
 import { calibrate, rawConfidences } from './classify-calibration';
 import { decodePostings, type Postings } from './postings';
@@ -72,7 +72,7 @@ const MEANING_BONUS = 0.3;
  * ("Coffee maker": the documents of coffee alone are not about the item).
  */
 const WITHOUT_HEAD = 0.8;
-/** …and without the last word of a short phrase of goods written as a sentence ("Printer ink", not printers). */
+/** …and without the last word of a short phrase of goods written head-last ("Printer ink", not printers). */
 const WITHOUT_LAST_WORD = 0.7;
 /**
  * A document that names a service (repair, rental, training …) counts this much for a line that
@@ -253,7 +253,7 @@ export class Classifier {
     const { docCode, docScore, codeBest, codeSum, learnedScore, touchedDocs, hasHead } = this;
     let touchedDocCount = 0;
     const { data, start } = this.postings;
-    const head = this.compoundHeads.headOf(item, service === undefined && isSentenceCase(text));
+    const head = this.compoundHeads.headOf(item, service === undefined && isWrittenHeadLast(text));
     if (head) this.markHeadDocuments(head.term, 1);
     const withoutHead = head?.compound ? WITHOUT_HEAD : WITHOUT_LAST_WORD;
     const buysNoService = !this.serviceTerms.some((id) => termWeight[id]! > 0);

@@ -17,13 +17,13 @@ const NOT_HEADS = new Set([
   'fare', 'fee', 'bill', 'premium', 'ticket', 'subscription', 'order', 'delivery', 'plan', 'stay', 'trip',
   ...ENGAGEMENT_WORDS,
 ]);
-/** Sentence-case item phrases of at most this many words are read head-last. */
+/** Item phrases of at most this many words are read head-last when written so. */
 const HEAD_LAST_MAX_WORDS = 3;
 
 /** The word an item phrase is named by, and whether a NAICS compound says so. */
 export interface ItemHead {
   term: number;
-  /** False when it is only the last word of a phrase written as a sentence. */
+  /** False when it is only the last word of a phrase written head-last. */
   compound: boolean;
 }
 
@@ -45,8 +45,8 @@ export class CompoundHeads {
 
   /**
    * The head of the item phrase (text.ts itemPhrase), if it ends on such a compound or, when
-   * `headLast` (a short phrase of goods written as a sentence: "Printer ink", "Door hinges"), on
-   * a word that can name an item.
+   * `headLast` (a short phrase of goods written as English writes it, text.ts isWrittenHeadLast:
+   * "Printer ink", "Door Hinges"), on a word that can name an item.
    */
   headOf(phrase: readonly Token[], headLast: boolean): ItemHead | undefined {
     if (phrase.length < 2) return undefined;

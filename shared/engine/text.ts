@@ -154,14 +154,16 @@ export function itemPhrase(tokens: readonly Token[]): Token[] {
 }
 
 /**
- * Whether the text is written as a sentence ("Printer ink", "USB flash drive"), where English
- * puts the head last, and not in capitals or in title case as catalogues are ("TONER BLACK",
- * "Two-Way Radio Supplies"): no word after the first capitalised, except short acronyms and codes.
+ * Whether the text names its item as English does, head last: a sentence ("Printer ink", "USB
+ * flash drive, 64 GB") or a product name in title case ("Mesh Office Chairs"), and not catalogue
+ * capitals ("TONER BLACK") or a title-case list of commodities ("Gas Cylinders, Empty, Commercial
+ * Sizes", "Two-Way Radio Supplies, Parts, and Accessories").
  */
-export function isSentenceCase(text: string): boolean {
+export function isWrittenHeadLast(text: string): boolean {
   const words = text.split(/[^\p{L}\p{N}]+/u).filter((word) => /\p{L}/u.test(word));
   if (!words.some((word) => /\p{Ll}/u.test(word))) return false;
-  return words.slice(1).every((word) => word === word.toLowerCase() || /\d/.test(word) || (word.length <= 4 && word === word.toUpperCase()));
+  const sentenceCase = words.slice(1).every((word) => word === word.toLowerCase() || /\d/.test(word) || (word.length <= 4 && word === word.toUpperCase()));
+  return sentenceCase || !SPLIT_SEGMENTS.test(text);
 }
 
 /** Stemmed content words only (used at build time for vocabulary documents). */
