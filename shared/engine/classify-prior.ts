@@ -57,6 +57,7 @@ const SERVICE_INDUSTRIES: Record<string, readonly string[]> = {
   testing: ['5413', '6215'],
   hauling: ['484', '562'],
   removal: ['562', '5617', '238'],
+  treatment: [],
   service: [],
   subscription: [],
   labor: [],

@@ -255,6 +255,9 @@ describe('classifier', () => {
     expect(top(shipped, 'Door hinges')[0]).toBe('332510');
     expect(top(shipped, 'DOOR HINGES')[0]).toBe('332321');
     expect(top(shipped, 'Light switch')[0]).toBe('335931');
+    // However long the name: a brand and a model first, the item last.
+    expect(top(shipped, 'Brother HL-L2350DW Compact Laser Printer')[0]).toBe('334118');
+    expect(top(shipped, 'BROTHER HL-L2350DW COMPACT LASER PRINTER')[0]).toBe('333992');
     expect(top(shipped, 'Glass cleaner')[0]).toBe('325612');
     // Not a head: the mill's shape of the material, an activity in -ing, a count of nights.
     expect(top(shipped, 'Copper pipe')[0]).toBe('331420');

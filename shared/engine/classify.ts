@@ -72,7 +72,7 @@ const MEANING_BONUS = 0.3;
  * ("Coffee maker": the documents of coffee alone are not about the item).
  */
 const WITHOUT_HEAD = 0.8;
-/** …and without the last word of a short phrase of goods written head-last ("Printer ink", not printers). */
+/** …and without the last word of a phrase of goods written head-last ("Printer ink", not printers). */
 const WITHOUT_LAST_WORD = 0.7;
 /**
  * A document that names a service (repair, rental, training …) counts this much for a line that

@@ -17,8 +17,6 @@ const NOT_HEADS = new Set([
   'fare', 'fee', 'bill', 'premium', 'ticket', 'subscription', 'order', 'delivery', 'plan', 'stay', 'trip',
   ...ENGAGEMENT_WORDS,
 ]);
-/** Item phrases of at most this many words are read head-last when written so. */
-const HEAD_LAST_MAX_WORDS = 3;
 
 /** The word an item phrase is named by, and whether a NAICS compound says so. */
 export interface ItemHead {
@@ -45,8 +43,8 @@ export class CompoundHeads {
 
   /**
    * The head of the item phrase (text.ts itemPhrase), if it ends on such a compound or, when
-   * `headLast` (a short phrase of goods written as English writes it, text.ts isWrittenHeadLast:
-   * "Printer ink", "Door Hinges"), on a word that can name an item.
+   * `headLast` (goods written as English writes them, text.ts isWrittenHeadLast: "Printer ink",
+   * "Door Hinges", "Brother Compact Laser Printer"), on a word that can name an item.
    */
   headOf(phrase: readonly Token[], headLast: boolean): ItemHead | undefined {
     if (phrase.length < 2) return undefined;
@@ -55,7 +53,7 @@ export class CompoundHeads {
     if (headId === undefined || CLASS_WORDS.has(head)) return undefined;
     const modifier = this.termId.get(phrase[phrase.length - 2]!.term);
     if (modifier !== undefined && this.table.indexOf(modifier, headId) !== undefined) return { term: headId, compound: true };
-    if (headLast && phrase.length <= HEAD_LAST_MAX_WORDS && canNameItem(head, phrase[0]!.term)) return { term: headId, compound: false };
+    if (headLast && canNameItem(head, phrase[0]!.term)) return { term: headId, compound: false };
     return undefined;
   }
 }
