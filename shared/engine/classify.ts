@@ -133,8 +133,12 @@ export class Classifier {
    */
   private readonly docCode: Uint32Array;
   private readonly docScore: Float64Array;
-  /** Scratch marks of the documents that hold the current line's compound head. */
-  private readonly hasHead: Uint8Array;
+  /**
+   * Marks of the documents that hold the current line's head: headMark when they do, so a new
+   * line's marks need no clearing of the last one's.
+   */
+  private readonly hasHead: Uint32Array;
+  private headMark = 0;
   /** The term ids of NAMED_SERVICES, and marks of the documents that hold one. */
   private readonly serviceTerms: number[];
   private readonly namesService: Uint8Array;
@@ -177,7 +181,7 @@ export class Classifier {
     this.compoundHeads = new CompoundHeads(index.compounds, index.terms.length, this.termId);
     this.docCode = Uint32Array.from(index.docCode);
     this.docScore = new Float64Array(index.docCode.length);
-    this.hasHead = new Uint8Array(index.docCode.length);
+    this.hasHead = new Uint32Array(index.docCode.length);
     this.touchedDocs = new Uint16Array(index.docCode.length);
     this.codeBest = new Float64Array(index.codes.length);
     this.codeSum = new Float64Array(index.codes.length);
@@ -253,8 +257,9 @@ export class Classifier {
     const { docCode, docScore, codeBest, codeSum, learnedScore, touchedDocs, hasHead } = this;
     let touchedDocCount = 0;
     const { data, start } = this.postings;
-    const head = this.compoundHeads.headOf(item, service === undefined && isWrittenHeadLast(text));
-    if (head) this.markHeadDocuments(head.term, 1);
+    const head = this.compoundHeads.headOf(item, () => service === undefined && isWrittenHeadLast(text));
+    if (head) this.markHeadDocuments(head.term);
+    const { headMark } = this;
     const withoutHead = head?.compound ? WITHOUT_HEAD : WITHOUT_LAST_WORD;
     const buysNoService = !this.serviceTerms.some((id) => termWeight[id]! > 0);
     const { namesService } = this;
@@ -271,13 +276,12 @@ export class Classifier {
       const code = docCode[doc]!;
       let s = docScore[doc]!;
       docScore[doc] = 0;
-      if (head && !hasHead[doc]) s *= withoutHead;
+      if (head && hasHead[doc] !== headMark) s *= withoutHead;
       if (buysNoService && namesService[doc]) s *= SERVICE_NOT_BOUGHT;
       if (codeSum[code] === 0) touched.push(code);
       codeSum[code]! += s * relevanceWeight(s / ideal);
       if (s > codeBest[code]!) codeBest[code] = s;
     }
-    if (head) this.markHeadDocuments(head.term, 0);
     for (const code of touched) {
       const best = codeBest[code]!;
       const support = codeSum[code]! - best * relevanceWeight(best / ideal);
@@ -314,19 +318,25 @@ export class Classifier {
 
   private readonly isTerm = (term: string): boolean => this.termId.has(term);
 
-  /** Sets marks[doc] to `mark` for every document that holds the term. */
-  private markDocuments(marks: Uint8Array, term: number, mark: 0 | 1 = 1): void {
+  /** Sets marks[doc] for every document that holds the term. */
+  private markDocuments(marks: Uint8Array, term: number): void {
     const { data, start } = this.postings;
-    for (let i = 2 * start[term]!; i < 2 * start[term + 1]!; i += 2) marks[data[i]!] = mark;
+    for (let i = 2 * start[term]!; i < 2 * start[term + 1]!; i += 2) marks[data[i]!] = 1;
   }
 
   /**
-   * Sets (1) or clears (0) the marks of the documents that hold the head or a word sharing its
-   * long prefix, as relatedTerms finds them ("Physical therapy" in "Offices of physical therapists").
+   * Marks (hasHead) the documents that hold the head or a word sharing its long prefix, as
+   * relatedTerms finds them ("Physical therapy" in "Offices of physical therapists").
    */
-  private markHeadDocuments(head: number, mark: 0 | 1): void {
-    this.markDocuments(this.hasHead, head, mark);
-    for (const related of this.relatedTerms(this.index.terms[head]!)) this.markDocuments(this.hasHead, related, mark);
+  private markHeadDocuments(head: number): void {
+    if (this.headMark === 0xffffffff) {
+      this.hasHead.fill(0);
+      this.headMark = 0;
+    }
+    const mark = ++this.headMark;
+    const { data, start } = this.postings;
+    for (const term of [head, ...this.relatedTerms(this.index.terms[head]!)])
+      for (let i = 2 * start[term]!; i < 2 * start[term + 1]!; i += 2) this.hasHead[data[i]!] = mark;
   }
 
   /** The codes' weights for a line whose item part ends on `word`, if it is a service word. */

@@ -43,17 +43,17 @@ export class CompoundHeads {
 
   /**
    * The head of the item phrase (text.ts itemPhrase), if it ends on such a compound or, when
-   * `headLast` (goods written as English writes them, text.ts isWrittenHeadLast: "Printer ink",
+   * `headLast()` (asked last: goods written as English writes them, text.ts isWrittenHeadLast: "Printer ink",
    * "Door Hinges", "Brother Compact Laser Printer"), on a word that can name an item.
    */
-  headOf(phrase: readonly Token[], headLast: boolean): ItemHead | undefined {
+  headOf(phrase: readonly Token[], headLast: () => boolean): ItemHead | undefined {
     if (phrase.length < 2) return undefined;
     const head = phrase[phrase.length - 1]!.term;
     const headId = this.termId.get(head);
     if (headId === undefined || CLASS_WORDS.has(head)) return undefined;
     const modifier = this.termId.get(phrase[phrase.length - 2]!.term);
     if (modifier !== undefined && this.table.indexOf(modifier, headId) !== undefined) return { term: headId, compound: true };
-    if (headLast && canNameItem(head, phrase[0]!.term)) return { term: headId, compound: false };
+    if (canNameItem(head, phrase[0]!.term) && headLast()) return { term: headId, compound: false };
     return undefined;
   }
 }
