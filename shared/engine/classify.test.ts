@@ -247,8 +247,10 @@ describe('classifier', () => {
     expect(isWrittenHeadLast('Printer ink')).toBe(true);
     expect(isWrittenHeadLast('USB flash drive, 64 GB')).toBe(true);
     expect(isWrittenHeadLast('PRINTER INK')).toBe(false);
-    expect(isWrittenHeadLast('Two-Way Radio Supplies, Parts, and Accessories')).toBe(false);
     expect(isWrittenHeadLast('Mesh Office Chairs')).toBe(true);
+    expect(isWrittenHeadLast('HP Multipurpose Printer Paper, 8.5 x 11, 3 Ream Pack')).toBe(true);
+    expect(isWrittenHeadLast('Gas Cylinders, Empty, Commercial Sizes')).toBe(false);
+    expect(isWrittenHeadLast('TONER CARTRIDGE BLACK. For the front office printer')).toBe(false);
     expect(top(shipped, 'Printer ink')[0]).toBe('325910');
     expect(top(shipped, 'Printer Ink')[0]).toBe('325910');
     expect(top(shipped, 'PRINTER INK')[0]).toBe('334118');

@@ -153,18 +153,25 @@ export function itemPhrase(tokens: readonly Token[]): Token[] {
   return tokens.filter((t) => t.segment === 0 && t.clause === 0 && !t.family);
 }
 
+/** Words of a title-case first part that make it a name, not a catalogue heading ("Gas Cylinders, Empty"). */
+const NAME_WORDS = 3;
+
 /**
  * Whether the text names its item as English does, head last: a sentence ("Printer ink", "USB
- * flash drive, 64 GB") or a product name in title case ("Mesh Office Chairs"), and not catalogue
- * capitals ("TONER BLACK") or a title-case list of commodities ("Gas Cylinders, Empty, Commercial
- * Sizes", "Two-Way Radio Supplies, Parts, and Accessories").
+ * flash drive, 64 GB") or a name in title case, of one part ("Mesh Office Chairs") or of a first
+ * part of NAME_WORDS or more words ("HP Multipurpose Printer Paper, 8.5 x 11, 3 Ream Pack", "Top
+ * Soil and Fill Dirt"), and not catalogue capitals ("TONER BLACK") or a title-case heading
+ * inverted into parts ("Gas Cylinders, Empty, Commercial Sizes").
  */
 export function isWrittenHeadLast(text: string): boolean {
-  const words = text.split(/[^\p{L}\p{N}]+/u).filter((word) => /\p{L}/u.test(word));
-  if (!words.some((word) => /\p{Ll}/u.test(word))) return false;
-  const sentenceCase = words.slice(1).every((word) => word === word.toLowerCase() || /\d/.test(word) || (word.length <= 4 && word === word.toUpperCase()));
-  return sentenceCase || !SPLIT_SEGMENTS.test(text);
+  const firstPart = wordsOf(text.split(SPLIT_SEGMENTS)[0]!);
+  if (!firstPart.some((word) => /\p{Ll}/u.test(word))) return false;
+  const sentenceCase = wordsOf(text).slice(1).every((word) => word === word.toLowerCase() || /\d/.test(word) || (word.length <= 4 && word === word.toUpperCase()));
+  return sentenceCase || !SPLIT_SEGMENTS.test(text) || firstPart.length >= NAME_WORDS;
 }
+
+/** The written words that hold a letter. */
+const wordsOf = (text: string) => text.split(/[^\p{L}\p{N}]+/u).filter((word) => /\p{L}/u.test(word));
 
 /** Stemmed content words only (used at build time for vocabulary documents). */
 export function terms(text: string): string[] {
