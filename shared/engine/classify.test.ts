@@ -257,6 +257,9 @@ describe('classifier', () => {
     expect(top(shipped, 'Door hinges')[0]).toBe('332510');
     expect(top(shipped, 'DOOR HINGES')[0]).toBe('332321');
     expect(top(shipped, 'Light switch')[0]).toBe('335931');
+    // A product's name of five words or more weighs its words from the item back: the brand and
+    // the line ("Home Essentials") say least.
+    expect(top(shipped, 'Acme Home Essentials Stainless Steel Kitchen Sink')[0]).toBe('332999');
     // However long the name: a brand and a model first, the item last.
     expect(top(shipped, 'Brother HL-L2350DW Compact Laser Printer')[0]).toBe('334118');
     expect(top(shipped, 'BROTHER HL-L2350DW COMPACT LASER PRINTER')[0]).toBe('333992');

@@ -59,6 +59,12 @@ const RELATED_MAX = 4;
  */
 const DECISION_POOL = 8;
 const DECISION_TEMPERATURE = 0.04;
+/**
+ * An item phrase of this many words or more, written head-last, is a product's name (a brand, a
+ * line or model, then the item: "Scotch Heavy Duty Shipping Packaging Tape"): its words weigh by
+ * their distance from the head, not from the brand.
+ */
+const PRODUCT_NAME_WORDS = 5;
 /** Weight of the learned term → code associations next to the vocabulary score. */
 export const LEARNED_WEIGHT = 1.5;
 /**
@@ -211,6 +217,8 @@ export class Classifier {
     const tokens = withEverydayMeanings(joinCompounds(tokenize(text), this.isTerm), this.isTerm);
     const item = itemPhrase(tokens);
     const service = this.serviceWeightsOf(serviceWordOf(item));
+    const head = this.compoundHeads.headOf(item, () => service === undefined && isWrittenHeadLast(text));
+    const headPosition = head && !head.compound && item.length >= PRODUCT_NAME_WORDS ? item.at(-1)!.position : undefined;
     const materials = new Set<string>();
     const words = new Map<string, WordScore>();
     /** Each token's weight and vocabulary id (undefined when the vocabulary lacks the word), for its phrases. */
@@ -220,7 +228,9 @@ export class Classifier {
     const meaningCodes = new Set<number>();
     tokens.forEach((t, i) => {
       if (t.naics) meaningCodes.add(this.codeIndex.get(t.naics)!);
-      let w = (t.segment === 0 ? 1 : LATER_SEGMENT_WEIGHT) / (1 + POSITION_DECAY * t.position);
+      const inName = headPosition !== undefined && t.segment === 0 && t.clause === 0;
+      const position = inName ? Math.abs(headPosition - t.position) : t.position; // the head's family words follow it
+      let w = (t.segment === 0 ? 1 : LATER_SEGMENT_WEIGHT) / (1 + POSITION_DECAY * position);
       const material = materialOfWord(t.term);
       if (material) materials.add(material);
       if (isModifier(tokens, i, material)) w *= MODIFIER_WEIGHT;
@@ -257,7 +267,6 @@ export class Classifier {
     const { docCode, docScore, codeBest, codeSum, learnedScore, touchedDocs, hasHead } = this;
     let touchedDocCount = 0;
     const { data, start } = this.postings;
-    const head = this.compoundHeads.headOf(item, () => service === undefined && isWrittenHeadLast(text));
     if (head) this.markHeadDocuments(head.term);
     const { headMark } = this;
     const withoutHead = head?.compound ? WITHOUT_HEAD : WITHOUT_LAST_WORD;
