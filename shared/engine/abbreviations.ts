@@ -26,7 +26,7 @@ const ABBREVIATIONS: Record<string, string> = {
   sw: 'switch', swt: 'switch', lt: 'light', ltg: 'lighting', lmp: 'lamp', bulb: 'lamp bulb',
   fluor: 'fluorescent',
   pc: 'computer', cpu: 'computer', pcs: 'computer', desktop: 'desktop computer',
-  laptop: 'laptop computer', notebook: 'notebook computer', tablet: 'tablet computer',
+  laptop: 'laptop computer', tablet: 'tablet computer',
   monitor: 'monitor', lcd: 'display', kb: 'keyboard', kbd: 'keyboard', prntr: 'printer', ptr: 'printer',
   toner: 'toner cartridge', ink: 'ink', usb: 'computer peripheral', hdmi: 'cable', ssd: 'storage',
   hdd: 'storage', ram: 'memory', sftwr: 'software',
