@@ -42,9 +42,9 @@ export class CompoundHeads {
   }
 
   /**
-   * The head of the item phrase (text.ts itemPhrase), if it ends on such a compound or, when
-   * `headLast()` (asked last: goods written as English writes them, text.ts isWrittenHeadLast: "Printer ink",
-   * "Door Hinges", "Brother Compact Laser Printer"), on a word that can name an item.
+   * The head of the item phrase (text.ts itemPhrase), if it ends on such a compound, or on a word
+   * that can name an item when `headLast()` (asked last): goods written as English writes them
+   * (text.ts isWrittenHeadLast: "Printer ink", "Door Hinges", "Brother Compact Laser Printer").
    */
   headOf(phrase: readonly Token[], headLast: () => boolean): ItemHead | undefined {
     if (phrase.length < 2) return undefined;

@@ -23,12 +23,13 @@ const IRREGULAR_PLURALS: readonly (readonly [string, string])[] = [
   ['calves', 'calf'], ['leaves', 'leaf'], ['loaves', 'loaf'], ['sheaves', 'sheaf'], ['hooves', 'hoof'],
   ['scarves', 'scarf'], ['wharves', 'wharf'], ['thieves', 'thief'],
   ['potatoes', 'potato'], ['tomatoes', 'tomato'], ['mosquitoes', 'mosquito'], ['torpedoes', 'torpedo'],
-  ['volcanoes', 'volcano'], ['gases', 'gas'], ['lenses', 'lens'], ['viruses', 'virus'], ['canvases', 'canvas'],
+  ['volcanoes', 'volcano'], ['gases', 'gas'], ['lenses', 'lens'], ['viruses', 'virus'], ['circuses', 'circus'],
+  ['canvases', 'canvas'],
 ];
 /** Singulars in -s that the rules would shorten ("lens", not "len"). */
-const SINGULARS_IN_S = new Set(['lens', 'bus', 'gas', 'canvas', 'circus', 'bias', 'alias', 'atlas']);
+const SINGULARS_IN_S = new Set(['lens', 'canvas', 'bias', 'alias', 'atlas']);
 /** Whole plurals of those ("buses" is a bus, while "abuses" is an abuse). */
-const PLURALS_OF_SINGULARS_IN_S: Record<string, string> = { buses: 'bus', circuses: 'circus', biases: 'bias', aliases: 'alias', atlases: 'atlas' };
+const PLURALS_OF_SINGULARS_IN_S: Record<string, string> = { buses: 'bus', biases: 'bias', aliases: 'alias', atlases: 'atlas' };
 
 /**
  * Light English stemmer for catalogue nouns: folds plurals ("batteries" → "battery",
