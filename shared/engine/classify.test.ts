@@ -176,6 +176,8 @@ describe('classifier', () => {
     expect(tokenize('SOCKET SET 40 PC').map((t) => t.term)).toEqual(['socket', 'hand', 'tool']);
     expect(tokenize('PC MONITOR').map((t) => t.term)).toEqual(['computer', 'monitor']);
     expect(tokenize('Hotel stay 2 nights').map((t) => t.term)).toEqual(['hotel', 'stay']);
+    // "Delivery" is not order-form boilerplate: the courier, the pizza place.
+    expect(top(shipped, 'Pizza delivery for staff')[0]).toBe('722513');
   });
 
   it('reads materials as modifiers: the item decides, a contradicting material lowers a code', () => {

@@ -15,7 +15,7 @@ const STOPWORDS = new Set(
     'black white red blue green yellow orange gray grey brown clear silver gold color colour ' +
     'small medium large xlarge xxl xxxl xs extra regular standard std ' +
     'item items part parts number catalog order ordered ordering purchase po pr req ' +
-    'delivery deliver date shall later rc ln del bo pf quote equote contract annual annually ' +
+    'deliver date shall later rc ln del bo pf quote equote contract annual annually ' +
     'estimated estimate amount cost price total fy misc various per approx approximately ' +
     'us usa na mfr brand use using based purpose one two three four five six'
   ).split(/\s+/),
