@@ -56,6 +56,8 @@ describe('classifier', () => {
     expect(best('Mobile phone bill')).toBe('517312');
     expect(best('Landline phone service')).toBe('517311');
     expect(best('Office internet service')).toBe('517311');
+    expect(best('Business broadband internet')).toBe('517311');
+    expect(best('Company cell phone plan')).toBe('517312');
     expect(best('Gasoline fleet card purchases')).toBe('324110');
     expect(best('Water meter')).not.toBe('221310');
     expect(best('Power supply 12V')?.slice(0, 4)).not.toBe('2211');

@@ -52,13 +52,14 @@ export const EVERYDAY_MEANINGS: readonly EverydayMeaning[] = [
   {
     words: ['mobile', 'cellular', 'wireless'],
     context: [...BILLED, 'plan', 'data'],
+    reach: 3, // "Cell phone plan": cell → cellular telephone, phone → telephone
     means: 'cellular telephone services',
     naics: '517312',
   },
   { words: ['landline'], means: 'telephone carriers, wired', naics: '517311' },
   {
     words: ['internet', 'broadband'],
-    context: [...BILLED, 'plan', 'service', 'access', 'connection'],
+    context: [...BILLED, 'plan', 'service', 'access', 'connection', 'internet', 'broadband'],
     means: 'internet service providers, wired telecommunications',
     naics: '517311',
   },
