@@ -39,6 +39,7 @@ const SERVICE_INDUSTRIES: Record<string, readonly string[]> = {
   maintenance: ['811', '238', '5617'],
   servicing: ['811', '5629'],
   rental: RENTAL,
+  lease: RENTAL,
   leasing: RENTAL,
   hire: RENTAL,
   cleaning: ['5617', '8123', '5629'],
@@ -57,6 +58,7 @@ const SERVICE_INDUSTRIES: Record<string, readonly string[]> = {
   testing: ['5413', '6215'],
   hauling: ['484', '562'],
   removal: ['562', '5617', '238'],
+  disposal: ['562'],
   treatment: [],
   service: [],
   subscription: [],
@@ -66,7 +68,9 @@ const SERVICE_INDUSTRIES: Record<string, readonly string[]> = {
 };
 
 /** Words of the engagement, not of the service: "Computer repair call", "Plumbing repair labor". */
-export const ENGAGEMENT_WORDS: ReadonlySet<string> = new Set(['visit', 'call', 'contract', 'fee', 'charge', 'labor', 'job', 'work', 'appointment', 'agreement']);
+export const ENGAGEMENT_WORDS: ReadonlySet<string> = new Set([
+  'visit', 'call', 'contract', 'fee', 'charge', 'labor', 'job', 'work', 'appointment', 'agreement', 'payment', 'retainer',
+]);
 
 /**
  * The word of the item phrase (the first phrase of the first part, as `words`) that says whether

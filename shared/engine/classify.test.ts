@@ -147,6 +147,7 @@ describe('classifier', () => {
       ['Computer repair call', '811212'],
       ['Plumbing repair labor', '238220'],
       ['Surgical instrument repair', '811219'],
+      ['Disposal of used solvent drums', '562212'],
     ];
     for (const [line, naics] of services) expect(shipped.classify(line).best?.naics, line).toBe(naics);
     // A line that names no service is not offered the repair shop among its alternatives.
