@@ -237,7 +237,7 @@ describe('classifier', () => {
   it('reads a compound NAICS names products by as its head, the last word, qualified by the first', () => {
     // "Coffee makers", "Parking lots" and "Snow plowing" are NAICS compounds; the documents
     // of coffee alone, or of the parking lot, are not about the thing bought. In capitals, since
-    // a short sentence-case phrase is read head-last without the compounds too.
+    // goods written as English writes them are read head-last without the compounds too.
     expect(top(withoutCompounds, 'COFFEE MAKER')[0]).toBe('311920');
     expect(['333318', '335210']).toContain(top(shipped, 'COFFEE MAKER')[0]);
     expect(top(withoutCompounds, 'Parking lot snow plowing')[0]).toBe('812930');
@@ -248,7 +248,7 @@ describe('classifier', () => {
     expect(top(shipped, 'MONITORING EQUIPMENT, SECURITY, CLOSED CIRCUIT')).toEqual(top(withoutCompounds, 'MONITORING EQUIPMENT, SECURITY, CLOSED CIRCUIT'));
   });
 
-  it('reads a short phrase of goods written as English writes it head-last, and catalogue capitals head-first', () => {
+  it('reads goods written as English writes them head-last, and catalogue capitals head-first', () => {
     expect(isWrittenHeadLast('Printer ink')).toBe(true);
     expect(isWrittenHeadLast('USB flash drive, 64 GB')).toBe(true);
     expect(isWrittenHeadLast('PRINTER INK')).toBe(false);
@@ -262,13 +262,13 @@ describe('classifier', () => {
     expect(top(shipped, 'Door hinges')[0]).toBe('332510');
     expect(top(shipped, 'DOOR HINGES')[0]).toBe('332321');
     expect(top(shipped, 'Light switch')[0]).toBe('335931');
-    // A product's name of five words or more weighs its words from the item back: the brand and
-    // the line ("Home Essentials") say least.
-    expect(top(shipped, 'Acme Home Essentials Stainless Steel Kitchen Sink')[0]).toBe('332999');
+    expect(top(shipped, 'Glass cleaner')[0]).toBe('325612');
     // However long the name: a brand and a model first, the item last.
     expect(top(shipped, 'Brother HL-L2350DW Compact Laser Printer')[0]).toBe('334118');
     expect(top(shipped, 'BROTHER HL-L2350DW COMPACT LASER PRINTER')[0]).toBe('333992');
-    expect(top(shipped, 'Glass cleaner')[0]).toBe('325612');
+    // A product's name of five words or more weighs its words from the item back: the brand and
+    // the line ("Home Essentials") say least.
+    expect(top(shipped, 'Acme Home Essentials Stainless Steel Kitchen Sink')[0]).toBe('332999');
     // Not a head: the mill's shape of the material, an activity in -ing, a count of nights.
     expect(top(shipped, 'Copper pipe')[0]).toBe('331420');
     expect(top(shipped, 'Employee drug screening')[0]).toBe('621999');
