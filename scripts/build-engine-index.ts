@@ -191,7 +191,7 @@ const documentFrequencies = (lists: readonly string[][]) => {
 };
 
 /**
- * Postings of the words (ids 0 … vocab.length − 1), then of the phrases in at least
+ * Postings of the words (ids 0 … vocab.length − 1, `termId`), then of the phrases in at least
  * MIN_PHRASE_DOCS documents (the ids after), each phrase named by its two words' ids.
  */
 function buildPostings(docs: Doc[]) {
@@ -218,7 +218,7 @@ function buildPostings(docs: Doc[]) {
       postings[id.get(t)!]!.push(docId, Math.round((1000 * idf * d.weight * head) / norm));
     });
   });
-  return { vocab, phrases: packUint16(phrases.flat()), ...packPostings(postings) };
+  return { vocab, termId, phrases: packUint16(phrases.flat()), ...packPostings(postings) };
 }
 
 /** Little-endian uint16 pairs in base64 (see EngineIndex.postings); refuses values that do not fit. */
@@ -344,8 +344,7 @@ export function buildEngineIndex(): EngineIndex {
     if (!titleByCode.has(code)) throw new Error(`EPA code ${code} not in NAICS 2017`);
   const unit = factorRows[0]!['Unit']!;
   const { docs, names } = buildDocs(codes);
-  const { vocab, ...postings } = buildPostings(docs);
-  const termId = new Map(vocab.map((t, i) => [t, i]));
+  const { vocab, termId, ...postings } = buildPostings(docs);
   const codeIndex = new Map(codes.map((c, i) => [c, i]));
   return {
     formatVersion: 4,

@@ -69,7 +69,7 @@ const SERVICE_INDUSTRIES: Record<string, readonly string[]> = {
 
 /** Words of the engagement, not of the service: "Computer repair call", "Plumbing repair labor". */
 export const ENGAGEMENT_WORDS: ReadonlySet<string> = new Set([
-  'visit', 'call', 'contract', 'fee', 'charge', 'labor', 'job', 'work', 'appointment', 'agreement', 'payment', 'retainer',
+  'visit', 'call', 'fee', 'charge', 'labor', 'job', 'work', 'appointment', 'agreement', 'payment', 'retainer',
 ]);
 
 /**

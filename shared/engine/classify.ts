@@ -327,10 +327,10 @@ export class Classifier {
 
   private readonly isTerm = (term: string): boolean => this.termId.has(term);
 
-  /** Sets marks[doc] for every document that holds the term. */
-  private markDocuments(marks: Uint8Array, term: number): void {
+  /** Sets marks[doc] to `mark` for every document that holds the term. */
+  private markDocuments(marks: Uint8Array | Uint32Array, term: number, mark = 1): void {
     const { data, start } = this.postings;
-    for (let i = 2 * start[term]!; i < 2 * start[term + 1]!; i += 2) marks[data[i]!] = 1;
+    for (let i = 2 * start[term]!; i < 2 * start[term + 1]!; i += 2) marks[data[i]!] = mark;
   }
 
   /**
@@ -343,9 +343,8 @@ export class Classifier {
       this.headMark = 0;
     }
     const mark = ++this.headMark;
-    const { data, start } = this.postings;
-    for (const term of [head, ...this.relatedTerms(this.index.terms[head]!)])
-      for (let i = 2 * start[term]!; i < 2 * start[term + 1]!; i += 2) this.hasHead[data[i]!] = mark;
+    this.markDocuments(this.hasHead, head, mark);
+    for (const related of this.relatedTerms(this.index.terms[head]!)) this.markDocuments(this.hasHead, related, mark);
   }
 
   /** The codes' weights for a line whose item part ends on `word`, if it is a service word. */

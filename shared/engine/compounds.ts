@@ -13,8 +13,8 @@ const CLASS_WORDS = new Set([
  * fare", "Hotel stay", "Website hosting plan").
  */
 const NOT_HEADS = new Set([
-  'bag', 'box', 'case', 'pack', 'can', 'bottle', 'carton', 'roll', 'set', 'kit', 'pair', 'refill', 'sheet', 'piece', 'unit', 'lot',
-  'fare', 'fee', 'bill', 'premium', 'ticket', 'subscription', 'order', 'delivery', 'plan', 'stay', 'trip',
+  'bag', 'box', 'case', 'pack', 'can', 'bottle', 'carton', 'roll', 'kit', 'refill', 'sheet', 'piece', 'lot',
+  'fare', 'fee', 'bill', 'premium', 'ticket', 'subscription', 'delivery', 'plan', 'stay', 'trip',
   ...ENGAGEMENT_WORDS,
 ]);
 
