@@ -62,6 +62,8 @@ const ABBREVIATIONS: Record<string, string> = {
   wd: 'wood', wood: 'wood', wooden: 'wood', glas: 'glass', rbr: 'rubber', rub: 'rubber', plas: 'plastic',
   plst: 'plastic', plastic: 'plastic', vinyl: 'vinyl plastic', fbrgls: 'fiberglass', fg: 'fiberglass',
   cert: 'certificate', trng: 'training', cnslt: 'consulting', mgmt: 'management', admin: 'administrative',
+  diag: 'diagnostic', empl: 'employee', lgl: 'legal', adj: 'adjustable', exh: 'exhaust',
+  aed: 'defibrillator',
 };
 
 /**

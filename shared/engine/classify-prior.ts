@@ -76,10 +76,28 @@ export const ENGAGEMENT_WORDS: ReadonlySet<string> = new Set([
  * The word of the item phrase (the first phrase of the first part, as `words`) that says whether
  * it buys a service: its last word, or the service word before an engagement word.
  */
-export function serviceWordOf(words: readonly { term: string }[]): string {
+export function serviceWordOf(words: readonly { term: string }[], label?: string): string {
   const last = words.at(-1)?.term ?? '';
   const before = words.at(-2)?.term ?? '';
-  return ENGAGEMENT_WORDS.has(last) && serviceIndustries(before)?.length ? before : last;
+  if (ENGAGEMENT_WORDS.has(last) && serviceIndustries(before)?.length) return before;
+  if (label === undefined || serviceIndustries(last)) return last;
+  return words.find((w) => serviceIndustries(w.term)?.length)?.term ?? label;
+}
+
+/**
+ * A first part that is one engagement or service word labels the line ("LABOR: HVAC REPAIR
+ * AHU-3", "SVC - ELEVATOR", "RENTAL: EXCAVATOR"): the item is the rest, the label moves to the
+ * end as its last qualifier, and it is the service word when the item names none.
+ */
+export function splitServiceLabel<T extends { term: string; segment: number; position: number }>(
+  tokens: readonly T[],
+): { tokens: readonly T[]; label?: string } {
+  const [label, next] = tokens;
+  if (!label || !next || label.segment === next.segment) return { tokens };
+  if (!ENGAGEMENT_WORDS.has(label.term) && !serviceIndustries(label.term)) return { tokens };
+  const rest = tokens.slice(1).map((t) => ({ ...t, segment: t.segment - next.segment, position: t.position - 1 }));
+  const last = rest.at(-1)!;
+  return { tokens: [...rest, { ...label, segment: last.segment + 1, position: last.position + 1 }], label: label.term };
 }
 
 /** The service words that say which service (repair, rental …, not "service" itself). */

@@ -21,6 +21,7 @@ describe('classifier', () => {
     expect(tokenize('COUPLING PVC SCHED 40 1/2 IN').map((t) => t.term)).toEqual(['coupling', 'fitting', 'polyvinyl', 'chloride', 'plastic', 'schedule']);
     expect(tokenize('TROUSERS TACTICAL 65/35 POLY RAYON MENS 34X29').map((t) => t.term)).toContain('rayon');
     expect(tokenize('TEES BRASS 1 IN').map((t) => t.term)).toContain('fitting');
+    expect(shipped.classify('AED SEMI-AUTO W/ PADS').best?.naics).toBe('334510'); // a defibrillator, not a semitrailer
     expect(stem('batteries')).toBe('battery');
     expect(stem('couplings')).toBe('coupling');
     expect(stem('boxes')).toBe('box');
@@ -150,6 +151,10 @@ describe('classifier', () => {
       ['Disposal of used solvent drums', '562212'],
     ];
     for (const [line, naics] of services) expect(shipped.classify(line).best?.naics, line).toBe(naics);
+    // A purchase order's label before a colon or dash says the line buys work; the item follows it.
+    expect(top(shipped, 'LABOR: PLUMBING REPAIR, 4 HRS')[0]).toBe('238220');
+    expect(top(shipped, 'RENTAL: EXCAVATOR, MINI')[0]).toBe('532490');
+    expect(top(shipped, 'LABOR: HVAC REPAIR').slice(0, 2)).toContain('238220'); // not labor unions
     // A line that names no service is not offered the repair shop among its alternatives.
     expect(top(shipped, 'Surgical instruments')).not.toContain('811219');
     expect(shipped.classify('Floor cleaning machine').best?.naics.slice(0, 2)).toBe('33');
@@ -179,6 +184,8 @@ describe('classifier', () => {
     expect(tokenize('SOCKET SET 40 PC').map((t) => t.term)).toEqual(['socket', 'hand', 'tool']);
     expect(tokenize('PC MONITOR').map((t) => t.term)).toEqual(['computer', 'monitor']);
     expect(tokenize('Hotel stay 2 nights').map((t) => t.term)).toEqual(['hotel', 'stay']);
+    expect(tokenize('UNIFORM RENTAL WKLY, 6 HRS, 1 WK, OR EQUIV').map((t) => t.term)).toEqual(['uniform', 'rental']);
+    expect(tokenize('HR CONSULTING').map((t) => t.term)).toEqual(['hr', 'consulting']);
     // "Delivery" is not order-form boilerplate: the courier, the pizza place.
     expect(top(shipped, 'Pizza delivery for staff')[0]).toBe('722513');
   });

@@ -1,6 +1,6 @@
 import type { EngineIndex, LearnedAssociations } from './index-types';
 import { forEachPhrase, isWrittenHeadLast, itemPhrase, joinCompounds, nextInPhrase, tokenize, type Token } from './text';
-import { NAMED_SERVICES, sectorPrior, serviceIndustries, serviceWeights, serviceWordOf } from './classify-prior';
+import { NAMED_SERVICES, sectorPrior, serviceIndustries, serviceWeights, serviceWordOf, splitServiceLabel } from './classify-prior';
 import { calibrate, rawConfidences } from './classify-calibration';
 import { decodePostings, type Postings } from './postings';
 import { PhraseTable } from './phrases';
@@ -214,9 +214,10 @@ export class Classifier {
    * The caller must reset both arrays for the returned codes.
    */
   private accumulate(text: string): { touched: number[]; materials: Set<string>; knownShare: number; service?: Float64Array } {
-    const tokens = withEverydayMeanings(joinCompounds(tokenize(text), this.isTerm), this.isTerm);
+    const labelled = splitServiceLabel(tokenize(text));
+    const tokens = withEverydayMeanings(joinCompounds(labelled.tokens, this.isTerm), this.isTerm);
     const item = itemPhrase(tokens);
-    const service = this.serviceWeightsOf(serviceWordOf(item));
+    const service = this.serviceWeightsOf(serviceWordOf(item, labelled.label));
     const head = this.compoundHeads.headOf(item, () => service === undefined && isWrittenHeadLast(text));
     const headPosition = head && !head.compound && item.length >= PRODUCT_NAME_WORDS ? item.at(-1)!.position : undefined;
     const materials = new Set<string>();

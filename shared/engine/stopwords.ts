@@ -16,7 +16,7 @@ const STOPWORDS = new Set(
     'small medium large xlarge xxl xxxl xs extra regular standard std ' +
     'item items part parts number catalog order ordered ordering purchase po pr req ' +
     'deliver date shall later rc ln del bo pf quote equote contract annual annually ' +
-    'daily weekly monthly quarterly yearly ' +
+    'daily weekly monthly quarterly yearly wkly mthly mnthly qtrly yrly equiv equivalent ' +
     'estimated estimate amount cost price total fy misc various per approx approximately ' +
     'us usa na mfr brand use using based purpose one two three four five six'
   ).split(/\s+/),
@@ -31,7 +31,10 @@ export function isStopword(term: string): boolean {
  * computer): dropped only after a number ("2 nights", "SOCKET SET 40 PC"). Compared as written
  * and after stemming.
  */
-const NOUN_UNITS = new Set(['meter', 'yard', 'foot', 'feet', 'minute', 'hour', 'night', 'day', 'week', 'month', 'year', 'pc', 'pcs']);
+const NOUN_UNITS = new Set([
+  'meter', 'yard', 'foot', 'feet', 'minute', 'hour', 'night', 'day', 'week', 'month', 'year', 'pc', 'pcs',
+  'min', 'hr', 'hrs', 'wk', 'wks', 'mo', 'mos', 'yr', 'yrs',
+]);
 
 export function isNounUnit(term: string): boolean {
   return NOUN_UNITS.has(term);
