@@ -68,6 +68,11 @@ const PRODUCT_NAME_WORDS = 5;
 /** Weight of the learned term → code associations next to the vocabulary score. */
 export const LEARNED_WEIGHT = 1.5;
 /**
+ * What the development file taught for a word that only qualifies the head of a line read
+ * head-last counts this much: its "printer" lines were printers, not printer paper.
+ */
+const LEARNED_MODIFIER_WEIGHT = 0.5;
+/**
  * Added to the code an everyday meaning names (everyday.ts): the meaning's words alone leave the
  * industry behind goods with many entries for one of them (the 76 appliance entries that say
  * "electric" outscore "Distribution of electric power" for "Electric bill").
@@ -301,8 +306,9 @@ export class Classifier {
     let queryWeight = 0;
     const wordCount = this.index.terms.length;
     for (const id of lineTerms) if (id < wordCount) queryWeight += termWeight[id]!; // phrases learn nothing
+    const modifiers = head ? item.slice(0, -1).map((t) => this.termId.get(t.term)).filter((id) => id !== head.term) : [];
     for (const id of lineTerms) {
-      const w = termWeight[id]!;
+      const w = termWeight[id]! * (modifiers.includes(id) ? LEARNED_MODIFIER_WEIGHT : 1);
       const pairs = this.learned.get(id);
       if (!pairs) continue;
       for (let i = 0; i < pairs.length; i += 2) {
