@@ -63,7 +63,6 @@ const ABBREVIATIONS: Record<string, string> = {
   plst: 'plastic', plastic: 'plastic', vinyl: 'vinyl plastic', fbrgls: 'fiberglass', fg: 'fiberglass',
   cert: 'certificate', trng: 'training', cnslt: 'consulting', mgmt: 'management', admin: 'administrative',
   diag: 'diagnostic', empl: 'employee', lgl: 'legal', adj: 'adjustable', exh: 'exhaust',
-  aed: 'defibrillator',
 };
 
 /**

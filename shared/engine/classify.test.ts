@@ -21,7 +21,6 @@ describe('classifier', () => {
     expect(tokenize('COUPLING PVC SCHED 40 1/2 IN').map((t) => t.term)).toEqual(['coupling', 'fitting', 'polyvinyl', 'chloride', 'plastic', 'schedule']);
     expect(tokenize('TROUSERS TACTICAL 65/35 POLY RAYON MENS 34X29').map((t) => t.term)).toContain('rayon');
     expect(tokenize('TEES BRASS 1 IN').map((t) => t.term)).toContain('fitting');
-    expect(shipped.classify('AED SEMI-AUTO W/ PADS').best?.naics).toBe('334510'); // a defibrillator, not a semitrailer
     expect(stem('batteries')).toBe('battery');
     expect(stem('couplings')).toBe('coupling');
     expect(stem('boxes')).toBe('box');

@@ -16,7 +16,7 @@ const STOPWORDS = new Set(
     'small medium large xlarge xxl xxxl xs extra regular standard std ' +
     'item items part parts number catalog order ordered ordering purchase po pr req ' +
     'deliver date shall later rc ln del bo pf quote equote contract annual annually ' +
-    'daily weekly monthly quarterly yearly wkly mthly mnthly qtrly yrly equiv equivalent ' +
+    'daily weekly monthly quarterly yearly wkly mthly mnthly qtrly yrly equiv ' +
     'estimated estimate amount cost price total fy misc various per approx approximately ' +
     'us usa na mfr brand use using based purpose one two three four five six'
   ).split(/\s+/),
