@@ -88,6 +88,7 @@ describe('plain labelled files', () => {
     ['everyday-holdout-5.csv', 120],
     ['shop-titles.csv', 100],
     ['erp-lines.csv', 120],
+    ['everyday-holdout-6.csv', 120],
   ])(
     'labels every line of %s with a valid 2017 NAICS code, its title and whether EPA prices it',
     (file, count) => {
