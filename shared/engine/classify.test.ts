@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Classifier } from './classify';
 import { loadEngineIndex } from './load-index';
+import { STOPWORDS } from './stopwords';
 import { forEachPhrase, isWrittenHeadLast, joinCompounds, stem, tokenize } from './text';
 
 const index = loadEngineIndex();
@@ -31,6 +32,8 @@ describe('classifier', () => {
     const pairs = [['valve', 'valves'], ['adhesive', 'adhesives'], ['knife', 'knives'], ['shelf', 'shelves'], ['gas', 'gases'], ['lens', 'lenses'], ['bus', 'buses'], ['potato', 'potatoes'], ['gauze', 'gauzes']] as const;
     for (const [singular, plural] of pairs) expect(stem(plural), plural).toBe(stem(singular));
     expect(stem('abuses')).toBe('abuse');
+    // Stopwords are compared after stemming: one the stemmer changes could never match.
+    expect([...STOPWORDS].filter((word) => stem(word) !== word && !STOPWORDS.has(stem(word)))).toEqual([]);
   });
 
   it('classifies general procurement lines to the expected industries', () => {

@@ -1,15 +1,16 @@
 /**
  * Words that carry no product information in catalogue text or in NAICS index entries:
  * function words, units, sizes, colours, order-form boilerplate, and NAICS framing words
- * ("manufacturing", "establishments"). Compared after stemming.
+ * ("manufacturing", "establishments"). Compared after stemming, so each is written as the stemmer
+ * leaves it (a test checks): "series" had become "sery" and never matched.
  */
-const STOPWORDS = new Set(
+export const STOPWORDS: ReadonlySet<string> = new Set(
   (
     'a an the and or of for with without in on to by at as from into per via than be is are ' +
     'this that these those it its all any each other others etc eg ie not no nor only such ' +
     'made make making manufacturing manufacture mfg establishment primarily engaged industry ' +
-    'comprise comprising except including include includ clas classified sector subsector ' +
-    'known also generally new used type style series model size sz inch in ft mm cm ' +
+    'comprise comprising except including include includ classified sector subsector ' +
+    'known also generally new used type style model size sz inch in ft mm cm ' +
     'lb oz kg yd pc pcs ea each pr pair dozen dz qty quantity unit unitss set ' +
     'ml cc mg gb tb gal gallon liter litre qt quart pint ounce ream ' +
     'black white red blue green yellow orange gray grey brown clear silver gold color colour ' +
