@@ -74,7 +74,9 @@ export const ENGAGEMENT_WORDS: ReadonlySet<string> = new Set([
 
 /**
  * The word of the item phrase (the first phrase of the first part, as `words`) that says whether
- * it buys a service: its last word, or the service word before an engagement word.
+ * it buys a service: its last word, or the service word before an engagement word. Under a
+ * `label` (splitServiceLabel), an item whose last word names no service is read by its first
+ * word that names one ("LABOR: HVAC REPAIR AHU-3" → repair), else by the label.
  */
 export function serviceWordOf(words: readonly { term: string }[], label?: string): string {
   const last = words.at(-1)?.term ?? '';
@@ -86,8 +88,8 @@ export function serviceWordOf(words: readonly { term: string }[], label?: string
 
 /**
  * A first part that is one engagement or service word labels the line ("LABOR: HVAC REPAIR
- * AHU-3", "SVC - ELEVATOR", "RENTAL: EXCAVATOR"): the item is the rest, the label moves to the
- * end as its last qualifier, and it is the service word when the item names none.
+ * AHU-3", "SVC - ELEVATOR", "RENTAL: EXCAVATOR"): the item is the rest, and the label moves to
+ * the end as its last qualifier (the rental documents still need the word).
  */
 export function splitServiceLabel<T extends { term: string; segment: number; position: number }>(
   tokens: readonly T[],
