@@ -94,7 +94,8 @@ export function serviceWordOf(words: readonly { term: string }[], label?: string
 export function splitServiceLabel<T extends { term: string; segment: number; position: number }>(
   tokens: readonly T[],
 ): { tokens: readonly T[]; label?: string } {
-  const [label, next] = tokens;
+  const label = tokens[0];
+  const next = tokens[1];
   if (!label || !next || label.segment === next.segment) return { tokens };
   if (!ENGAGEMENT_WORDS.has(label.term) && !serviceIndustries(label.term)) return { tokens };
   const rest = tokens.slice(1).map((t) => ({ ...t, segment: t.segment - next.segment, position: t.position - 1 }));

@@ -169,6 +169,8 @@ export class Classifier {
   /** The current line's weight of each vocabulary term, and those terms in first-seen order. */
   private readonly termWeight: Float64Array;
   private readonly lineTerms: number[] = [];
+  /** The term ids of the current line's item words before its head (scratch, reused). */
+  private readonly modifierIds: number[] = [];
   /** Learned associations by term id, flattened [codeIndex, weight, …]. */
   private readonly learned: Map<number, number[]>;
   private readonly phrases: PhraseTable;
@@ -306,9 +308,11 @@ export class Classifier {
     let queryWeight = 0;
     const wordCount = this.index.terms.length;
     for (const id of lineTerms) if (id < wordCount) queryWeight += termWeight[id]!; // phrases learn nothing
-    const modifiers = head ? item.slice(0, -1).map((t) => this.termId.get(t.term)).filter((id) => id !== head.term) : [];
+    const modifiers = this.modifierIds;
+    modifiers.length = 0;
+    if (head) for (let k = 0; k + 1 < item.length; k++) modifiers.push(this.termId.get(item[k]!.term) ?? -1);
     for (const id of lineTerms) {
-      const w = termWeight[id]! * (modifiers.includes(id) ? LEARNED_MODIFIER_WEIGHT : 1);
+      const w = termWeight[id]! * (id !== head?.term && modifiers.includes(id) ? LEARNED_MODIFIER_WEIGHT : 1);
       const pairs = this.learned.get(id);
       if (!pairs) continue;
       for (let i = 0; i < pairs.length; i += 2) {
