@@ -75,7 +75,7 @@ export const ENGAGEMENT_WORDS: ReadonlySet<string> = new Set([
 /**
  * The word of the item phrase (the first phrase of the first part, as `words`) that says whether
  * it buys a service: its last word, or the service word before an engagement word. Under a
- * `label` (splitServiceLabel), an item whose last word names no service is read by its first
+ * `label` (serviceLabelOf), an item whose last word names no service is read by its first
  * word that names one ("LABOR: HVAC REPAIR AHU-3" → repair), else by the label.
  */
 export function serviceWordOf(words: readonly { term: string }[], label?: string): string {
@@ -87,20 +87,23 @@ export function serviceWordOf(words: readonly { term: string }[], label?: string
 }
 
 /**
- * A first part that is one engagement or service word labels the line ("LABOR: HVAC REPAIR
- * AHU-3", "SVC - ELEVATOR", "RENTAL: EXCAVATOR"): the item is the rest, and the label moves to
- * the end as its last qualifier (the rental documents still need the word).
+ * The label of a line whose first part is one engagement or service word ("LABOR: HVAC REPAIR
+ * AHU-3", "SVC - ELEVATOR", "RENTAL: EXCAVATOR"): the item is the rest (labelLast).
  */
-export function splitServiceLabel<T extends { term: string; segment: number; position: number }>(
-  tokens: readonly T[],
-): { tokens: readonly T[]; label?: string } {
+export function serviceLabelOf(tokens: readonly { term: string; segment: number }[]): string | undefined {
   const label = tokens[0];
   const next = tokens[1];
-  if (!label || !next || label.segment === next.segment) return { tokens };
-  if (!ENGAGEMENT_WORDS.has(label.term) && !serviceIndustries(label.term)) return { tokens };
+  if (!label || !next || label.segment === next.segment) return undefined;
+  return ENGAGEMENT_WORDS.has(label.term) || serviceIndustries(label.term) ? label.term : undefined;
+}
+
+/** A labelled line's tokens with the label moved to the end, its last qualifier (the rental documents still need the word). */
+export function labelLast<T extends { segment: number; position: number }>(tokens: readonly T[]): T[] {
+  const label = tokens[0]!;
+  const next = tokens[1]!;
   const rest = tokens.slice(1).map((t) => ({ ...t, segment: t.segment - next.segment, position: t.position - 1 }));
   const last = rest.at(-1)!;
-  return { tokens: [...rest, { ...label, segment: last.segment + 1, position: last.position + 1 }], label: label.term };
+  return [...rest, { ...label, segment: last.segment + 1, position: last.position + 1 }];
 }
 
 /** The service words that say which service (repair, rental …, not "service" itself). */

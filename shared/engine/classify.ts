@@ -1,6 +1,6 @@
 import type { EngineIndex, LearnedAssociations } from './index-types';
 import { forEachPhrase, isWrittenHeadLast, itemPhrase, joinCompounds, nextInPhrase, tokenize, type Token } from './text';
-import { NAMED_SERVICES, sectorPrior, serviceIndustries, serviceWeights, serviceWordOf, splitServiceLabel } from './classify-prior';
+import { NAMED_SERVICES, sectorPrior, serviceIndustries, serviceWeights, serviceWordOf, serviceLabelOf, labelLast } from './classify-prior';
 import { calibrate, rawConfidences } from './classify-calibration';
 import { decodePostings, type Postings } from './postings';
 import { PhraseTable } from './phrases';
@@ -221,10 +221,11 @@ export class Classifier {
    * The caller must reset both arrays for the returned codes.
    */
   private accumulate(text: string): { touched: number[]; materials: Set<string>; knownShare: number; service?: Float64Array } {
-    const labelled = splitServiceLabel(tokenize(text));
-    const tokens = withEverydayMeanings(joinCompounds(labelled.tokens, this.isTerm), this.isTerm);
+    const written = tokenize(text);
+    const label = serviceLabelOf(written);
+    const tokens = withEverydayMeanings(joinCompounds(label ? labelLast(written) : written, this.isTerm), this.isTerm);
     const item = itemPhrase(tokens);
-    const service = this.serviceWeightsOf(serviceWordOf(item, labelled.label));
+    const service = this.serviceWeightsOf(serviceWordOf(item, label));
     const head = this.compoundHeads.headOf(item, () => service === undefined && isWrittenHeadLast(text));
     const headPosition = head && !head.compound && item.length >= PRODUCT_NAME_WORDS ? item.at(-1)!.position : undefined;
     const materials = new Set<string>();
