@@ -89,6 +89,8 @@ describe('plain labelled files', () => {
     ['shop-titles.csv', 100],
     ['erp-lines.csv', 120],
     ['everyday-holdout-6.csv', 120],
+    ['catalogue-lines.csv', 160],
+    ['erp-lines-2.csv', 120],
   ])(
     'labels every line of %s with a valid 2017 NAICS code, its title and whether EPA prices it',
     (file, count) => {
