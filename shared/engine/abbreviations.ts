@@ -63,6 +63,8 @@ const ABBREVIATIONS: Record<string, string> = {
   plst: 'plastic', plastic: 'plastic', vinyl: 'vinyl plastic', fbrgls: 'fiberglass', fg: 'fiberglass',
   cert: 'certificate', trng: 'training', cnslt: 'consulting', mgmt: 'management', admin: 'administrative',
   diag: 'diagnostic', empl: 'employee', lgl: 'legal', adj: 'adjustable', exh: 'exhaust',
+  hmac: 'asphalt paving mixture', hma: 'asphalt paving mixture', gac: 'granular activated carbon', lldpe: 'polyethylene plastic',
+  cmu: 'concrete block', rcp: 'reinforced concrete pipe', fzn: 'frozen', frz: 'frozen', chix: 'chicken',
 };
 
 /**
@@ -80,6 +82,8 @@ const HYPERNYMS: Record<string, string> = {
   eyeglass: 'goggle', drywall: 'gypsum wallboard',
   bolt: 'fastener', screw: 'fastener', nut: 'fastener', washer: 'fastener', rivet: 'fastener',
   anchor: 'fastener', pen: 'pen', pencil: 'pencil', marker: 'pen',
+  mower: 'lawnmower', fridge: 'refrigerator', ballpoint: 'pen', troffer: 'lighting fixture', kibble: 'dog food',
+  cheddar: 'cheese', mozzarella: 'cheese', parmesan: 'cheese', loaf: 'bread', sedan: 'automobile',
 };
 
 /** The words an abbreviation stands for ("stl" → steel), or the word itself. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Classifier } from './classify';
 import { loadEngineIndex } from './load-index';
 import { STOPWORDS } from './stopwords';
-import { forEachPhrase, isWrittenHeadLast, joinCompounds, stem, tokenize } from './text';
+import { forEachPhrase, isWrittenHeadLast, joinCompounds, stem, tokenize, withoutPropertyCompounds } from './text';
 
 const index = loadEngineIndex();
 const vocabularyOnly = new Classifier(index, {});
@@ -204,6 +204,8 @@ describe('classifier', () => {
     // A shape a mill makes of the material is the material's product.
     expect(shipped.classify('Copper wire 12 AWG').best?.naics).toBe('331420');
     expect(shipped.classify('Aluminum sheet 4x8').best?.naics).toBe('331315');
+    // …and when the shape comes first, as catalogue capitals write it.
+    expect(shipped.classify('TUBING CU 1/2 IN X 60 FT COIL').best?.naics).toBe('331420');
     expect(shipped.classify('Wooden desk').best?.naics.slice(0, 3)).toBe('337');
     // So does an adjective of a property before its noun.
     expect(shipped.classify('Wireless mouse').best?.naics).toBe('334118');
@@ -212,6 +214,22 @@ describe('classifier', () => {
     expect(shipped.classify('LED flashlight').best?.naics).toBe('335129');
     expect(shipped.classify('LED exit sign').best?.naics).toBe('339950');
     expect(shipped.classify('LED').best?.naics).toBe('334413');
+  });
+
+  it('reads no item in a hyphenated adjective of what the item withstands, lacks or runs on', () => {
+    expect(withoutPropertyCompounds('Tamper-Resistant Duplex Outlet, Powder-free')).toBe('  Duplex Outlet,  ');
+    expect(withoutPropertyCompounds('Coin-operated washer, water-based paint')).toBe('Coin-operated washer, water-based paint');
+    expect(shipped.classify('Tamper-Resistant Duplex Outlet, 15 A').best?.naics).toBe('335931');
+    expect(shipped.classify('Explosion-proof motor 5 HP').best?.naics).toBe('335312');
+    expect(shipped.classify('Battery-Powered Smoke Alarm').best?.naics).not.toBe('335911');
+  });
+
+  it('expands trade abbreviations and names the family of items NAICS calls otherwise', () => {
+    expect(shipped.classify('HMA SURFACE COURSE').best?.naics).toBe('324121');
+    expect(shipped.classify('GAC REPLACEMENT MEDIA').best?.naics).toBe('325998');
+    expect(shipped.classify('SEDAN 4DR POLICE PKG').best?.naics).toBe('336111');
+    expect(shipped.classify('Mozzarella, shredded, 5 lb').best?.naics).toBe('311513');
+    expect(shipped.classify('Troffer 2x2 LED').best?.naics).toBe('335122');
   });
 
   it('reads a word of the item\'s history (recycled, refurbished) as a modifier, wherever it stands', () => {

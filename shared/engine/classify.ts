@@ -1,5 +1,5 @@
 import type { EngineIndex, LearnedAssociations } from './index-types';
-import { forEachPhrase, isWrittenHeadLast, itemPhrase, joinCompounds, nextInPhrase, tokenize, type Token } from './text';
+import { forEachPhrase, isWrittenHeadLast, itemPhrase, joinCompounds, nextInPhrase, tokenize, withoutPropertyCompounds, type Token } from './text';
 import { NAMED_SERVICES, sectorPrior, serviceIndustries, serviceWeights, serviceWordOf, serviceLabelOf, labelLast } from './classify-prior';
 import { calibrate, rawConfidences } from './classify-calibration';
 import { decodePostings, type Postings } from './postings';
@@ -113,7 +113,8 @@ function isModifier(tokens: readonly Token[], i: number, material: string | unde
   if (isConditionWord(term)) return true;
   if (material) {
     if (isMaterialProduct(term)) return false;
-    if (position > 0) return true;
+    // "TUBING, CU": the material of a mill shape named before it is the product's.
+    if (position > 0) return !(i > 0 && tokens[i - 1]!.position === position - 1 && isMillForm(tokens[i - 1]!.term));
     // A shape a mill makes of the material is the material's product ("Copper wire").
     const next = nextInPhrase(tokens, i);
     return next !== undefined && !isMillForm(next.term);
@@ -221,7 +222,7 @@ export class Classifier {
    * The caller must reset both arrays for the returned codes.
    */
   private accumulate(text: string): { touched: number[]; materials: Set<string>; knownShare: number; service?: Float64Array } {
-    const written = tokenize(text);
+    const written = tokenize(withoutPropertyCompounds(text));
     const label = serviceLabelOf(written);
     const tokens = withEverydayMeanings(joinCompounds(label ? labelLast(written) : written, this.isTerm), this.isTerm);
     const item = itemPhrase(tokens);

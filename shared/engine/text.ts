@@ -174,6 +174,19 @@ export function isWrittenHeadLast(text: string): boolean {
 /** The written words that hold a letter. */
 const wordsOf = (text: string) => text.split(/[^\p{L}\p{N}]+/u).filter((word) => /\p{L}/u.test(word));
 
+const PROPERTY_COMPOUND = /\b\p{L}+-(?:resistant|proof|free|rated|powered)\b/giu;
+
+/**
+ * A line without its hyphenated adjectives of what an item withstands, lacks or runs on
+ * ("Tamper-Resistant Duplex Outlet", "Slip-Proof Leash", "Battery-Powered Smoke Alarm"): their
+ * first word is not the item (the outlet is no tamper). Not "coin-operated" or "power-driven",
+ * which NAICS texts name industries by, nor "water-based" or "gas-fired", which name the product's
+ * kind; and a line's only, since dropping them from the NAICS texts too lost lines.
+ */
+export function withoutPropertyCompounds(text: string): string {
+  return text.replace(PROPERTY_COMPOUND, ' ');
+}
+
 /** Stemmed content words only (used at build time for vocabulary documents). */
 export function terms(text: string): string[] {
   return tokenize(text).map((t) => t.term);
