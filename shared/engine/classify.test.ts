@@ -210,6 +210,9 @@ describe('classifier', () => {
     // So does an adjective of a property before its noun.
     expect(shipped.classify('Wireless mouse').best?.naics).toBe('334118');
     expect(shipped.classify('Portable generator').best?.naics).toBe('335312');
+    // …and a grade: a heavy-duty stapler is no heavy-duty truck.
+    expect(shipped.classify('HEAVY DUTY STAPLER, 100 SHEET').best?.naics).toBe('339940');
+    expect(shipped.classify('Heavy duty truck, class 8').best?.naics).toBe('336120');
     // So does the light an item gives: an LED lamp or exit sign is no semiconductor, an LED is.
     expect(shipped.classify('LED flashlight').best?.naics).toBe('335129');
     expect(shipped.classify('LED exit sign').best?.naics).toBe('339950');

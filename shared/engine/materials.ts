@@ -50,12 +50,14 @@ export function isConditionWord(term: string): boolean {
 }
 
 /**
- * Adjectives of a property ("wireless", "portable", "disposable", "cordless"), and the light an
- * item gives ("LED"): before a noun they qualify it. NAICS names few items by them, so the rare
- * text that does ("Cordless telephones", "Wireless telecommunications carriers", "LED
- * manufacturing", a semiconductor) would otherwise decide a "Wireless mouse" or an "LED flashlight".
+ * Adjectives of a property ("wireless", "portable", "disposable", "cordless"), the light an item
+ * gives ("LED") and its grade ("premium", "heavy", "professional"): before a noun they qualify
+ * it. NAICS names few items by them, so the rare text that does ("Cordless telephones", "Wireless
+ * telecommunications carriers", "LED manufacturing", a semiconductor) would otherwise decide a
+ * "Wireless mouse" or an "LED flashlight". Not "commercial" or "industrial": NAICS splits goods by
+ * them ("Vacuum cleaners, commercial-type", "Industrial gases").
  */
-const QUALIFYING_WORDS = new Set(['led']);
+const QUALIFYING_WORDS = new Set(['led', 'heavy', 'professional', 'premium', 'economy', 'deluxe']);
 
 export function isPropertyAdjective(term: string): boolean {
   return QUALIFYING_WORDS.has(term) || (term.length > 6 && /(?:less|able|ible|ful)$/.test(term));
