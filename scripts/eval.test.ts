@@ -91,6 +91,7 @@ describe('plain labelled files', () => {
     ['everyday-holdout-6.csv', 120],
     ['catalogue-lines.csv', 160],
     ['erp-lines-2.csv', 120],
+    ['catalogue-lines-2.csv', 160],
   ])(
     'labels every line of %s with a valid 2017 NAICS code, its title and whether EPA prices it',
     (file, count) => {
