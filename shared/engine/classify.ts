@@ -94,7 +94,8 @@ const SERVICE_NOT_BOUGHT = 0.8;
 const MATERIAL_CONFLICT = 0.7;
 /**
  * A material qualifies the item when another word follows it in its phrase ("Steel filing cabinet")
- * or when it comes after the first word ("BOOTS, STEEL TOE"), as a word of its history does
+ * or when it comes after the first word ("BOOTS, STEEL TOE"; not right after a mill shape, "TUBING
+ * CU"), as a word of its history does
  * anywhere ("Recycled copy paper") and an adjective of a property does before a noun ("Wireless
  * mouse"): it must not outweigh it.
  */
@@ -113,13 +114,18 @@ function isModifier(tokens: readonly Token[], i: number, material: string | unde
   if (isConditionWord(term)) return true;
   if (material) {
     if (isMaterialProduct(term)) return false;
-    // "TUBING, CU": the material of a mill shape named before it is the product's.
-    if (position > 0) return !(i > 0 && tokens[i - 1]!.position === position - 1 && isMillForm(tokens[i - 1]!.term));
+    if (position > 0) return !followsMillShape(tokens, i);
     // A shape a mill makes of the material is the material's product ("Copper wire").
     const next = nextInPhrase(tokens, i);
     return next !== undefined && !isMillForm(next.term);
   }
   return isPropertyAdjective(term) && nextInPhrase(tokens, i) !== undefined;
+}
+
+/** Whether the word before tokens[i] is a shape a mill makes, which the material names ("TUBING CU"). */
+function followsMillShape(tokens: readonly Token[], i: number): boolean {
+  const previous = tokens[i - 1];
+  return previous !== undefined && previous.position === tokens[i]!.position - 1 && isMillForm(previous.term);
 }
 
 /** Inserts into `top` (by score, then code), keeping at most DECISION_POOL entries. */
