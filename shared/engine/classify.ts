@@ -228,12 +228,13 @@ export class Classifier {
    * The caller must reset both arrays for the returned codes.
    */
   private accumulate(text: string): { touched: number[]; materials: Set<string>; knownShare: number; service?: Float64Array } {
-    const written = tokenize(withoutPropertyCompounds(text));
+    const line = withoutPropertyCompounds(text);
+    const written = tokenize(line);
     const label = serviceLabelOf(written);
     const tokens = withEverydayMeanings(joinCompounds(label ? labelLast(written) : written, this.isTerm), this.isTerm);
     const item = itemPhrase(tokens);
     const service = this.serviceWeightsOf(serviceWordOf(item, label));
-    const head = this.compoundHeads.headOf(item, () => service === undefined && isWrittenHeadLast(text));
+    const head = this.compoundHeads.headOf(item, () => service === undefined && isWrittenHeadLast(line));
     const headPosition = head && !head.compound && item.length >= PRODUCT_NAME_WORDS ? item.at(-1)!.position : undefined;
     const materials = new Set<string>();
     const words = new Map<string, WordScore>();
