@@ -233,6 +233,9 @@ describe('classifier', () => {
     expect(shipped.classify('SEDAN 4DR POLICE PKG').best?.naics).toBe('336111');
     expect(shipped.classify('Mozzarella, shredded, 5 lb').best?.naics).toBe('311513');
     expect(shipped.classify('Troffer 2x2 LED').best?.naics).toBe('335122');
+    // A family word stands where its word is written, and heads the phrase that word ends: the
+    // shelter is what the kibble is formulated for.
+    expect(shipped.classify('Shelter Formula Kibble, 30 lb').best?.naics).toBe('311111');
   });
 
   it('reads a word of the item\'s history (recycled, refurbished) as a modifier, wherever it stands', () => {

@@ -1,5 +1,5 @@
 import type { EngineIndex, LearnedAssociations } from './index-types';
-import { forEachPhrase, isWrittenHeadLast, itemPhrase, joinCompounds, nextInPhrase, tokenize, withoutPropertyCompounds, type Token } from './text';
+import { familyAfter, forEachPhrase, isWrittenHeadLast, itemPhrase, joinCompounds, nextInPhrase, tokenize, withoutPropertyCompounds, type Token } from './text';
 import { NAMED_SERVICES, sectorPrior, serviceIndustries, serviceWeights, serviceWordOf, serviceLabelOf, labelLast } from './classify-prior';
 import { calibrate, rawConfidences } from './classify-calibration';
 import { decodePostings, type Postings } from './postings';
@@ -234,7 +234,7 @@ export class Classifier {
     const tokens = withEverydayMeanings(joinCompounds(label ? labelLast(written) : written, this.isTerm), this.isTerm);
     const item = itemPhrase(tokens);
     const service = this.serviceWeightsOf(serviceWordOf(item, label));
-    const head = this.compoundHeads.headOf(item, () => service === undefined && isWrittenHeadLast(line));
+    const head = this.compoundHeads.headOf(item, () => service === undefined && isWrittenHeadLast(line), familyAfter(tokens, item.at(-1)));
     const headPosition = head && !head.compound && item.length >= PRODUCT_NAME_WORDS ? item.at(-1)!.position : undefined;
     const materials = new Set<string>();
     const words = new Map<string, WordScore>();
@@ -246,7 +246,8 @@ export class Classifier {
     tokens.forEach((t, i) => {
       if (t.naics) meaningCodes.add(this.codeIndex.get(t.naics)!);
       const inName = headPosition !== undefined && t.segment === 0 && t.clause === 0;
-      const position = inName ? Math.abs(headPosition - t.position) : t.position; // the head's family words follow it
+      const at = this.writtenPosition(tokens, i);
+      const position = inName ? Math.abs(headPosition - at) : at; // the head's family words follow it
       let w = (t.segment === 0 ? 1 : LATER_SEGMENT_WEIGHT) / (1 + POSITION_DECAY * position);
       const material = materialOfWord(t.term);
       if (material) materials.add(material);
@@ -444,6 +445,13 @@ export class Classifier {
     if (this.relatedCache.size >= 20_000) this.relatedCache.clear();
     this.relatedCache.set(term, hit);
     return hit;
+  }
+
+  /** A family word standing for a written word NAICS does not write ("fridge" → refrigerator) takes its place. */
+  private writtenPosition(tokens: readonly Token[], i: number): number {
+    let w = i;
+    while (w > 0 && tokens[w]!.family) w--;
+    return tokens[i]!.family && !this.termId.has(tokens[w]!.term) ? tokens[w]!.position : tokens[i]!.position;
   }
 
   /** Index into `ranked` (sorted by score) of the code with the least expected |ln factor error|. */

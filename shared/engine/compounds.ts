@@ -46,9 +46,11 @@ export class CompoundHeads {
    * that can name an item when `headLast()` (asked last): goods written as English writes them
    * (text.ts isWrittenHeadLast: "Printer ink", "Door Hinges", "Brother Compact Laser Printer").
    */
-  headOf(phrase: readonly Token[], headLast: () => boolean): ItemHead | undefined {
+  headOf(phrase: readonly Token[], headLast: () => boolean, familyOfLast?: string): ItemHead | undefined {
     if (phrase.length < 2) return undefined;
-    const head = phrase[phrase.length - 1]!.term;
+    const last = phrase[phrase.length - 1]!.term;
+    // A word NAICS does not write is read as the family word it stands for ("Zero-Turn Mower" → lawnmower).
+    const head = !this.termId.has(last) && familyOfLast ? familyOfLast : last;
     const headId = this.termId.get(head);
     if (headId === undefined || CLASS_WORDS.has(head)) return undefined;
     const modifier = this.termId.get(phrase[phrase.length - 2]!.term);

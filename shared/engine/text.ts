@@ -154,6 +154,12 @@ export function itemPhrase(tokens: readonly Token[]): Token[] {
   return tokens.filter((t) => t.segment === 0 && t.clause === 0 && !t.family);
 }
 
+/** The first family word `word` implies ("mower" → lawnmower), if any. */
+export function familyAfter(tokens: readonly Token[], word: Token | undefined): string | undefined {
+  const next = word && tokens[tokens.indexOf(word) + 1];
+  return next?.family ? next.term : undefined;
+}
+
 /** Words of a title-case first part that make it a name, not a catalogue heading ("Gas Cylinders, Empty"). */
 const NAME_WORDS = 3;
 
