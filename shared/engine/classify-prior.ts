@@ -86,9 +86,14 @@ export function serviceWordOf(words: readonly { term: string }[], label?: string
   return words.find((w) => serviceIndustries(w.term)?.length)?.term ?? label;
 }
 
+/** Heads that name a class of things, not an item ("monitoring equipment", "computer systems"). */
+export const CLASS_WORDS = new Set([
+  'equipment', 'system', 'supply', 'service', 'product', 'machinery', 'material', 'accessory', 'tool', 'device', 'part',
+]);
+
 /**
  * The label of a line whose first part is one engagement or service word ("LABOR: HVAC REPAIR
- * AHU-3", "SVC - ELEVATOR", "RENTAL: EXCAVATOR"): the item is the rest (labelLast).
+ * AHU-3", "SVC - ELEVATOR", "RENTAL: EXCAVATOR"): the item is the rest (firstPartLast).
  */
 export function serviceLabelOf(tokens: readonly { term: string; segment: number }[]): string | undefined {
   const label = tokens[0];
@@ -97,13 +102,26 @@ export function serviceLabelOf(tokens: readonly { term: string; segment: number 
   return ENGAGEMENT_WORDS.has(label.term) || serviceIndustries(label.term) ? label.term : undefined;
 }
 
-/** A labelled line's tokens with the label moved to the end, its last qualifier (the rental documents still need the word). */
-export function labelLast<T extends { segment: number; position: number }>(tokens: readonly T[]): T[] {
-  const label = tokens[0]!;
-  const next = tokens[1]!;
-  const rest = tokens.slice(1).map((t) => ({ ...t, segment: t.segment - next.segment, position: t.position - 1 }));
-  const last = rest.at(-1)!;
-  return [...rest, { ...label, segment: last.segment + 1, position: last.position + 1 }];
+/**
+ * Whether a heading's first part only names a class the rest narrows ("PARTS AND ACCESSORIES,
+ * BATTERY", "Tools, Helicopter"): the item is the rest (firstPartLast).
+ */
+export function isClassHeading(tokens: readonly { term: string; segment: number; family: boolean }[]): boolean {
+  const first = tokens.filter((t) => t.segment === tokens[0]?.segment && !t.family);
+  return first.length > 0 && first.length < tokens.length && first.every((t) => CLASS_WORDS.has(t.term)) && tokens.at(-1)!.segment !== tokens[0]!.segment;
+}
+
+/**
+ * A labelled line's tokens with the first part (the label) moved to the end, as the last
+ * qualifier: the rental documents still need the word.
+ */
+export function firstPartLast<T extends { segment: number; position: number }>(tokens: readonly T[]): T[] {
+  const label = tokens.filter((t) => t.segment === tokens[0]!.segment);
+  const rest = tokens.slice(label.length);
+  const shift = rest[0]!.segment;
+  const moved = rest.map((t) => ({ ...t, segment: t.segment - shift, position: t.position - label.length }));
+  const last = moved.at(-1)!;
+  return [...moved, ...label.map((t, i) => ({ ...t, segment: last.segment + 1, position: last.position + 1 + i }))];
 }
 
 /** The service words that say which service (repair, rental …, not "service" itself). */

@@ -157,6 +157,9 @@ describe('classifier', () => {
     expect(top(shipped, 'LABOR: PLUMBING REPAIR, 4 HRS')[0]).toBe('238220');
     expect(top(shipped, 'RENTAL: EXCAVATOR, MINI')[0]).toBe('532490');
     expect(top(shipped, 'LABOR: HVAC REPAIR').slice(0, 2)).toContain('238220'); // not labor unions
+    // So does a heading's first part that only names a class: the part after it names the item.
+    expect(top(shipped, 'PARTS AND ACCESSORIES, BATTERY')[0]).toBe('335911');
+    expect(top(shipped, 'Parts and Accessories, Forklift')[0]).toBe('333924');
     // A line that names no service is not offered the repair shop among its alternatives.
     expect(top(shipped, 'Surgical instruments')).not.toContain('811219');
     expect(shipped.classify('Floor cleaning machine').best?.naics.slice(0, 2)).toBe('33');

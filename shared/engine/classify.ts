@@ -1,6 +1,6 @@
 import type { EngineIndex, LearnedAssociations } from './index-types';
 import { familyAfter, forEachPhrase, isWrittenHeadLast, itemPhrase, joinCompounds, nextInPhrase, tokenize, withoutPropertyCompounds, type Token } from './text';
-import { NAMED_SERVICES, sectorPrior, serviceIndustries, serviceWeights, serviceWordOf, serviceLabelOf, labelLast } from './classify-prior';
+import { NAMED_SERVICES, sectorPrior, serviceIndustries, serviceWeights, serviceWordOf, serviceLabelOf, isClassHeading, firstPartLast } from './classify-prior';
 import { calibrate, rawConfidences } from './classify-calibration';
 import { decodePostings, type Postings } from './postings';
 import { PhraseTable } from './phrases';
@@ -231,7 +231,7 @@ export class Classifier {
     const line = withoutPropertyCompounds(text);
     const written = tokenize(line);
     const label = serviceLabelOf(written);
-    const tokens = withEverydayMeanings(joinCompounds(label ? labelLast(written) : written, this.isTerm), this.isTerm);
+    const tokens = withEverydayMeanings(joinCompounds(label || isClassHeading(written) ? firstPartLast(written) : written, this.isTerm), this.isTerm);
     const item = itemPhrase(tokens);
     const service = this.serviceWeightsOf(serviceWordOf(item, label));
     const head = this.compoundHeads.headOf(item, () => service === undefined && isWrittenHeadLast(line), familyAfter(tokens, item.at(-1)));

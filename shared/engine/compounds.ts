@@ -1,12 +1,7 @@
-import { ENGAGEMENT_WORDS } from './classify-prior';
+import { CLASS_WORDS, ENGAGEMENT_WORDS } from './classify-prior';
 import { isMillForm, materialOfWord } from './materials';
 import { PairTable } from './phrases';
 import type { Token } from './text';
-
-/** Heads that name a class of things, not an item ("monitoring equipment", "computer systems"). */
-const CLASS_WORDS = new Set([
-  'equipment', 'system', 'supply', 'service', 'product', 'machinery', 'material', 'accessory', 'tool', 'device',
-]);
 
 /**
  * Last words that name how an item comes or is billed, not the item ("Copy paper cases", "Taxi
