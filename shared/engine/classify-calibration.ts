@@ -16,12 +16,12 @@ const COVERAGE_SLOPE = 10;
 
 /** [raw, calibrated] knots, as printed by `npm run fit:calibration` (isotonic over 25 equal-count bins). */
 export const KNOTS: readonly (readonly [number, number])[] = [
-  [0, 0.3],
-  [0.021, 0.3],
-  [0.107, 0.3],
-  [0.144, 0.36],
-  [0.178, 0.36],
-  [0.217, 0.42],
+  [0, 0.28],
+  [0.021, 0.28],
+  [0.102, 0.28],
+  [0.139, 0.36],
+  [0.174, 0.38],
+  [0.213, 0.42],
   [0.729, 0.42],
   [0.781, 0.53],
   [0.823, 0.53],

@@ -233,6 +233,7 @@ describe('classifier', () => {
   it('expands trade abbreviations and names the family of items NAICS calls otherwise', () => {
     expect(shipped.classify('HMA SURFACE COURSE').best?.naics).toBe('324121');
     expect(shipped.classify('GAC REPLACEMENT MEDIA').best?.naics).toBe('325998');
+    expect(tokenize('ASPHALTIC CONCRETE').map((t) => t.term)).toEqual(['asphalt', 'concrete']);
     expect(shipped.classify('SEDAN 4DR POLICE PKG').best?.naics).toBe('336111');
     expect(shipped.classify('Mozzarella, shredded, 5 lb').best?.naics).toBe('311513');
     expect(shipped.classify('Troffer 2x2 LED').best?.naics).toBe('335122');
