@@ -95,3 +95,27 @@ export function expandAbbreviation(word: string): readonly string[] {
 export function kindOf(term: string): readonly string[] {
   return Object.hasOwn(HYPERNYMS, term) ? HYPERNYMS[term]!.split(' ') : [];
 }
+
+/**
+ * Trade names of goods NAICS names otherwise, two words written either way round ("Can liner",
+ * "LINER CAN", "Stretch wrap"), read as the words of the index entry that names the product
+ * ("Trash bags, plastics film", "Packaging film, plastics, single-web or multiweb", "Deicing
+ * preparations"), in the line only.
+ */
+const TRADE_NAMES: Record<string, string> = {
+  'trash bag': 'trash bag plastics film',
+  'garbage bag': 'trash bag plastics film',
+  'can liner': 'trash bag plastics film',
+  'stretch wrap': 'packaging film plastics single web',
+  'stretch film': 'packaging film plastics single web',
+  'shrink wrap': 'packaging film plastics single web',
+  'pallet wrap': 'packaging film plastics single web',
+  'bubble wrap': 'bubble packaging plastics',
+  'ice melt': 'deicing preparation',
+};
+
+/** NAICS's words for two stemmed words that make a trade name, in either order. */
+export function tradeName(first: string, second: string): readonly string[] | undefined {
+  const name = TRADE_NAMES[`${first} ${second}`] ?? TRADE_NAMES[`${second} ${first}`];
+  return name?.split(' ');
+}

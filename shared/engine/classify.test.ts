@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Classifier } from './classify';
 import { loadEngineIndex } from './load-index';
 import { STOPWORDS } from './stopwords';
-import { forEachPhrase, isWrittenHeadLast, joinCompounds, stem, tokenize, withoutPropertyCompounds } from './text';
+import { forEachPhrase, isWrittenHeadLast, joinCompounds, stem, tokenize, withTradeNames, withoutPropertyCompounds } from './text';
 
 const index = loadEngineIndex();
 const vocabularyOnly = new Classifier(index, {});
@@ -234,6 +234,11 @@ describe('classifier', () => {
     expect(shipped.classify('HMA SURFACE COURSE').best?.naics).toBe('324121');
     expect(shipped.classify('GAC REPLACEMENT MEDIA').best?.naics).toBe('325998');
     expect(tokenize('ASPHALTIC CONCRETE').map((t) => t.term)).toEqual(['asphalt', 'concrete']);
+    // Trade names NAICS names otherwise, either way round: the index entry's words stand in for them.
+    expect(withTradeNames(tokenize('LINER CAN 40X46')).map((t) => t.term)).toEqual(['trash', 'bag', 'plastic', 'film']);
+    expect(shipped.classify('CAN LINER 56 GAL 200/CS').best?.naics).toBe('326111');
+    expect(shipped.classify('Pallet wrap, 20 in x 5000 ft').best?.naics).toBe('326112');
+    expect(shipped.classify('Ice melt, 50 lb').best?.naics).toBe('325998');
     expect(shipped.classify('SEDAN 4DR POLICE PKG').best?.naics).toBe('336111');
     expect(shipped.classify('Mozzarella, shredded, 5 lb').best?.naics).toBe('311513');
     expect(shipped.classify('Troffer 2x2 LED').best?.naics).toBe('335122');

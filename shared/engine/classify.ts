@@ -1,5 +1,5 @@
 import type { EngineIndex, LearnedAssociations } from './index-types';
-import { familyAfter, forEachPhrase, isWrittenHeadLast, itemPhrase, joinCompounds, nextInPhrase, tokenize, withoutPropertyCompounds, type Token } from './text';
+import { familyAfter, withTradeNames, forEachPhrase, isWrittenHeadLast, itemPhrase, joinCompounds, nextInPhrase, tokenize, withoutPropertyCompounds, type Token } from './text';
 import { NAMED_SERVICES, sectorPrior, serviceIndustries, serviceWeights, serviceWordOf, serviceLabelOf, isClassHeading, firstPartLast } from './classify-prior';
 import { calibrate, rawConfidences } from './classify-calibration';
 import { decodePostings, type Postings } from './postings';
@@ -231,7 +231,8 @@ export class Classifier {
     const line = withoutPropertyCompounds(text);
     const written = tokenize(line);
     const label = serviceLabelOf(written);
-    const tokens = withEverydayMeanings(joinCompounds(label || isClassHeading(written) ? firstPartLast(written) : written, this.isTerm), this.isTerm);
+    const ordered = label || isClassHeading(written) ? firstPartLast(written) : written;
+    const tokens = withEverydayMeanings(joinCompounds(withTradeNames(ordered), this.isTerm), this.isTerm);
     const item = itemPhrase(tokens);
     const service = this.serviceWeightsOf(serviceWordOf(item, label));
     const head = this.compoundHeads.headOf(item, () => service === undefined && isWrittenHeadLast(line), familyAfter(tokens, item.at(-1)));

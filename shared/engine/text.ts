@@ -1,4 +1,4 @@
-import { expandAbbreviation, kindOf } from './abbreviations';
+import { expandAbbreviation, kindOf, tradeName } from './abbreviations';
 import { isNounUnit, isStopword } from './stopwords';
 
 /**
@@ -135,6 +135,26 @@ export function joinCompounds(tokens: readonly Token[], isTerm: (term: string) =
       out.push({ term: word.term + next.term, position: word.position, segment: word.segment, clause: word.clause, family: false });
       i++;
     } else out.push(word);
+  }
+  return out;
+}
+
+/** Two written words that make a trade name (abbreviations.ts) stand for NAICS's words for it ("Can liner" → plastics trash bag). */
+export function withTradeNames(tokens: readonly Token[]): Token[] {
+  const out: Token[] = [];
+  let shift = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const word = tokens[i]!;
+    const next = tokens[i + 1];
+    const name = !word.family && next && !next.family && next.segment === word.segment ? tradeName(word.term, next.term) : undefined;
+    if (!name) {
+      out.push(shift ? { ...word, position: word.position + shift } : word);
+      continue;
+    }
+    const position = word.position + shift;
+    name.forEach((term, k) => out.push({ ...word, term: stem(term), position: position + k, family: false }));
+    shift += name.length - 2;
+    i++;
   }
   return out;
 }
