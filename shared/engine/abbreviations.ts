@@ -112,6 +112,10 @@ const TRADE_NAMES: Record<string, string> = {
   'pallet wrap': 'packaging film plastics single web',
   'bubble wrap': 'bubble packaging plastics',
   'ice melt': 'deicing preparation',
+  'weed killer': 'herbicide',
+  'packing peanut': 'polystyrene foam packaging',
+  'painter tape': 'masking tape paper',
+  'hand sanitizer': 'antiseptic preparation',
 };
 
 /** NAICS's words for two stemmed words that make a trade name, in either order. */
