@@ -116,6 +116,11 @@ const TRADE_NAMES: Record<string, string> = {
   'packing peanut': 'polystyrene foam packaging',
   'painter tape': 'masking tape paper',
   'hand sanitizer': 'antiseptic preparation',
+  'packing tape': 'pressure sensitive tape',
+  'packaging tape': 'pressure sensitive tape',
+  'shipping tape': 'pressure sensitive tape',
+  'floor finish': 'floor polish wax',
+  'ink cartridge': 'inkjet cartridge',
 };
 
 /** NAICS's words for two stemmed words that make a trade name, in either order. */
