@@ -121,6 +121,15 @@ const TRADE_NAMES: Record<string, string> = {
   'shipping tape': 'pressure sensitive tape',
   'floor finish': 'floor polish wax',
   'ink cartridge': 'inkjet cartridge',
+  'chicken breast': 'chicken poultry',
+  'chicken thigh': 'chicken poultry',
+  'chicken wing': 'chicken poultry',
+  'chicken tender': 'chicken poultry',
+  'chicken nugget': 'chicken poultry',
+  'chicken fillet': 'chicken poultry',
+  'turkey breast': 'turkey poultry',
+  'shell egg': 'chicken egg',
+  'binder clip': 'paper clip',
 };
 
 /** NAICS's words for two stemmed words that make a trade name, in either order. */

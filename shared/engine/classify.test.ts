@@ -241,6 +241,7 @@ describe('classifier', () => {
     expect(shipped.classify('Ice melt, 50 lb').best?.naics).toBe('325998');
     expect(shipped.classify('Weed killer, concentrate').best?.naics).toBe('325320');
     expect(shipped.classify('Shipping tape, 2 in').best?.naics).toBe('322220'); // not tape measures
+    expect(shipped.classify('Chicken breast, boneless, 40 lb case').best?.naics).toBe('311615'); // not chicken feeders
     expect(shipped.classify('SEDAN 4DR POLICE PKG').best?.naics).toBe('336111');
     expect(shipped.classify('Mozzarella, shredded, 5 lb').best?.naics).toBe('311513');
     expect(shipped.classify('Troffer 2x2 LED').best?.naics).toBe('335122');
