@@ -106,6 +106,9 @@ describe('classifier', () => {
       ['Team lunch', '722511'],
       ['Client dinner', '722511'],
       ['Catering for team lunch', '722320'],
+      ['Flight to Denver for training', '481111'],
+      ['Movers for the office move', '484210'],
+      ['Rug shampooing, conference room', '561740'],
     ];
     for (const [line, naics] of services) expect(vocabularyOnly.classify(line).best?.naics, line).toBe(naics);
   });
@@ -124,6 +127,8 @@ describe('classifier', () => {
       ['Sea container 40 ft', '483111'],
       ['Lunch box', '722511'],
       ['Breakfast cereal', '722511'],
+      ['Flight simulator software', '481111'],
+      ['Carpet shampoo, 1 gal', '561740'],
     ];
     for (const [line, notNaics] of goods) expect(vocabularyOnly.classify(line).best?.naics, line).not.toBe(notNaics);
     expect(vocabularyOnly.classify('Water usage meter').best?.naics).toBe('334514');

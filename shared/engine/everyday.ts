@@ -65,10 +65,30 @@ export const EVERYDAY_MEANINGS: readonly EverydayMeaning[] = [
   },
   { words: ['airfare'], means: 'passenger air transportation, scheduled', naics: '481111' },
   {
-    words: ['air', 'plane', 'flight', 'airline'],
+    words: ['air', 'plane'],
     context: FARE,
     means: 'passenger air transportation, scheduled',
     naics: '481111',
+  },
+  {
+    words: ['flight', 'airline'],
+    context: FARE,
+    alone: true, // "Round-trip flight to conference", not "Flight simulator"
+    means: 'passenger air transportation, scheduled',
+    naics: '481111',
+  },
+  {
+    words: ['mover', 'relocation'],
+    context: ['service', 'crew', 'company', 'truck'],
+    alone: true, // "Office relocation movers"
+    means: 'used household and office goods moving',
+    naics: '484210',
+  },
+  {
+    words: ['carpet', 'rug', 'upholstery'],
+    context: ['cleaning', 'shampooing'],
+    means: 'carpet cleaning on customers premises',
+    naics: '561740',
   },
   {
     words: ['train', 'rail', 'railway'],
