@@ -109,6 +109,9 @@ describe('classifier', () => {
       ['Flight to Denver for training', '481111'],
       ['Movers for the office move', '484210'],
       ['Rug shampooing, conference room', '561740'],
+      ['Billboard space on Route 9, March', '541850'],
+      ['French lessons for the sales team', '611630'],
+      ['Drug screen, new hire', '621999'],
     ];
     for (const [line, naics] of services) expect(vocabularyOnly.classify(line).best?.naics, line).toBe(naics);
   });
@@ -129,6 +132,7 @@ describe('classifier', () => {
       ['Breakfast cereal', '722511'],
       ['Flight simulator software', '481111'],
       ['Carpet shampoo, 1 gal', '561740'],
+      ['Drug test kits, 25 pack', '621999'],
     ];
     for (const [line, notNaics] of goods) expect(vocabularyOnly.classify(line).best?.naics, line).not.toBe(notNaics);
     expect(vocabularyOnly.classify('Water usage meter').best?.naics).toBe('334514');

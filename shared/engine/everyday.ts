@@ -178,6 +178,25 @@ export const EVERYDAY_MEANINGS: readonly EverydayMeaning[] = [
     means: 'full service restaurants',
     naics: '722511',
   },
+  {
+    words: ['billboard'],
+    context: ['space', 'ad', 'advertising', 'advertisement', 'campaign', 'rental', 'placement'],
+    means: 'billboard display advertising services',
+    naics: '541850',
+  },
+  {
+    words: ['spanish', 'french', 'german', 'english', 'mandarin', 'chinese', 'japanese', 'italian', 'arabic', 'portuguese', 'language'],
+    context: ['lesson', 'class', 'course', 'tutoring', 'instruction', 'training', 'school'],
+    means: 'language schools',
+    naics: '611630',
+  },
+  {
+    words: ['drug'],
+    context: ['screen', 'screening', 'test', 'testing'],
+    reach: 1,
+    means: 'employee drug testing services',
+    naics: '621999',
+  },
   { words: ['postage'], means: 'postal services', naics: '491110' },
   {
     words: ['mail', 'stamp'],
