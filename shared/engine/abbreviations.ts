@@ -84,6 +84,7 @@ const HYPERNYMS: Record<string, string> = {
   anchor: 'fastener', pen: 'pen', pencil: 'pencil', marker: 'pen',
   mower: 'lawnmower', fridge: 'refrigerator', ballpoint: 'pen', troffer: 'lighting fixture', kibble: 'dog food',
   cheddar: 'cheese', mozzarella: 'cheese', parmesan: 'cheese', loaf: 'bread', sedan: 'automobile',
+  cola: 'soft drink', website: 'web page',
 };
 
 /** The words an abbreviation stands for ("stl" → steel), or the word itself. */
@@ -130,6 +131,8 @@ const TRADE_NAMES: Record<string, string> = {
   'turkey breast': 'turkey poultry',
   'shell egg': 'chicken egg',
   'binder clip': 'paper clip',
+  'heating oil': 'fuel oil',
+  'custom brokerage': 'customs broker',
 };
 
 /** NAICS's words for two stemmed words that make a trade name, in either order. */

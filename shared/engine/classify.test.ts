@@ -112,6 +112,7 @@ describe('classifier', () => {
       ['Billboard space on Route 9, March', '541850'],
       ['French lessons for the sales team', '611630'],
       ['Drug screen, new hire', '621999'],
+      ['Kerosene for the shop heaters', '324110'],
     ];
     for (const [line, naics] of services) expect(vocabularyOnly.classify(line).best?.naics, line).toBe(naics);
   });
@@ -251,6 +252,8 @@ describe('classifier', () => {
     expect(shipped.classify('Weed killer, concentrate').best?.naics).toBe('325320');
     expect(shipped.classify('Shipping tape, 2 in').best?.naics).toBe('322220'); // not tape measures
     expect(shipped.classify('Chicken breast, boneless, 40 lb case').best?.naics).toBe('311615'); // not chicken feeders
+    expect(shipped.classify('Heating oil, 500 gal delivered').best?.naics).toBe('324110'); // not oil heaters
+    expect(shipped.classify('Cola, 12 oz cans').best?.naics).toBe('312111'); // not the cans
     expect(shipped.classify('SEDAN 4DR POLICE PKG').best?.naics).toBe('336111');
     expect(shipped.classify('Mozzarella, shredded, 5 lb').best?.naics).toBe('311513');
     expect(shipped.classify('Troffer 2x2 LED').best?.naics).toBe('335122');

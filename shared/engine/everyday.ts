@@ -133,7 +133,7 @@ export const EVERYDAY_MEANINGS: readonly EverydayMeaning[] = [
     naics: '531120',
   },
   {
-    words: ['gasoline', 'diesel', 'petrol', 'fuel'],
+    words: ['gasoline', 'diesel', 'petrol', 'fuel', 'kerosene'],
     // Not "tank" or "pump": a fuel tank and a fuel pump are goods (automotive parts).
     context: ['fill', 'fillup', 'refuel', 'refueling', 'card'],
     alone: true,
