@@ -28,8 +28,8 @@ const ABBREVIATIONS: Record<string, string> = {
   pc: 'computer', cpu: 'computer', pcs: 'computer', desktop: 'desktop computer',
   laptop: 'laptop computer', tablet: 'tablet computer',
   monitor: 'monitor', lcd: 'display', kb: 'keyboard', kbd: 'keyboard', prntr: 'printer', ptr: 'printer',
-  toner: 'toner cartridge', ink: 'ink', usb: 'computer peripheral', hdmi: 'cable', ssd: 'storage',
-  hdd: 'storage', ram: 'memory', sftwr: 'software',
+  toner: 'toner cartridge', ink: 'ink', usb: 'computer peripheral', hdmi: 'cable', ssd: 'storage device',
+  hdd: 'disk drive', ram: 'memory', sftwr: 'software',
   hd: 'heavy duty', hvy: 'heavy', lg: 'large', sm: 'small', med: 'medium', xl: 'large',
   mens: 'men', men: 'men', womens: 'women', ladies: 'women',
   trouser: 'trousers', pant: 'trousers', pants: 'trousers', slacks: 'trousers', jean: 'jeans',
@@ -84,7 +84,7 @@ const HYPERNYMS: Record<string, string> = {
   anchor: 'fastener', pen: 'pen', pencil: 'pencil', marker: 'pen',
   mower: 'lawnmower', fridge: 'refrigerator', ballpoint: 'pen', troffer: 'lighting fixture', kibble: 'dog food',
   cheddar: 'cheese', mozzarella: 'cheese', parmesan: 'cheese', loaf: 'bread', sedan: 'automobile',
-  cola: 'soft drink', website: 'web page',
+  cola: 'soft drink', website: 'web page', highlighter: 'felt tip marker',
 };
 
 /** The words an abbreviation stands for ("stl" → steel), or the word itself. */
@@ -131,6 +131,8 @@ const TRADE_NAMES: Record<string, string> = {
   'turkey breast': 'turkey poultry',
   'shell egg': 'chicken egg',
   'binder clip': 'paper clip',
+  'mop head': 'mop floor',
+  'floor stripper': 'wax remover',
   'heating oil': 'fuel oil',
   'custom brokerage': 'customs broker',
 };

@@ -254,6 +254,8 @@ describe('classifier', () => {
     expect(shipped.classify('Chicken breast, boneless, 40 lb case').best?.naics).toBe('311615'); // not chicken feeders
     expect(shipped.classify('Heating oil, 500 gal delivered').best?.naics).toBe('324110'); // not oil heaters
     expect(shipped.classify('Cola, 12 oz cans').best?.naics).toBe('312111'); // not the cans
+    expect(shipped.classify('SSD 1TB NVME').best?.naics).toBe('334112'); // not storage batteries
+    expect(shipped.classify('Mop heads, cotton, 24 oz').best?.naics).toBe('339994');
     expect(shipped.classify('SEDAN 4DR POLICE PKG').best?.naics).toBe('336111');
     expect(shipped.classify('Mozzarella, shredded, 5 lb').best?.naics).toBe('311513');
     expect(shipped.classify('Troffer 2x2 LED').best?.naics).toBe('335122');
