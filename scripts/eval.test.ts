@@ -95,6 +95,7 @@ describe('plain labelled files', () => {
     ['catalogue-lines-3.csv', 160],
     ['invoice-lines.csv', 160],
     ['cart-lines.csv', 160],
+    ['expense-lines.csv', 160],
   ])(
     'labels every line of %s with a valid 2017 NAICS code, its title and whether EPA prices it',
     (file, count) => {
