@@ -86,7 +86,10 @@ export function serviceWordOf(words: readonly { term: string }[], label?: string
   return words.find((w) => serviceIndustries(w.term)?.length)?.term ?? label;
 }
 
-/** Heads that name a class of things, not an item ("monitoring equipment", "computer systems"). */
+/**
+ * Words that name a class of things, not an item: no head ("monitoring equipment", "computer
+ * systems"), and a heading part that only names one is a label ("PARTS AND ACCESSORIES, BATTERY").
+ */
 export const CLASS_WORDS = new Set([
   'equipment', 'system', 'supply', 'service', 'product', 'machinery', 'material', 'accessory', 'tool', 'device', 'part',
 ]);
@@ -108,7 +111,7 @@ export function serviceLabelOf(tokens: readonly { term: string; segment: number 
  */
 export function isClassHeading(tokens: readonly { term: string; segment: number; family: boolean }[]): boolean {
   const first = tokens.filter((t) => t.segment === tokens[0]?.segment && !t.family);
-  return first.length > 0 && first.length < tokens.length && first.every((t) => CLASS_WORDS.has(t.term)) && tokens.at(-1)!.segment !== tokens[0]!.segment;
+  return first.length > 0 && tokens.at(-1)!.segment !== first[0]!.segment && first.every((t) => CLASS_WORDS.has(t.term));
 }
 
 /**
