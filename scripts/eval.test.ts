@@ -96,6 +96,7 @@ describe('plain labelled files', () => {
     ['invoice-lines.csv', 160],
     ['cart-lines.csv', 160],
     ['expense-lines.csv', 160],
+    ['facilities-lines.csv', 160],
   ])(
     'labels every line of %s with a valid 2017 NAICS code, its title and whether EPA prices it',
     (file, count) => {
