@@ -135,6 +135,7 @@ const TRADE_NAMES: Record<string, string> = {
   'floor stripper': 'wax remover',
   'heating oil': 'fuel oil',
   'custom brokerage': 'customs broker',
+  'tax preparation': 'tax return preparation service',
 };
 
 /** NAICS's words for two stemmed words that make a trade name, in either order. */

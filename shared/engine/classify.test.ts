@@ -113,6 +113,9 @@ describe('classifier', () => {
       ['French lessons for the sales team', '611630'],
       ['Drug screen, new hire', '621999'],
       ['Kerosene for the shop heaters', '324110'],
+      ['Bus fare to Portland', '485210'],
+      ['Gym membership, March', '713940'],
+      ['Recruiting fee, engineer hire', '561311'],
     ];
     for (const [line, naics] of services) expect(vocabularyOnly.classify(line).best?.naics, line).toBe(naics);
   });
@@ -256,6 +259,7 @@ describe('classifier', () => {
     expect(shipped.classify('Cola, 12 oz cans').best?.naics).toBe('312111'); // not the cans
     expect(shipped.classify('SSD 1TB NVME').best?.naics).toBe('334112'); // not storage batteries
     expect(shipped.classify('Mop heads, cotton, 24 oz').best?.naics).toBe('339994');
+    expect(shipped.classify('Tax preparation, 2025 return').best?.naics).toBe('541213'); // not pharmaceuticals
     expect(shipped.classify('SEDAN 4DR POLICE PKG').best?.naics).toBe('336111');
     expect(shipped.classify('Mozzarella, shredded, 5 lb').best?.naics).toBe('311513');
     expect(shipped.classify('Troffer 2x2 LED').best?.naics).toBe('335122');

@@ -91,6 +91,24 @@ export const EVERYDAY_MEANINGS: readonly EverydayMeaning[] = [
     naics: '561740',
   },
   {
+    words: ['bus', 'coach'],
+    context: FARE,
+    means: 'intercity bus line operation',
+    naics: '485210',
+  },
+  {
+    words: ['gym', 'fitness'],
+    context: ['membership', 'dues', 'fee', 'pass', 'class'],
+    means: 'fitness centers',
+    naics: '713940',
+  },
+  {
+    words: ['recruiting', 'recruitment', 'placement'],
+    context: ['fee', 'agency', 'firm', 'service'],
+    means: 'employment agencies',
+    naics: '561311',
+  },
+  {
     words: ['train', 'rail', 'railway'],
     context: FARE,
     means: 'passenger railways',
