@@ -84,7 +84,7 @@ const HYPERNYMS: Record<string, string> = {
   anchor: 'fastener', pen: 'pen', pencil: 'pencil', marker: 'pen',
   mower: 'lawnmower', fridge: 'refrigerator', ballpoint: 'pen', troffer: 'lighting fixture', kibble: 'dog food',
   cheddar: 'cheese', mozzarella: 'cheese', parmesan: 'cheese', loaf: 'bread', sedan: 'automobile',
-  cola: 'soft drink', website: 'web page', highlighter: 'felt tip marker',
+  cola: 'soft drink', website: 'web page', highlighter: 'felt tip marker', coolant: 'antifreeze',
 };
 
 /** The words an abbreviation stands for ("stl" → steel), or the word itself. */
@@ -136,6 +136,7 @@ const TRADE_NAMES: Record<string, string> = {
   'heating oil': 'fuel oil',
   'custom brokerage': 'customs broker',
   'tax preparation': 'tax return preparation service',
+  'oil filter': 'oil filter automotive truck',
 };
 
 /** NAICS's words for two stemmed words that make a trade name, in either order. */
