@@ -85,6 +85,7 @@ const HYPERNYMS: Record<string, string> = {
   mower: 'lawnmower', fridge: 'refrigerator', ballpoint: 'pen', troffer: 'lighting fixture', kibble: 'dog food',
   cheddar: 'cheese', mozzarella: 'cheese', parmesan: 'cheese', loaf: 'bread', sedan: 'automobile',
   cola: 'soft drink', website: 'web page', highlighter: 'felt tip marker', coolant: 'antifreeze',
+  bookshelf: 'bookcase',
 };
 
 /** The words an abbreviation stands for ("stl" → steel), or the word itself. */
@@ -137,6 +138,7 @@ const TRADE_NAMES: Record<string, string> = {
   'custom brokerage': 'customs broker',
   'tax preparation': 'tax return preparation service',
   'oil filter': 'oil filter automotive truck',
+  'dish soap': 'dishwashing detergent',
 };
 
 /** NAICS's words for two stemmed words that make a trade name, in either order. */
