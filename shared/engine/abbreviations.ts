@@ -141,8 +141,11 @@ const TRADE_NAMES: Record<string, string> = {
   'dish soap': 'dishwashing detergent',
 };
 
+const TRADE_NAME_WORDS = new Set(Object.keys(TRADE_NAMES).flatMap((name) => name.split(' ')));
+
 /** NAICS's words for two stemmed words that make a trade name, in either order. */
 export function tradeName(first: string, second: string): readonly string[] | undefined {
+  if (!TRADE_NAME_WORDS.has(first) || !TRADE_NAME_WORDS.has(second)) return undefined; // most words: no lookup
   const name = TRADE_NAMES[`${first} ${second}`] ?? TRADE_NAMES[`${second} ${first}`];
   return name?.split(' ');
 }

@@ -140,23 +140,24 @@ export function joinCompounds(tokens: readonly Token[], isTerm: (term: string) =
 }
 
 /** Two written words that make a trade name (abbreviations.ts) stand for NAICS's words for it ("Can liner" → plastics trash bag). */
-export function withTradeNames(tokens: readonly Token[]): Token[] {
-  const out: Token[] = [];
+export function withTradeNames(tokens: readonly Token[]): readonly Token[] {
+  let out: Token[] | undefined; // most lines name none: they keep their tokens
   let shift = 0;
   for (let i = 0; i < tokens.length; i++) {
     const word = tokens[i]!;
     const next = tokens[i + 1];
-    const name = !word.family && next && !next.family && next.segment === word.segment ? tradeName(word.term, next.term) : undefined;
+    const name = next && !word.family && !next.family && next.segment === word.segment ? tradeName(word.term, next.term) : undefined;
     if (!name) {
-      out.push(shift ? { ...word, position: word.position + shift } : word);
+      out?.push(shift ? { ...word, position: word.position + shift } : word);
       continue;
     }
+    out ??= tokens.slice(0, i);
     const position = word.position + shift;
-    name.forEach((term, k) => out.push({ ...word, term: stem(term), position: position + k, family: false }));
+    name.forEach((term, k) => out!.push({ ...word, term: stem(term), position: position + k, family: false }));
     shift += name.length - 2;
     i++;
   }
-  return out;
+  return out ?? tokens;
 }
 
 /** The written word after tokens[i] in the same phrase, if any ("Steel filing cabinet", not "Steel, sheet"). */
