@@ -138,6 +138,12 @@ const TRADE_NAMES: Record<string, string> = {
   'custom brokerage': 'customs broker',
   'tax preparation': 'tax return preparation service',
   'oil filter': 'oil filter automotive truck',
+  'asphalt mix': 'asphalt paving mixture',
+  'line striping': 'traffic lane line painting',
+  'pavement striping': 'traffic lane line painting',
+  'street sweeping': 'street cleaning service',
+  'trash receptacle': 'garbage can',
+  'waste receptacle': 'garbage can',
   'dish soap': 'dishwashing detergent',
 };
 

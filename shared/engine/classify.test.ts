@@ -262,6 +262,8 @@ describe('classifier', () => {
     expect(shipped.classify('Tax preparation, 2025 return').best?.naics).toBe('541213'); // not pharmaceuticals
     expect(shipped.classify('Oil filter, spin-on, 12/cs').best?.naics).toBe('336390'); // not air filters
     expect(shipped.classify('Dish soap, 1 gal').best?.naics).toBe('325611'); // not dishes
+    expect(shipped.classify('Asphalt mix, surface course, 40 tons').best?.naics).toBe('324121'); // not shingles
+    expect(shipped.classify('Street sweeping, downtown routes').best?.naics).toBe('488490'); // not street lights
     expect(shipped.classify('SEDAN 4DR POLICE PKG').best?.naics).toBe('336111');
     expect(shipped.classify('Mozzarella, shredded, 5 lb').best?.naics).toBe('311513');
     expect(shipped.classify('Troffer 2x2 LED').best?.naics).toBe('335122');
