@@ -26,7 +26,7 @@ const ABBREVIATIONS: Record<string, string> = {
   sw: 'switch', swt: 'switch', lt: 'light', ltg: 'lighting', lmp: 'lamp', bulb: 'lamp bulb',
   fluor: 'fluorescent',
   pc: 'computer', cpu: 'computer', pcs: 'computer', desktop: 'desktop computer',
-  laptop: 'laptop computer', tablet: 'tablet computer',
+  laptop: 'laptop computer', chromebook: 'laptop computer', tablet: 'tablet computer',
   monitor: 'monitor', lcd: 'display', kb: 'keyboard', kbd: 'keyboard', prntr: 'printer', ptr: 'printer',
   toner: 'toner cartridge', ink: 'ink', usb: 'computer peripheral', hdmi: 'cable', ssd: 'storage device',
   hdd: 'disk drive', ram: 'memory', sftwr: 'software',
@@ -85,7 +85,7 @@ const HYPERNYMS: Record<string, string> = {
   mower: 'lawnmower', fridge: 'refrigerator', ballpoint: 'pen', troffer: 'lighting fixture', kibble: 'dog food',
   cheddar: 'cheese', mozzarella: 'cheese', parmesan: 'cheese', loaf: 'bread', sedan: 'automobile',
   cola: 'soft drink', website: 'web page', highlighter: 'felt tip marker', coolant: 'antifreeze',
-  bookshelf: 'bookcase',
+  bookshelf: 'bookcase', underpad: 'incontinent bed pad',
 };
 
 /** The words an abbreviation stands for ("stl" → steel), or the word itself. */
@@ -139,6 +139,10 @@ const TRADE_NAMES: Record<string, string> = {
   'tax preparation': 'tax return preparation service',
   'oil filter': 'oil filter automotive truck',
   'asphalt mix': 'asphalt paving mixture',
+  'gauze pad': 'gauze surgical',
+  'gauze sponge': 'gauze surgical',
+  'graduated cylinder': 'laboratory glassware',
+  'football helmet': 'helmet athletic',
   'line striping': 'traffic lane line painting',
   'pavement striping': 'traffic lane line painting',
   'street sweeping': 'street cleaning service',

@@ -264,6 +264,8 @@ describe('classifier', () => {
     expect(shipped.classify('Dish soap, 1 gal').best?.naics).toBe('325611'); // not dishes
     expect(shipped.classify('Asphalt mix, surface course, 40 tons').best?.naics).toBe('324121'); // not shingles
     expect(shipped.classify('Street sweeping, downtown routes').best?.naics).toBe('488490'); // not street lights
+    expect(shipped.classify('Gauze pads 4x4, sterile').best?.naics).toBe('339113'); // not fiber boxes' pads
+    expect(shipped.classify('Chromebook, 11.6 in').best?.naics).toBe('334111');
     expect(shipped.classify('SEDAN 4DR POLICE PKG').best?.naics).toBe('336111');
     expect(shipped.classify('Mozzarella, shredded, 5 lb').best?.naics).toBe('311513');
     expect(shipped.classify('Troffer 2x2 LED').best?.naics).toBe('335122');
