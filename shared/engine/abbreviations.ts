@@ -27,6 +27,7 @@ const ABBREVIATIONS: Record<string, string> = {
   fluor: 'fluorescent',
   pc: 'computer', cpu: 'computer', pcs: 'computer', desktop: 'desktop computer',
   laptop: 'laptop computer', chromebook: 'laptop computer', tablet: 'tablet computer',
+  cat5: 'communication wire', cat5e: 'communication wire', cat6: 'communication wire', cat6a: 'communication wire',
   monitor: 'monitor', lcd: 'display', kb: 'keyboard', kbd: 'keyboard', prntr: 'printer', ptr: 'printer',
   toner: 'toner cartridge', ink: 'ink', usb: 'computer peripheral', hdmi: 'cable', ssd: 'storage device',
   hdd: 'disk drive', ram: 'memory', sftwr: 'software',
@@ -85,8 +86,13 @@ const HYPERNYMS: Record<string, string> = {
   mower: 'lawnmower', fridge: 'refrigerator', ballpoint: 'pen', troffer: 'lighting fixture', kibble: 'dog food',
   cheddar: 'cheese', mozzarella: 'cheese', parmesan: 'cheese', loaf: 'bread', sedan: 'automobile',
   cola: 'soft drink', website: 'web page', highlighter: 'felt tip marker', coolant: 'antifreeze',
-  bookshelf: 'bookcase', underpad: 'incontinent bed pad',
+  bookshelf: 'bookcase', underpad: 'incontinent bed pad', earbud: 'headphone',
 };
+
+/** Whether a written word is an abbreviation ("stl", and letters with digits such as "cat6"). */
+export function isAbbreviation(word: string): boolean {
+  return Object.hasOwn(ABBREVIATIONS, word);
+}
 
 /** The words an abbreviation stands for ("stl" → steel), or the word itself. */
 export function expandAbbreviation(word: string): readonly string[] {
@@ -139,6 +145,7 @@ const TRADE_NAMES: Record<string, string> = {
   'tax preparation': 'tax return preparation service',
   'oil filter': 'oil filter automotive truck',
   'asphalt mix': 'asphalt paving mixture',
+  'projector screen': 'projection screen',
   'gauze pad': 'gauze surgical',
   'gauze sponge': 'gauze surgical',
   'graduated cylinder': 'laboratory glassware',

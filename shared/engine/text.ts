@@ -1,4 +1,4 @@
-import { expandAbbreviation, kindOf, tradeName } from './abbreviations';
+import { expandAbbreviation, isAbbreviation, kindOf, tradeName } from './abbreviations';
 import { isNounUnit, isStopword } from './stopwords';
 
 /**
@@ -69,13 +69,14 @@ const wordTermsCache = new Map<string, readonly WordTerm[]>();
 
 /**
  * A word's stemmed content terms, cached (catalogue text repeats its words): "sch40" → "sch"
- * (the letters of a letter+digit run; pure part numbers vanish), then the abbreviation's
+ * (the letters of a letter+digit run, unless the run is an abbreviation itself, "cat6"; pure
+ * part numbers vanish), then the abbreviation's
  * expansion, each word with its family words ("coupling" → fitting).
  */
 function termsOfWord(word: string): readonly WordTerm[] {
   let hit = wordTermsCache.get(word);
   if (hit) return hit;
-  const letters = /^[a-z]+(?=\d)/.exec(word)?.[0] ?? (/\d/.test(word) ? '' : word);
+  const letters = isAbbreviation(word) ? word : (/^[a-z]+(?=\d)/.exec(word)?.[0] ?? (/\d/.test(word) ? '' : word));
   hit =
     letters.length < 2
       ? []
