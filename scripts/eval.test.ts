@@ -97,6 +97,8 @@ describe('plain labelled files', () => {
     ['cart-lines.csv', 160],
     ['expense-lines.csv', 160],
     ['facilities-lines.csv', 160],
+    ['institution-lines.csv', 160],
+    ['publicworks-lines.csv', 160],
   ])(
     'labels every line of %s with a valid 2017 NAICS code, its title and whether EPA prices it',
     (file, count) => {
