@@ -86,7 +86,7 @@ const HYPERNYMS: Record<string, string> = {
   mower: 'lawnmower', fridge: 'refrigerator', ballpoint: 'pen', troffer: 'lighting fixture', kibble: 'dog food',
   cheddar: 'cheese', mozzarella: 'cheese', parmesan: 'cheese', loaf: 'bread', sedan: 'automobile',
   cola: 'soft drink', website: 'web page', highlighter: 'felt tip marker', coolant: 'antifreeze',
-  bookshelf: 'bookcase', underpad: 'incontinent bed pad', earbud: 'headphone',
+  bookshelf: 'bookcase', underpad: 'incontinent bed pad', earbud: 'headphone', hairnet: 'hair net',
 };
 
 /** Whether a written word is an abbreviation ("stl", and letters with digits such as "cat6"). */
@@ -156,6 +156,7 @@ const TRADE_NAMES: Record<string, string> = {
   'trash receptacle': 'garbage can',
   'waste receptacle': 'garbage can',
   'dish soap': 'dishwashing detergent',
+  'dish machine': 'dishwashing machine',
 };
 
 const TRADE_NAME_WORDS = new Set(Object.keys(TRADE_NAMES).flatMap((name) => name.split(' ')));
