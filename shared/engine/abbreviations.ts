@@ -87,6 +87,7 @@ const HYPERNYMS: Record<string, string> = {
   cheddar: 'cheese', mozzarella: 'cheese', parmesan: 'cheese', loaf: 'bread', sedan: 'automobile',
   cola: 'soft drink', website: 'web page', highlighter: 'felt tip marker', coolant: 'antifreeze',
   bookshelf: 'bookcase', underpad: 'incontinent bed pad', earbud: 'headphone', hairnet: 'hair net',
+  refrigerant: 'fluorocarbon gas', ductwork: 'sheet metal duct',
 };
 
 /** Whether a written word is an abbreviation ("stl", and letters with digits such as "cat6"). */
@@ -157,6 +158,7 @@ const TRADE_NAMES: Record<string, string> = {
   'waste receptacle': 'garbage can',
   'dish soap': 'dishwashing detergent',
   'dish machine': 'dishwashing machine',
+  'carpet tile': 'carpet',
 };
 
 const TRADE_NAME_WORDS = new Set(Object.keys(TRADE_NAMES).flatMap((name) => name.split(' ')));

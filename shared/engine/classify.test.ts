@@ -269,6 +269,7 @@ describe('classifier', () => {
     expect(shipped.classify('Cat6 patch cable, 7 ft').best?.naics).toBe('335929'); // not cat food
     expect(shipped.classify('Projector screen, 100 in').best?.naics).toBe('333316'); // not screen printing
     expect(shipped.classify('Dish machine detergent, 5 gal').best?.naics).toBe('325611'); // not machine tools
+    expect(shipped.classify('Refrigerant R-410A, 25 lb').best?.naics).toBe('325120'); // the gas, not the equipment
     expect(shipped.classify('SEDAN 4DR POLICE PKG').best?.naics).toBe('336111');
     expect(shipped.classify('Mozzarella, shredded, 5 lb').best?.naics).toBe('311513');
     expect(shipped.classify('Troffer 2x2 LED').best?.naics).toBe('335122');
