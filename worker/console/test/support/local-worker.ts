@@ -100,6 +100,19 @@ async function stopGroup(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
+/**
+ * The seed runs through wrangler's platform proxy, whose connection to its workerd can drop while
+ * CI loads both cores ("Network connection lost" on a query). The seed is idempotent, so it runs
+ * once more; a second failure is the test's failure.
+ */
+async function seedWithOneRetry(persistDir: string): Promise<void> {
+  try {
+    await seedLocalDatabase(persistDir);
+  } catch {
+    await seedLocalDatabase(persistDir);
+  }
+}
+
 export async function startLocalWorker(options: LocalWorkerOptions = {}): Promise<LocalWorker> {
   if (!existsSync(join(REPO_ROOT, 'worker/console/dist/console/index.html'))) {
     throw new Error('the console is not built: run `npm run build:console` first');
@@ -108,7 +121,7 @@ export async function startLocalWorker(options: LocalWorkerOptions = {}): Promis
   const cleanUp = () => rmSync(persistDir, { recursive: true, force: true });
   try {
     applyLocalMigrations(persistDir);
-    if (options.seed ?? true) await seedLocalDatabase(persistDir);
+    if (options.seed ?? true) await seedWithOneRetry(persistDir);
   } catch (error) {
     cleanUp();
     throw error;
