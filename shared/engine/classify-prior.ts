@@ -110,8 +110,14 @@ export function serviceLabelOf(tokens: readonly { term: string; segment: number 
  * BATTERY", "Tools, Helicopter"): the item is the rest (firstPartLast).
  */
 export function isClassHeading(tokens: readonly { term: string; segment: number; family: boolean }[]): boolean {
-  const first = tokens.filter((t) => t.segment === tokens[0]?.segment && !t.family);
-  return first.length > 0 && tokens.at(-1)!.segment !== first[0]!.segment && first.every((t) => CLASS_WORDS.has(t.term));
+  const segment = tokens[0]?.segment;
+  if (segment === undefined || tokens.at(-1)!.segment === segment) return false;
+  // Asked of every line: read the first part in place rather than copying it out.
+  for (const t of tokens) {
+    if (t.segment !== segment) return true;
+    if (!t.family && !CLASS_WORDS.has(t.term)) return false;
+  }
+  return true;
 }
 
 /**
