@@ -159,6 +159,7 @@ const TRADE_NAMES: Record<string, string> = {
   'dish soap': 'dishwashing detergent',
   'dish machine': 'dishwashing machine',
   'carpet tile': 'carpet',
+  'porta potty': 'portable toilet renting',
 };
 
 const TRADE_NAME_WORDS = new Set(Object.keys(TRADE_NAMES).flatMap((name) => name.split(' ')));

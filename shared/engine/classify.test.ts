@@ -179,6 +179,28 @@ describe('classifier', () => {
     expect(shipped.classify('Training shoes').best?.naics).toBe('316210');
   });
 
+  it('reads a request, an amount of an item, a ledger category and a work order by the item they name', () => {
+    // A request's framing is no word of the item ("can we …" is no can).
+    expect(shipped.classify('i need a hotel room near the plant for two nights').best?.naics).toBe('721110');
+    expect(shipped.classify('we need two porta-potties for the ribbon cutting').best?.naics).toBe('562991');
+    // An amount "of" an item is the item: not the keg, the bags, the cases.
+    expect(shipped.classify('a keg of beer for the retirement party').best?.naics).toBe('312120');
+    expect(shipped.classify('please order two cases of bottled water').best?.naics).toBe('312112');
+    // A ledger's category in capitals before a dash is read after the item it files.
+    expect(shipped.classify('HARDWARE - 16 ft tape measure').best?.naics).toBe('332216');
+    expect(shipped.classify('JANITORIAL - can liners 40x46').best?.naics).toBe('326111');
+    // …but a line whose first part is its commodity in capitals keeps it first.
+    expect(top(shipped, 'BATTERIES: AA alkaline, 24 pack')[0]).toBe('335912');
+    // A work order's verb is the service it buys, done to the item.
+    expect(shipped.classify('Replace brake pads on van 7').best?.naics).toBe('811118');
+    expect(shipped.classify('Mow and edge the front lawn').best?.naics).toBe('561730');
+    expect(shipped.classify('Haul away old office furniture').best?.naics).toBe('484210');
+    expect(shipped.classify('Repair Kit, Faucet').best?.naics.slice(0, 2)).toBe('33'); // a noun, not an order
+    // A one-word heading's qualifier makes a trade name with it ("EGGS, SHELL").
+    expect(shipped.classify('EGGS, SHELL, MEDIUM, 15 DZ').best?.naics).toBe('112310');
+    expect(shipped.classify('Chicken, Breast, Boneless Skinless').best?.naics).toBe('311615');
+  });
+
   it('proposes no government code, with confidences in [0, 1] that never sum above 1', () => {
     for (const text of ['laptop computer', 'police protection', 'hydroelectric power', 'x']) {
       const out = shipped.classify(text);

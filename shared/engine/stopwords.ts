@@ -19,7 +19,9 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     'deliver date shall later rc ln del bo pf quote equote contract annual annually ' +
     'daily weekly monthly quarterly yearly wkly mthly mnthly qtrly yrly equiv ' +
     'estimated estimate amount cost price total fy misc various per approx approximately ' +
-    'us usa na mfr brand use using based purpose one two three four five six'
+    'us usa na mfr brand use using based purpose one two three four five six ' +
+    // a request's framing ("can we buy grass seed", "we need two porta-potties", "please order …")
+    'we you our your my me please pls need want could would should someone somebody anyone buy get like keep some few another'
   ).split(/\s+/),
 );
 
@@ -34,7 +36,7 @@ export function isStopword(term: string): boolean {
  */
 const NOUN_UNITS = new Set([
   'meter', 'yard', 'foot', 'feet', 'minute', 'hour', 'night', 'day', 'week', 'month', 'year', 'pc', 'pcs',
-  'min', 'hr', 'hrs', 'wk', 'wks', 'mo', 'mos', 'yr', 'yrs',
+  'min', 'hr', 'hrs', 'wk', 'wks', 'mo', 'mos', 'yr', 'yrs', 'cu',
 ]);
 
 export function isNounUnit(term: string): boolean {

@@ -92,6 +92,18 @@ function termsOfWord(word: string): readonly WordTerm[] {
 }
 
 const SPLIT_SEGMENTS = /[,;:()[\]|]+|\s-\s|\.\s/;
+/**
+ * Words that hold or measure an amount of the item that follows "of" ("a keg of beer", "20 bags
+ * of concrete mix", "Case of wine"): the item is what the amount is of.
+ */
+const AMOUNTS = new Set([
+  'bag', 'case', 'box', 'keg', 'bottle', 'pack', 'package', 'carton', 'roll', 'sheet', 'bale', 'jar', 'bucket',
+  'pail', 'drum', 'tube', 'pallet', 'load', 'truckload', 'can', 'cup', 'bunch', 'pound', 'sleeve', 'bundle',
+  'crate', 'tub', 'tray', 'spool', 'piece', 'round', 'couple', 'lot', 'yard', 'ton', 'cord', 'batch', 'supply',
+]);
+
+/** "can" asking for something ("can we buy …", "can someone plow …"), not a can. */
+const ASKED = new Set(['we', 'i', 'you', 'someone', 'somebody', 'anyone', 'they']);
 const PREPOSITIONS = new Set(['for', 'with', 'without', 'of', 'in', 'on', 'to', 'from', 'by', 'at', 'per', 'via']);
 
 /**
@@ -107,8 +119,15 @@ export function tokenize(text: string): Token[] {
     const words = (segments[segment] ?? '').replace(/'s\b/g, '').split(/[^a-z0-9]+/);
     let afterNumber = false;
     let clause = 0;
-    for (const raw of words) {
-      if (raw.length === 0) continue;
+    const segmentStart = out.length;
+    for (let w = 0; w < words.length; w++) {
+      const raw = words[w]!;
+      if (raw.length === 0 || (raw === 'can' && ASKED.has(words[w + 1]!))) continue;
+      if (raw === 'of' && clause === 0 && out.length > segmentStart && out.slice(segmentStart).every((t) => AMOUNTS.has(t.term))) {
+        position = out[segmentStart]!.position;
+        out.length = segmentStart;
+        continue;
+      }
       if (PREPOSITIONS.has(raw)) clause++;
       const measured = afterNumber;
       afterNumber = raw.charCodeAt(0) <= 57; // a digit: the split leaves only [a-z0-9]
@@ -147,7 +166,7 @@ export function withTradeNames(tokens: readonly Token[]): readonly Token[] {
   for (let i = 0; i < tokens.length; i++) {
     const word = tokens[i]!;
     const next = tokens[i + 1];
-    const name = next && !word.family && !next.family && next.segment === word.segment ? tradeName(word.term, next.term) : undefined;
+    const name = next && !word.family && !next.family && (next.segment === word.segment || isInvertedHeading(tokens, i)) ? tradeName(word.term, next.term) : undefined;
     if (!name) {
       out?.push(shift ? { ...word, position: word.position + shift } : word);
       continue;
@@ -159,6 +178,11 @@ export function withTradeNames(tokens: readonly Token[]): readonly Token[] {
     i++;
   }
   return out ?? tokens;
+}
+
+/** Whether tokens[i] is a one-word first part that the next part qualifies, as catalogues invert a name ("EGGS, SHELL", "Chicken, Breast Fillets"). */
+function isInvertedHeading(tokens: readonly Token[], i: number): boolean {
+  return i === 0 && tokens[0]!.segment === 0 && tokens[1]?.segment === 1;
 }
 
 /** The written word after tokens[i] in the same phrase, if any ("Steel filing cabinet", not "Steel, sheet"). */
@@ -199,6 +223,16 @@ export function isWrittenHeadLast(text: string): boolean {
   return sentenceCase || !SPLIT_SEGMENTS.test(text) || firstPart.length >= NAME_WORDS;
 }
 
+/**
+ * Whether the text opens with a category in capitals before a dash or a colon, then names the
+ * item in small letters, as ledgers and card statements write it ("JANITORIAL - 55 gal trash can
+ * liners", "AUTO SERVICE: flat tire patch"): the item is the rest.
+ */
+export function opensWithCapitalCategory(text: string): boolean {
+  const [category, item] = text.split(SPLIT_SEGMENTS, 2);
+  return item !== undefined && /\p{Lu}{3}/u.test(category!) && !/\p{Ll}/u.test(category!) && /\p{Ll}{2}/u.test(item) && /^(?:\s-\s|:\s)/.test(text.slice(category!.length));
+}
+
 /** The written words that hold a letter. */
 const wordsOf = (text: string) => text.split(/[^\p{L}\p{N}]+/u).filter((word) => /\p{L}/u.test(word));
 
@@ -213,6 +247,37 @@ const PROPERTY_COMPOUND = /\b\p{L}+-(?:resistant|proof|free|rated|powered)\b/giu
  */
 export function withoutPropertyCompounds(text: string): string {
   return text.replace(PROPERTY_COMPOUND, ' ');
+}
+
+/**
+ * Verbs a work order opens with, as the service NAICS names ("Repair walk-in freezer fan motor"
+ * is freezer repair, "Mow and trim the fields" mowing). Not verbs that also open a noun phrase
+ * ("Paint thinner", "Test kit", "Trim board", "Rent payment").
+ */
+const WORK_VERBS: Record<string, string> = {
+  repair: 'repair', fix: 'repair', replace: 'repair', install: 'installation', clean: 'cleaning',
+  inspect: 'inspection', tow: 'towing', haul: 'hauling', remove: 'removal', rebuild: 'rebuilding', mow: 'mowing',
+  prune: 'pruning', plow: 'plowing', calibrate: 'calibration', abate: 'abatement', restripe: 'striping',
+  resurface: 'resurfacing', refinish: 'refinishing', repaint: 'painting', service: 'servicing',
+  'pump out': 'pumping', shred: 'shredding',
+};
+const WORK_ORDER = /^\s*(\p{L}+(?: out)?)(?:\s+(?:and|&)\s+(\p{L}+(?:-\p{L}+)?(?: out)?))?\s+(?=[\p{Ll}\d])/u;
+const CLAUSE_END = /,(?!\d)|[;:()[\]|]|\s-\s|\.\s|\s(?:for|with|without|of|in|on|to|from|by|at|per|via)\s/i;
+
+/**
+ * A work order written as a sentence ("Replace cracked windshield on bus 31") as the noun phrase
+ * NAICS writes ("cracked windshield replacement on bus 31"): the service word ends the item phrase.
+ */
+export function withWorkAsService(text: string): string {
+  const match = WORK_ORDER.exec(text);
+  if (!match) return text;
+  const [verb, second] = [match[1]!.toLowerCase(), match[2]?.toLowerCase()];
+  const service = (second && WORK_VERBS[second]) || WORK_VERBS[verb];
+  if (!service) return text;
+  const rest = text.slice(match[0].length);
+  const end = Math.max(0, (CLAUSE_END.exec(` ${rest}`)?.index ?? rest.length + 1) - 1);
+  if (!/\p{L}/u.test(rest.slice(0, end))) return text; // "Tow for broken-down van": the verb is the item
+  return `${rest.slice(0, end)} ${service}${rest.slice(end)}`;
 }
 
 /** Stemmed content words only (used at build time for vocabulary documents). */
