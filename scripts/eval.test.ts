@@ -99,6 +99,11 @@ describe('plain labelled files', () => {
     ['facilities-lines.csv', 160],
     ['institution-lines.csv', 160],
     ['publicworks-lines.csv', 160],
+    ['construction-lines.csv', 160],
+    ['it-telecom-lines.csv', 160],
+    ['plant-mro-lines.csv', 160],
+    ['hospitality-lines.csv', 160],
+    ['smallbiz-lines.csv', 160],
   ])(
     'labels every line of %s with a valid 2017 NAICS code, its title and whether EPA prices it',
     (file, count) => {
