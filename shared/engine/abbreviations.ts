@@ -160,6 +160,8 @@ const TRADE_NAMES: Record<string, string> = {
   'dish machine': 'dishwashing machine',
   'carpet tile': 'carpet',
   'porta potty': 'portable toilet renting',
+  'spring water': 'spring water bottling',
+  'aid kit': 'aid snake bite burn kit',
 };
 
 const TRADE_NAME_WORDS = new Set(Object.keys(TRADE_NAMES).flatMap((name) => name.split(' ')));

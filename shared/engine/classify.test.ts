@@ -199,6 +199,9 @@ describe('classifier', () => {
     // A one-word heading's qualifier makes a trade name with it ("EGGS, SHELL").
     expect(shipped.classify('EGGS, SHELL, MEDIUM, 15 DZ').best?.naics).toBe('112310');
     expect(shipped.classify('Chicken, Breast, Boneless Skinless').best?.naics).toBe('311615');
+    // …and a phrase, in the line and in the index entries NAICS writes inverted ("Cups, paper").
+    expect(shipped.classify('Paper cups for the coffee station').best?.naics).toBe('322219');
+    expect(shipped.classify('First aid kit, 25 person').best?.naics).toBe('339113'); // not first-aid instruction
   });
 
   it('proposes no government code, with confidences in [0, 1] that never sum above 1', () => {

@@ -16,7 +16,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     'black white red blue green yellow orange gray grey brown clear silver gold color colour ' +
     'small medium large xlarge xxl xxxl xs extra regular standard std ' +
     'item items part parts number catalog order ordered ordering purchase po pr req ' +
-    'deliver date shall later rc ln del bo pf quote equote contract annual annually ' +
+    'deliver furnish provide date shall later rc ln del bo pf quote equote contract annual annually ' +
     'daily weekly monthly quarterly yearly wkly mthly mnthly qtrly yrly equiv ' +
     'estimated estimate amount cost price total fy misc various per approx approximately ' +
     'us usa na mfr brand use using based purpose one two three four five six ' +
@@ -36,7 +36,7 @@ export function isStopword(term: string): boolean {
  */
 const NOUN_UNITS = new Set([
   'meter', 'yard', 'foot', 'feet', 'minute', 'hour', 'night', 'day', 'week', 'month', 'year', 'pc', 'pcs',
-  'min', 'hr', 'hrs', 'wk', 'wks', 'mo', 'mos', 'yr', 'yrs', 'cu',
+  'min', 'hr', 'hrs', 'wk', 'wks', 'mo', 'mos', 'yr', 'yrs', 'cu', 'sq', 'sf', 'lf', 'cy', 'ton',
 ]);
 
 export function isNounUnit(term: string): boolean {

@@ -256,7 +256,7 @@ export function withoutPropertyCompounds(text: string): string {
  */
 const WORK_VERBS: Record<string, string> = {
   repair: 'repair', fix: 'repair', replace: 'repair', install: 'installation', clean: 'cleaning',
-  inspect: 'inspection', tow: 'towing', haul: 'hauling', remove: 'removal', rebuild: 'rebuilding', mow: 'mowing',
+  inspect: 'inspection', tow: 'towing', haul: 'hauling', remove: 'removal', rebuild: 'repair', retread: 'retreading', rekey: 'rekeying', mow: 'mowing',
   prune: 'pruning', plow: 'plowing', calibrate: 'calibration', abate: 'abatement', restripe: 'striping',
   resurface: 'resurfacing', refinish: 'refinishing', repaint: 'painting', service: 'servicing',
   'pump out': 'pumping', shred: 'shredding',
@@ -291,15 +291,17 @@ export function phraseKey(a: string, b: string): string {
 }
 
 /**
- * Each written word paired with the written word before it in the same comma-separated part
- * (family words skipped): calls `pair(i, j)` with the two tokens' indices for every such pair.
+ * Each written word paired with the written word before it in the same comma-separated part, and
+ * an inverted one-word heading with the first word after it ("Boxes, shipping" as the NAICS index
+ * and catalogues write "shipping boxes"); family words skipped: calls `pair(i, j)` with the two
+ * tokens' indices for every such pair.
  */
 export function forEachPhrase(tokens: readonly Token[], pair: (previous: number, current: number) => void): void {
   let previous = -1;
   tokens.forEach((token, i) => {
     if (token.family) return;
     const before = tokens[previous];
-    if (before?.segment === token.segment && before.term !== token.term) pair(previous, i);
+    if ((before?.segment === token.segment || (previous === 0 && isInvertedHeading(tokens, 0))) && before!.term !== token.term) pair(previous, i);
     previous = i;
   });
 }
