@@ -196,6 +196,11 @@ describe('classifier', () => {
     expect(shipped.classify('Mow and edge the front lawn').best?.naics).toBe('561730');
     expect(shipped.classify('Haul away old office furniture').best?.naics).toBe('484210');
     expect(shipped.classify('Repair Kit, Faucet').best?.naics.slice(0, 2)).toBe('33'); // a noun, not an order
+    // Two verbs are an order in capitals too, and a service "of" an item is the item's service.
+    expect(shipped.classify('SUPPLY AND INSTALL 2 TON SPLIT AC UNIT').best?.naics).toBe('238220'); // not split leather
+    expect(shipped.classify('REMOVE AND REPLACE WATER HEATER 50 GAL').best?.naics).toBe('238220');
+    expect(shipped.classify('Maintenance of elevators - monthly').best?.naics).toBe('238290');
+    expect(tokenize('Walk-in cooler repair').map((t) => t.clause)).toEqual([0, 0, 0]); // a hyphen's "in" starts no phrase
     // A one-word heading's qualifier makes a trade name with it ("EGGS, SHELL").
     expect(shipped.classify('EGGS, SHELL, MEDIUM, 15 DZ').best?.naics).toBe('112310');
     expect(shipped.classify('Chicken, Breast, Boneless Skinless').best?.naics).toBe('311615');

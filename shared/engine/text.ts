@@ -116,19 +116,21 @@ export function tokenize(text: string): Token[] {
   const segments = text.normalize('NFKC').toLowerCase().replace(/\bw\/o\b/g, ' without ').replace(/\bw\//g, ' with ').replace(/&/g, ' and ').split(SPLIT_SEGMENTS);
   let position = 0;
   for (let segment = 0; segment < segments.length; segment++) {
-    const words = (segments[segment] ?? '').replace(/'s\b/g, '').split(/[^a-z0-9]+/);
+    // A hyphen joins words into one ("walk-in cooler", "add-on"): its "in" starts no phrase.
+    const words = (segments[segment] ?? '').replace(/'s\b/g, '').split(/[^a-z0-9-]+/)
+      .flatMap((compound) => compound.split('-').map((raw, k) => ({ raw, joined: k > 0 })));
     let afterNumber = false;
     let clause = 0;
     const segmentStart = out.length;
     for (let w = 0; w < words.length; w++) {
-      const raw = words[w]!;
-      if (raw.length === 0 || (raw === 'can' && ASKED.has(words[w + 1]!))) continue;
+      const { raw, joined } = words[w]!;
+      if (raw.length === 0 || (raw === 'can' && ASKED.has(words[w + 1]?.raw ?? ''))) continue;
       if (raw === 'of' && clause === 0 && out.length > segmentStart && out.slice(segmentStart).every((t) => AMOUNTS.has(t.term))) {
         position = out[segmentStart]!.position;
         out.length = segmentStart;
         continue;
       }
-      if (PREPOSITIONS.has(raw)) clause++;
+      if (PREPOSITIONS.has(raw) && !joined) clause++;
       const measured = afterNumber;
       afterNumber = raw.charCodeAt(0) <= 57; // a digit: the split leaves only [a-z0-9]
       for (const { term, family } of termsOfWord(raw)) {
@@ -255,29 +257,50 @@ export function withoutPropertyCompounds(text: string): string {
  * ("Paint thinner", "Test kit", "Trim board", "Rent payment").
  */
 const WORK_VERBS: Record<string, string> = {
-  repair: 'repair', fix: 'repair', replace: 'repair', install: 'installation', clean: 'cleaning',
-  inspect: 'inspection', tow: 'towing', haul: 'hauling', remove: 'removal', rebuild: 'repair', retread: 'retreading', rekey: 'rekeying', mow: 'mowing',
-  prune: 'pruning', plow: 'plowing', calibrate: 'calibration', abate: 'abatement', restripe: 'striping',
-  resurface: 'resurfacing', refinish: 'refinishing', repaint: 'painting', service: 'servicing',
-  'pump out': 'pumping', shred: 'shredding',
+  repair: 'repair', fix: 'repair', replace: 'repair', rebuild: 'repair', install: 'installation',
+  clean: 'cleaning', inspect: 'inspection', tow: 'towing', haul: 'hauling', remove: 'removal',
+  retread: 'retreading', rekey: 'rekeying', mow: 'mowing', prune: 'pruning', plow: 'plowing',
+  calibrate: 'calibration', abate: 'abatement', restripe: 'striping', resurface: 'resurfacing',
+  refinish: 'refinishing', repaint: 'painting', service: 'servicing', 'pump out': 'pumping', shred: 'shredding',
 };
-const WORK_ORDER = /^\s*(\p{L}+(?: out)?)(?:\s+(?:and|&)\s+(\p{L}+(?:-\p{L}+)?(?: out)?))?\s+(?=[\p{Ll}\d])/u;
+/** Verbs of supplying that pair with a work verb ("SUPPLY AND INSTALL", "Furnish and install"). */
+const SUPPLY_VERBS = new Set(['supply', 'furnish', 'provide', 'deliver']);
+/** Services a line can open with before "of" ("Repair of walk-in cooler", "Rental of scissor lift"). */
+const SERVICE_NOUNS = new Set([
+  ...Object.values(WORK_VERBS), 'rental', 'lease', 'leasing', 'hire', 'maintenance', 'disposal', 'testing', 'washing',
+]);
+/** A verb, or two joined by "and", then the rest: "Diagnose and repair …", "Pump out and clean …". */
+const OPENING_VERBS = /^\s*(\p{L}+(?: out)?)(?:\s+(?:and|&)\s+(\p{L}+(?:-\p{L}+)?(?: out)?))?\s+/iu;
+const SERVICE_OF = /^\s*(\p{L}+)\s+of\s+/iu;
 const CLAUSE_END = /,(?!\d)|[;:()[\]|]|\s-\s|\.\s|\s(?:for|with|without|of|in|on|to|from|by|at|per|via)\s/i;
 
+/** The service a line opens with and the length of its opening, if it opens as a work order. */
+function openingService(text: string): { service: string; opening: number } | undefined {
+  const nominal = SERVICE_OF.exec(text);
+  const noun = nominal?.[1]!.toLowerCase();
+  if (noun && SERVICE_NOUNS.has(noun)) return { service: noun, opening: nominal![0].length };
+  const verbs = OPENING_VERBS.exec(text);
+  if (!verbs) return undefined;
+  const [first, second] = [verbs[1]!.toLowerCase(), verbs[2]?.toLowerCase()];
+  const rest = text.slice(verbs[0].length);
+  // Two verbs are an order in any case; one only in a sentence ("Repair walk-in …", not "REPAIR KIT").
+  if (second && WORK_VERBS[second] && (WORK_VERBS[first] || SUPPLY_VERBS.has(first))) return { service: WORK_VERBS[second], opening: verbs[0].length };
+  const service = (second && WORK_VERBS[second]) || WORK_VERBS[first];
+  return service && /^[\p{Ll}\d]/u.test(rest) ? { service, opening: verbs[0].length } : undefined;
+}
+
 /**
- * A work order written as a sentence ("Replace cracked windshield on bus 31") as the noun phrase
- * NAICS writes ("cracked windshield replacement on bus 31"): the service word ends the item phrase.
+ * A work order written as a sentence ("Replace cracked windshield on bus 31", "Repair of walk-in
+ * cooler") as the noun phrase NAICS writes ("cracked windshield repair on bus 31"): the service
+ * word ends the item phrase.
  */
 export function withWorkAsService(text: string): string {
-  const match = WORK_ORDER.exec(text);
-  if (!match) return text;
-  const [verb, second] = [match[1]!.toLowerCase(), match[2]?.toLowerCase()];
-  const service = (second && WORK_VERBS[second]) || WORK_VERBS[verb];
-  if (!service) return text;
-  const rest = text.slice(match[0].length);
+  const order = openingService(text);
+  if (!order) return text;
+  const rest = text.slice(order.opening);
   const end = Math.max(0, (CLAUSE_END.exec(` ${rest}`)?.index ?? rest.length + 1) - 1);
   if (!/\p{L}/u.test(rest.slice(0, end))) return text; // "Tow for broken-down van": the verb is the item
-  return `${rest.slice(0, end)} ${service}${rest.slice(end)}`;
+  return `${rest.slice(0, end)} ${order.service}${rest.slice(end)}`;
 }
 
 /** Stemmed content words only (used at build time for vocabulary documents). */
