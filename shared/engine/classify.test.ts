@@ -303,6 +303,10 @@ describe('classifier', () => {
     expect(shipped.classify('SEDAN 4DR POLICE PKG').best?.naics).toBe('336111');
     expect(shipped.classify('Mozzarella, shredded, 5 lb').best?.naics).toBe('311513');
     expect(shipped.classify('Troffer 2x2 LED').best?.naics).toBe('335122');
+    expect(shipped.classify('AA batteries, alkaline, 24 pack').best?.naics).toBe('335912'); // not storage batteries
+    expect(shipped.classify('Motor oil 5W-30, 6 quarts').best?.naics).toBe('324191'); // petroleum unless the line says otherwise
+    expect(shipped.classify('Full synthetic motor oil 0W-20').best?.naics).toBe('325998');
+    expect(shipped.classify('Diesel exhaust fluid 2.5 gal').best?.naics).toBe('325311'); // urea, not engines
     // A family word stands where its word is written, and heads the phrase that word ends: the
     // shelter is what the kibble is formulated for.
     expect(shipped.classify('Shelter Formula Kibble, 30 lb').best?.naics).toBe('311111');
