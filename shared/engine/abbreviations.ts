@@ -26,7 +26,7 @@ const ABBREVIATIONS: Record<string, string> = {
   sw: 'switch', swt: 'switch', lt: 'light', ltg: 'lighting', lmp: 'lamp', bulb: 'lamp bulb',
   fluor: 'fluorescent',
   pc: 'computer', cpu: 'computer', pcs: 'computer', desktop: 'desktop computer',
-  laptop: 'laptop computer', chromebook: 'laptop computer', tablet: 'tablet computer',
+  laptop: 'laptop computer', chromebook: 'laptop computer', macbook: 'laptop computer', ipad: 'tablet computer', iphone: 'smartphone', tablet: 'tablet computer',
   cat5: 'communication wire', cat5e: 'communication wire', cat6: 'communication wire', cat6a: 'communication wire',
   monitor: 'monitor', lcd: 'display', kb: 'keyboard', kbd: 'keyboard', prntr: 'printer', ptr: 'printer',
   toner: 'toner cartridge', ink: 'ink', usb: 'computer peripheral', hdmi: 'cable', ssd: 'storage device', ltl: 'less than truckload',
@@ -167,6 +167,11 @@ const TRADE_NAMES: Record<string, string> = {
   'aa battery': 'alkaline primary battery',
   'aaa battery': 'alkaline primary battery',
   'exhaust fluid': 'urea',
+  'glass cleaner': 'window cleaning preparation',
+  'bubble mailer': 'padded envelope',
+  'caulk gun': 'caulking gun nonpowered',
+  'computer bag': 'bag luggage',
+  'computer backpack': 'bag luggage',
 };
 
 const TRADE_NAME_WORDS = new Set(Object.keys(TRADE_NAMES).flatMap((name) => name.split(' ')));

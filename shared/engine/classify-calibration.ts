@@ -16,12 +16,12 @@ const COVERAGE_SLOPE = 10;
 
 /** [raw, calibrated] knots, as printed by `npm run fit:calibration` (isotonic over 25 equal-count bins). */
 export const KNOTS: readonly (readonly [number, number])[] = [
-  [0, 0.28],
-  [0.021, 0.28],
-  [0.105, 0.28],
-  [0.14, 0.31],
-  [0.176, 0.39],
-  [0.216, 0.43],
+  [0, 0.29],
+  [0.022, 0.29],
+  [0.107, 0.29],
+  [0.142, 0.38],
+  [0.177, 0.38],
+  [0.217, 0.43],
   [0.735, 0.43],
   [0.778, 0.5],
   [0.823, 0.5],

@@ -209,6 +209,11 @@ describe('classifier', () => {
     expect(shipped.classify('First aid kit, 25 person').best?.naics).toBe('339113'); // not first-aid instruction
   });
 
+  it('names the best reading when the factor-aware pick would hardly move the factor', () => {
+    // Plate work's factor is within 10% of footwear's: the boots keep their name.
+    expect(shipped.classify('Work boots, steel toe, size 10').best?.naics).toBe('316210');
+  });
+
   it('proposes no government code, with confidences in [0, 1] that never sum above 1', () => {
     for (const text of ['laptop computer', 'police protection', 'hydroelectric power', 'x']) {
       const out = shipped.classify(text);
@@ -307,6 +312,11 @@ describe('classifier', () => {
     expect(shipped.classify('Motor oil 5W-30, 6 quarts').best?.naics).toBe('324191'); // petroleum unless the line says otherwise
     expect(shipped.classify('Full synthetic motor oil 0W-20').best?.naics).toBe('325998');
     expect(shipped.classify('Diesel exhaust fluid 2.5 gal').best?.naics).toBe('325311'); // urea, not engines
+    expect(shipped.classify('Glass cleaner spray, 32 oz').best?.naics).toBe('325612'); // not glassware
+    expect(shipped.classify('Bubble mailers, 6x10, 25 pack').best?.naics).toBe('322230'); // not bubble bath
+    expect(shipped.classify('Caulk gun').best?.naics).toBe('332216'); // not small arms
+    expect(shipped.classify('Laptop bag, 15.6 in').best?.naics).toBe('316998'); // luggage, not the laptop
+    expect(shipped.classify('iPad 10th generation').best?.naics).toBe('334111');
     // A family word stands where its word is written, and heads the phrase that word ends: the
     // shelter is what the kibble is formulated for.
     expect(shipped.classify('Shelter Formula Kibble, 30 lb').best?.naics).toBe('311111');

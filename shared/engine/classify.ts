@@ -60,6 +60,13 @@ const RELATED_MAX = 4;
 const DECISION_POOL = 8;
 const DECISION_TEMPERATURE = 0.04;
 /**
+ * …unless its factor is within 10% of the best-scoring code's and it is less than half as likely
+ * (p_i / p_1): then the factor hardly moves, and the best reading keeps its name ("Work boots,
+ * steel toe" stays footwear, not plate work).
+ */
+const FACTOR_MARGIN = Math.log(1.1);
+const LESS_LIKELY = 0.5;
+/**
  * An item phrase of this many words or more, written head-last, is a product's name (a brand, a
  * line or model, then the item: "Scotch Heavy Duty Shipping Packaging Tape"): its words weigh by
  * their distance from the head, not from the brand.
@@ -476,7 +483,8 @@ export class Classifier {
         chosen = a;
       }
     }
-    return chosen;
+    const barelyMoves = Math.abs(logFactors[chosen]! - logFactors[0]!) < FACTOR_MARGIN;
+    return barelyMoves && weights[chosen]! < LESS_LIKELY ? 0 : chosen;
   }
 
   classify(text: string): ClassifierOutput {
