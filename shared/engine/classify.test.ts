@@ -317,6 +317,8 @@ describe('classifier', () => {
     expect(shipped.classify('Caulk gun').best?.naics).toBe('332216'); // not small arms
     expect(shipped.classify('Laptop bag, 15.6 in').best?.naics).toBe('316998'); // luggage, not the laptop
     expect(shipped.classify('iPad 10th generation').best?.naics).toBe('334111');
+    expect(shipped.classify('MIG welder, 200 amp').best?.naics).toBe('333992'); // not welders' leather aprons
+    expect(shipped.classify('Vodka, 1.75 L').best?.naics).toBe('312140');
     // A family word stands where its word is written, and heads the phrase that word ends: the
     // shelter is what the kibble is formulated for.
     expect(shipped.classify('Shelter Formula Kibble, 30 lb').best?.naics).toBe('311111');
