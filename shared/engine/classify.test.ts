@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Classifier } from './classify';
 import { loadEngineIndex } from './load-index';
 import { STOPWORDS } from './stopwords';
-import { forEachPhrase, isWrittenHeadLast, joinCompounds, stem, tokenize, withTradeNames, withoutPropertyCompounds } from './text';
+import { forEachPhrase, isWrittenHeadLast, joinCompounds, stem, tokenize, withTradeNames, withoutItemNumber, withoutPropertyCompounds } from './text';
 
 const index = loadEngineIndex();
 const vocabularyOnly = new Classifier(index, {});
@@ -201,6 +201,11 @@ describe('classifier', () => {
     expect(shipped.classify('REMOVE AND REPLACE WATER HEATER 50 GAL').best?.naics).toBe('238220');
     expect(shipped.classify('Maintenance of elevators - monthly').best?.naics).toBe('238290');
     expect(tokenize('Walk-in cooler repair').map((t) => t.clause)).toEqual([0, 0, 0]); // a hyphen's "in" starts no phrase
+    // An item number opening a distributor's line is no word of the item.
+    expect(withoutItemNumber('TB-4432-10 BAG, TRASH, 33 GAL')).toBe('BAG, TRASH, 33 GAL');
+    expect(withoutItemNumber('HC12-PL CUP, HOT, PAPER')).toBe('CUP, HOT, PAPER');
+    expect(withoutItemNumber('X-RAY FILM, 14 X 17')).toBe('X-RAY FILM, 14 X 17');
+    expect(withoutItemNumber('3-RING BINDER, 2 IN')).toBe('3-RING BINDER, 2 IN');
     // A one-word heading's qualifier makes a trade name with it ("EGGS, SHELL").
     expect(shipped.classify('EGGS, SHELL, MEDIUM, 15 DZ').best?.naics).toBe('112310');
     expect(shipped.classify('Chicken, Breast, Boneless Skinless').best?.naics).toBe('311615');

@@ -252,6 +252,19 @@ export function withoutPropertyCompounds(text: string): string {
 }
 
 /**
+ * A line without the item number it opens with ("HC12-PL CUP, HOT, PAPER", "RSC-181812-32 BOX,
+ * CORRUGATED"): capitals and digits in three or more hyphenated parts, or in two with a part that
+ * mixes letters and digits; not a word such as "X-RAY" or "3-RING".
+ */
+export function withoutItemNumber(text: string): string {
+  const match = /^\s*([A-Z0-9]+(?:-[A-Z0-9]+)+)\s+(?=\S)/.exec(text);
+  if (!match) return text;
+  const parts = match[1]!.split('-');
+  const mixed = parts.some((part) => /\d/.test(part) && /[A-Z]/.test(part));
+  return parts.length >= 3 || mixed ? text.slice(match[0].length) : text;
+}
+
+/**
  * Verbs a work order opens with, as the service NAICS names ("Repair walk-in freezer fan motor"
  * is freezer repair, "Mow and trim the fields" mowing). Not verbs that also open a noun phrase
  * ("Paint thinner", "Test kit", "Trim board", "Rent payment").
