@@ -18,7 +18,7 @@ const COVERAGE_SLOPE = 10;
 export const KNOTS: readonly (readonly [number, number])[] = [
   [0, 0.29],
   [0.022, 0.29],
-  [0.107, 0.29],
+  [0.106, 0.29],
   [0.142, 0.38],
   [0.177, 0.38],
   [0.217, 0.43],

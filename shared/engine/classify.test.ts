@@ -324,6 +324,10 @@ describe('classifier', () => {
     expect(shipped.classify('iPad 10th generation').best?.naics).toBe('334111');
     expect(shipped.classify('MIG welder, 200 amp').best?.naics).toBe('333992'); // not welders' leather aprons
     expect(shipped.classify('Vodka, 1.75 L').best?.naics).toBe('312140');
+    expect(shipped.classify('Workers comp insurance premium').best?.naics).toBe('524126'); // not workers' camps
+    expect(shipped.classify('Parking lot sweeping').best?.naics).toBe('561790'); // not the parking lot
+    // "IT" in capitals is computers, not the pronoun a stopword drops.
+    expect(shipped.classify('Managed IT services, monthly').best?.naics).toBe('541512');
     // A family word stands where its word is written, and heads the phrase that word ends: the
     // shelter is what the kibble is formulated for.
     expect(shipped.classify('Shelter Formula Kibble, 30 lb').best?.naics).toBe('311111');

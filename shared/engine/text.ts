@@ -113,7 +113,7 @@ const PREPOSITIONS = new Set(['for', 'with', 'without', 'of', 'in', 'on', 'to', 
  */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  const segments = text.normalize('NFKC').toLowerCase().replace(/\bw\/o\b/g, ' without ').replace(/\bw\//g, ' with ').replace(/&/g, ' and ').split(SPLIT_SEGMENTS);
+  const segments = text.normalize('NFKC').replace(/\bIT\b/g, 'computer').toLowerCase().replace(/\bw\/o\b/g, ' without ').replace(/\bw\//g, ' with ').replace(/&/g, ' and ').split(SPLIT_SEGMENTS);
   let position = 0;
   for (let segment = 0; segment < segments.length; segment++) {
     // A hyphen joins words into one ("walk-in cooler", "add-on"): its "in" starts no phrase.
