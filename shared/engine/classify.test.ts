@@ -201,6 +201,9 @@ describe('classifier', () => {
     expect(shipped.classify('REMOVE AND REPLACE WATER HEATER 50 GAL').best?.naics).toBe('238220');
     expect(shipped.classify('Maintenance of elevators - monthly').best?.naics).toBe('238290');
     expect(tokenize('Walk-in cooler repair').map((t) => t.clause)).toEqual([0, 0, 0]); // a hyphen's "in" starts no phrase
+    // Any preposition ends the item's phrase: the gym is where the roof is.
+    expect(shipped.classify('Roof leak repair over the gym').best?.naics).toBe('238160');
+    expect(shipped.classify('Hotel room near the convention center, 3 nights').best?.naics).toBe('721110');
     // An item number opening a distributor's line is no word of the item.
     expect(withoutItemNumber('TB-4432-10 BAG, TRASH, 33 GAL')).toBe('BAG, TRASH, 33 GAL');
     expect(withoutItemNumber('HC12-PL CUP, HOT, PAPER')).toBe('CUP, HOT, PAPER');

@@ -104,7 +104,10 @@ const AMOUNTS = new Set([
 
 /** "can" asking for something ("can we buy …", "can someone plow …"), not a can. */
 const ASKED = new Set(['we', 'i', 'you', 'someone', 'somebody', 'anyone', 'they']);
-const PREPOSITIONS = new Set(['for', 'with', 'without', 'of', 'in', 'on', 'to', 'from', 'by', 'at', 'per', 'via']);
+const PREPOSITIONS = new Set([
+  'for', 'with', 'without', 'of', 'in', 'on', 'to', 'from', 'by', 'at', 'per', 'via', 'over', 'under', 'around', 'near', 'behind',
+  'along', 'across', 'through', 'during', 'after', 'before', 'between', 'within', 'into', 'onto', 'toward', 'towards',
+]);
 
 /**
  * Splits free text into stemmed content words: drops numbers, sizes, part numbers
@@ -285,7 +288,7 @@ const SERVICE_NOUNS = new Set([
 /** A verb, or two joined by "and", then the rest: "Diagnose and repair …", "Pump out and clean …". */
 const OPENING_VERBS = /^\s*(\p{L}+(?: out)?)(?:\s+(?:and|&)\s+(\p{L}+(?:-\p{L}+)?(?: out)?))?\s+/iu;
 const SERVICE_OF = /^\s*(\p{L}+)\s+of\s+/iu;
-const CLAUSE_END = /,(?!\d)|[;:()[\]|]|\s-\s|\.\s|\s(?:for|with|without|of|in|on|to|from|by|at|per|via)\s/i;
+const CLAUSE_END = new RegExp(`,(?!\\d)|[;:()[\\]|]|\\s-\\s|\\.\\s|\\s(?:${[...PREPOSITIONS].join('|')})\\s`, 'i');
 
 /** The service a line opens with and the length of its opening, if it opens as a work order. */
 function openingService(text: string): { service: string; opening: number } | undefined {
