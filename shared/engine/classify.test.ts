@@ -217,6 +217,11 @@ describe('classifier', () => {
     expect(shipped.classify('First aid kit, 25 person').best?.naics).toBe('339113'); // not first-aid instruction
   });
 
+  it('reads goods as goods, not the machinery that makes them', () => {
+    expect(shipped.classify('Envelopes #10, 500/box').best?.naics).toBe('322230'); // not envelope making machinery
+    expect(shipped.classify('TARP POLY 10X12 BLUE').best?.naics).toBe('314910');
+  });
+
   it('names the best reading when the factor-aware pick would hardly move the factor', () => {
     // Plate work's factor is within 10% of footwear's: the boots keep their name.
     expect(shipped.classify('Work boots, steel toe, size 10').best?.naics).toBe('316210');

@@ -24,6 +24,11 @@ export interface ClassifierOutput {
   rawConfidence: number;
 }
 
+
+interface WordDocuments {
+  terms: number[];
+  documents: Uint8Array;
+}
 /** How strongly later words count: procurement text puts the item noun first. */
 const POSITION_DECAY = 0.25;
 /** Words after the first comma/period segment qualify the item rather than name it. */
@@ -97,6 +102,12 @@ const WITHOUT_LAST_WORD = 0.7;
  * names none: "Two-way radio repair and maintenance services" is not where radio parts come from.
  */
 const SERVICE_NOT_BOUGHT = 0.8;
+/**
+ * …and a document that names machinery, for a line of goods that names none: "Envelopes" are not
+ * "Envelope making machinery".
+ */
+const MACHINE_NOT_BOUGHT = 0.8;
+const MACHINE_WORDS = ['machinery', 'machine'];
 /** Score factor for a code whose material the line contradicts (see materials.ts). */
 const MATERIAL_CONFLICT = 0.7;
 /**
@@ -164,9 +175,9 @@ export class Classifier {
    */
   private readonly hasHead: Uint32Array;
   private headMark = 0;
-  /** The term ids of NAMED_SERVICES, and marks of the documents that hold one. */
-  private readonly serviceTerms: number[];
-  private readonly namesService: Uint8Array;
+  /** NAMED_SERVICES and MACHINE_WORDS: their term ids and the documents that hold one. */
+  private readonly services: WordDocuments;
+  private readonly machines: WordDocuments;
   private readonly codeBest: Float64Array;
   private readonly codeSum: Float64Array;
   /** Scratch list of the documents a line touches (reused: no allocation per line). */
@@ -215,9 +226,8 @@ export class Classifier {
     this.prior = Float64Array.from(index.codes, (c, i) => sectorPrior(c, index.titles[i]!));
     this.servicePrior = Float64Array.from(index.codes, (c, i) => sectorPrior(c, index.titles[i]!, true));
     this.postings = decodePostings(index);
-    this.serviceTerms = NAMED_SERVICES.flatMap((word) => this.termId.get(word) ?? []);
-    this.namesService = new Uint8Array(index.docCode.length);
-    for (const id of this.serviceTerms) this.markDocuments(this.namesService, id);
+    this.services = this.documentsHolding(NAMED_SERVICES);
+    this.machines = this.documentsHolding(MACHINE_WORDS);
     this.codeMaterial = index.codes.map(materialOfCode);
     this.learned = new Map();
     for (const [term, pairs] of Object.entries(learned)) {
@@ -297,8 +307,10 @@ export class Classifier {
     if (head) this.markHeadDocuments(head.term);
     const { headMark } = this;
     const withoutHead = head?.compound ? WITHOUT_HEAD : WITHOUT_LAST_WORD;
-    const buysNoService = !this.serviceTerms.some((id) => termWeight[id]! > 0);
-    const { namesService } = this;
+    const buysNoService = !this.services.terms.some((id) => termWeight[id]! > 0);
+    const buysNoMachine = buysNoService && !this.machines.terms.some((id) => termWeight[id]! > 0);
+    const namesService = this.services.documents;
+    const namesMachine = this.machines.documents;
     for (const id of lineTerms) {
       const w = termWeight[id]!;
       for (let i = 2 * start[id]!; i < 2 * start[id + 1]!; i += 2) {
@@ -314,6 +326,7 @@ export class Classifier {
       docScore[doc] = 0;
       if (head && hasHead[doc] !== headMark) s *= withoutHead;
       if (buysNoService && namesService[doc]) s *= SERVICE_NOT_BOUGHT;
+      if (buysNoMachine && namesMachine[doc]) s *= MACHINE_NOT_BOUGHT;
       if (codeSum[code] === 0) touched.push(code);
       codeSum[code]! += s * relevanceWeight(s / ideal);
       if (s > codeBest[code]!) codeBest[code] = s;
@@ -356,6 +369,14 @@ export class Classifier {
   }
 
   private readonly isTerm = (term: string): boolean => this.termId.has(term);
+
+  /** The vocabulary's ids of `words` and marks of the documents that hold one of them. */
+  private documentsHolding(words: readonly string[]): WordDocuments {
+    const terms = words.flatMap((word) => this.termId.get(word) ?? []);
+    const documents = new Uint8Array(this.index.docCode.length);
+    for (const id of terms) this.markDocuments(documents, id);
+    return { terms, documents };
+  }
 
   /** Sets marks[doc] to `mark` for every document that holds the term. */
   private markDocuments(marks: Uint8Array | Uint32Array, term: number, mark = 1): void {
