@@ -109,6 +109,9 @@ const PREPOSITIONS = new Set([
   'along', 'across', 'through', 'during', 'after', 'before', 'between', 'within', 'into', 'onto', 'toward', 'towards',
 ]);
 
+/** "IT" in capitals is information technology, not the pronoun a stopword drops ("Managed IT services"). */
+const withComputerForIT = (text: string) => text.replace(/\bIT\b/g, 'computer');
+
 /**
  * Splits free text into stemmed content words: drops numbers, sizes, part numbers
  * ("1/2", "34X29", "SCH40" → "sch"), stopwords and units, and expands general procurement
@@ -116,18 +119,19 @@ const PREPOSITIONS = new Set([
  */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  const segments = text.normalize('NFKC').replace(/\bIT\b/g, 'computer').toLowerCase().replace(/\bw\/o\b/g, ' without ').replace(/\bw\//g, ' with ').replace(/&/g, ' and ').split(SPLIT_SEGMENTS);
+  const segments = withComputerForIT(text.normalize('NFKC')).toLowerCase().replace(/\bw\/o\b/g, ' without ').replace(/\bw\//g, ' with ').replace(/&/g, ' and ').split(SPLIT_SEGMENTS);
   let position = 0;
   for (let segment = 0; segment < segments.length; segment++) {
-    // A hyphen joins words into one ("walk-in cooler", "add-on"): its "in" starts no phrase.
-    const words = (segments[segment] ?? '').replace(/'s\b/g, '').split(/[^a-z0-9-]+/)
-      .flatMap((compound) => compound.split('-').map((raw, k) => ({ raw, joined: k > 0 })));
+    // Words at even indices, each with the separator before it: a hyphen joins words into one
+    // ("walk-in cooler", "add-on"), so its "in" starts no phrase.
+    const words = (segments[segment] ?? '').replace(/'s\b/g, '').split(/([^a-z0-9]+)/);
     let afterNumber = false;
     let clause = 0;
     const segmentStart = out.length;
-    for (let w = 0; w < words.length; w++) {
-      const { raw, joined } = words[w]!;
-      if (raw.length === 0 || (raw === 'can' && ASKED.has(words[w + 1]?.raw ?? ''))) continue;
+    for (let w = 0; w < words.length; w += 2) {
+      const raw = words[w]!;
+      const joined = words[w - 1] === '-';
+      if (raw.length === 0 || (raw === 'can' && ASKED.has(words[w + 2] ?? ''))) continue;
       if (raw === 'of' && clause === 0 && out.length > segmentStart && out.slice(segmentStart).every((t) => AMOUNTS.has(t.term))) {
         position = out[segmentStart]!.position;
         out.length = segmentStart;
