@@ -168,6 +168,8 @@ const TRADE_NAMES: Record<string, string> = {
   'aa battery': 'alkaline primary battery',
   'aaa battery': 'alkaline primary battery',
   'exhaust fluid': 'urea',
+  'card processing': 'credit card processing service',
+  'shuttle van': 'shuttle service',
   'worker compression': 'worker compensation insurance underwriting', // "Workers comp": comp has expanded
   'lot sweeping': 'lot cleaning power sweeping',
   'glass cleaner': 'window cleaning preparation',

@@ -334,6 +334,8 @@ describe('classifier', () => {
     expect(shipped.classify('Vodka, 1.75 L').best?.naics).toBe('312140');
     expect(shipped.classify('Workers comp insurance premium').best?.naics).toBe('524126'); // not workers' camps
     expect(shipped.classify('Parking lot sweeping').best?.naics).toBe('561790'); // not the parking lot
+    expect(shipped.classify('Card processing fees - March').best?.naics).toBe('522320');
+    expect(shipped.classify('Shuttle van to the offsite').best?.naics).toBe('485999');
     // "IT" in capitals is computers, not the pronoun a stopword drops.
     expect(shipped.classify('Managed IT services, monthly').best?.naics).toBe('541512');
     // A family word stands where its word is written, and heads the phrase that word ends: the
