@@ -88,6 +88,8 @@ const HYPERNYMS: Record<string, string> = {
   cola: 'soft drink', website: 'web page', highlighter: 'felt tip marker', coolant: 'antifreeze',
   bookshelf: 'bookcase', underpad: 'incontinent bed pad', earbud: 'headphone', hairnet: 'hair net',
   refrigerant: 'fluorocarbon gas', ductwork: 'sheet metal duct',
+  excavator: 'construction machinery', backhoe: 'construction machinery', bulldozer: 'construction machinery',
+  trencher: 'construction machinery',
   vodka: 'liquor', tequila: 'liquor', rum: 'liquor',
 };
 

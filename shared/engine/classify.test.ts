@@ -168,7 +168,7 @@ describe('classifier', () => {
     for (const [line, naics] of services) expect(shipped.classify(line).best?.naics, line).toBe(naics);
     // A purchase order's label before a colon or dash says the line buys work; the item follows it.
     expect(top(shipped, 'LABOR: PLUMBING REPAIR, 4 HRS')[0]).toBe('238220');
-    expect(top(shipped, 'RENTAL: EXCAVATOR, MINI')[0]).toBe('532490');
+    expect(top(shipped, 'RENTAL: EXCAVATOR, MINI')[0]).toBe('532412');
     expect(top(shipped, 'LABOR: HVAC REPAIR').slice(0, 2)).toContain('238220'); // not labor unions
     // So does a heading's first part that only names a class: the part after it names the item.
     expect(top(shipped, 'PARTS AND ACCESSORIES, BATTERY')[0]).toBe('335911');
@@ -200,6 +200,10 @@ describe('classifier', () => {
     expect(shipped.classify('SUPPLY AND INSTALL 2 TON SPLIT AC UNIT').best?.naics).toBe('238220'); // not split leather
     expect(shipped.classify('REMOVE AND REPLACE WATER HEATER 50 GAL').best?.naics).toBe('238220');
     expect(shipped.classify('Maintenance of elevators - monthly').best?.naics).toBe('238290');
+    // A rental leading a line in capitals rents what follows; an excavator is construction machinery.
+    expect(shipped.classify('RENTAL EXCAVATOR 20 TON W/O OPERATOR').best?.naics).toBe('532412');
+    expect(shipped.classify('Excavator rental, 1 week').best?.naics).toBe('532412');
+    expect(shipped.classify('Mini excavator, 5 ton').best?.naics).toBe('333120');
     expect(tokenize('Walk-in cooler repair').map((t) => t.clause)).toEqual([0, 0, 0]); // a hyphen's "in" starts no phrase
     // Any preposition ends the item's phrase: the gym is where the roof is.
     expect(shipped.classify('Roof leak repair over the gym').best?.naics).toBe('238160');

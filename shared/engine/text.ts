@@ -292,10 +292,14 @@ const SERVICE_NOUNS = new Set([
 /** A verb, or two joined by "and", then the rest: "Diagnose and repair …", "Pump out and clean …". */
 const OPENING_VERBS = /^\s*(\p{L}+(?: out)?)(?:\s+(?:and|&)\s+(\p{L}+(?:-\p{L}+)?(?: out)?))?\s+/iu;
 const SERVICE_OF = /^\s*(\p{L}+)\s+of\s+/iu;
-const CLAUSE_END = new RegExp(`,(?!\\d)|[;:()[\\]|]|\\s-\\s|\\.\\s|\\s(?:${[...PREPOSITIONS].join('|')})\\s`, 'i');
+/** A rental leading a line is the rental of what follows ("RENTAL EXCAVATOR 20 TON"). */
+const RENTAL_FIRST = /^\s*(rental|lease|leasing|hire)\s+(?=[\p{L}\d])/iu;
+const CLAUSE_END = new RegExp(`,(?!\\d)|[;:()[\\]|]|\\s-\\s|\\.\\s|\\s(?:w\\/o?|${[...PREPOSITIONS].join('|')})\\s`, 'i');
 
 /** The service a line opens with and the length of its opening, if it opens as a work order. */
 function openingService(text: string): { service: string; opening: number } | undefined {
+  const rental = RENTAL_FIRST.exec(text);
+  if (rental) return { service: rental[1]!.toLowerCase(), opening: rental[0].length };
   const nominal = SERVICE_OF.exec(text);
   const noun = nominal?.[1]!.toLowerCase();
   if (noun && SERVICE_NOUNS.has(noun)) return { service: noun, opening: nominal![0].length };
