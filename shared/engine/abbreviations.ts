@@ -29,7 +29,7 @@ const ABBREVIATIONS: Record<string, string> = {
   laptop: 'laptop computer', chromebook: 'laptop computer', macbook: 'laptop computer', ipad: 'tablet computer', iphone: 'smartphone', tablet: 'tablet computer',
   cat5: 'communication wire', cat5e: 'communication wire', cat6: 'communication wire', cat6a: 'communication wire',
   monitor: 'monitor', lcd: 'display', kb: 'keyboard', kbd: 'keyboard', prntr: 'printer', ptr: 'printer',
-  toner: 'toner cartridge', ink: 'ink', usb: 'computer peripheral', hdmi: 'cable', ssd: 'storage device', ltl: 'less than truckload', tarp: 'tarpaulin', mig: 'arc welding', tig: 'arc welding',
+  toner: 'toner cartridge', ink: 'ink', usb: 'computer peripheral', hdmi: 'cable', ssd: 'storage device', ltl: 'less than truckload', saas: 'software', tarp: 'tarpaulin', mig: 'arc welding', tig: 'arc welding',
   hdd: 'disk drive', ram: 'memory', sftwr: 'software',
   hd: 'heavy duty', hvy: 'heavy', lg: 'large', sm: 'small', med: 'medium', xl: 'large',
   mens: 'men', men: 'men', womens: 'women', ladies: 'women',
@@ -90,6 +90,7 @@ const HYPERNYMS: Record<string, string> = {
   refrigerant: 'fluorocarbon gas', ductwork: 'sheet metal duct',
   excavator: 'construction machinery', backhoe: 'construction machinery', bulldozer: 'construction machinery',
   trencher: 'construction machinery',
+  antivirus: 'software', copier: 'photocopying machine',
   vodka: 'liquor', tequila: 'liquor', rum: 'liquor',
 };
 

@@ -340,6 +340,11 @@ describe('classifier', () => {
     expect(shipped.classify('Parking lot sweeping').best?.naics).toBe('561790'); // not the parking lot
     expect(shipped.classify('Card processing fees - March').best?.naics).toBe('522320');
     expect(shipped.classify('Shuttle van to the offsite').best?.naics).toBe('485999');
+    expect(shipped.classify('Annual SaaS subscription - CRM').best?.naics).toBe('511210'); // not cable programming
+    expect(shipped.classify('Virtual server hosting, monthly').best?.naics).toBe('518210'); // hosting is a service
+    expect(shipped.classify('Copier, multifunction, 45 ppm').best?.naics).toBe('333316');
+    // A lease of a named good is that good's leasing, not a building's ("Copier lease payment").
+    expect(shipped.classify('Copier lease payment').best?.naics).toBe('532420');
     // "IT" in capitals is computers, not the pronoun a stopword drops.
     expect(shipped.classify('Managed IT services, monthly').best?.naics).toBe('541512');
     // A family word stands where its word is written, and heads the phrase that word ends: the

@@ -18,6 +18,8 @@ export interface EverydayMeaning {
   reach?: number;
   /** Also when the word ends the item's phrase, a noun on its own ("Diesel for fleet trucks", not "Diesel engine"). */
   alone?: boolean;
+  /** Only when no written word comes before it in its phrase: "Lease payment", not "Copier lease payment". */
+  opensPhrase?: boolean;
   /** The NAICS words it stands for, as index entries write them. */
   means: string;
   /** The code NAICS indexes those words under (checked in scripts/everyday-meanings.test.ts). */
@@ -140,6 +142,7 @@ export const EVERYDAY_MEANINGS: readonly EverydayMeaning[] = [
   {
     words: ['rent', 'lease'],
     context: ['payment', 'invoice', 'charge'],
+    opensPhrase: true,
     means: 'building rental or leasing',
     naics: '531120',
   },
@@ -251,11 +254,18 @@ function endsItemPhrase(tokens: readonly Token[], i: number): boolean {
   return itemPhrase(tokens).at(-1) === tokens[i];
 }
 
+/** Whether a written word comes before tokens[i] in its phrase. */
+function wordBefore(tokens: readonly Token[], i: number): boolean {
+  const { segment, clause } = tokens[i]!;
+  return tokens.slice(0, i).some((t) => !t.family && t.segment === segment && t.clause === clause);
+}
+
 /** The meanings by the word that opens them, their NAICS words as index terms (stemmed, no stopwords). */
 const byWord = new Map<string, Meaning[]>();
-for (const { words, context, reach = 2, alone, means, naics } of EVERYDAY_MEANINGS) {
+for (const { words, context, reach = 2, alone, opensPhrase, means, naics } of EVERYDAY_MEANINGS) {
   const meaningTerms = terms(means);
   const applies: Meaning['applies'] = (tokens, i, isTerm) => {
+    if (opensPhrase && wordBefore(tokens, i)) return false;
     if (!context || (alone && endsItemPhrase(tokens, i))) return true;
     const { segment, position } = tokens[i]!;
     const at = tokens.findIndex(
