@@ -63,8 +63,9 @@ const SERVICE_INDUSTRIES: Record<string, readonly string[]> = {
   treatment: [],
   service: [],
   subscription: [],
-  labor: [],
-  labour: [],
+  // Labor is the trades' work, temporary help, or a repair shop's hours.
+  labor: ['238', '5613', '811'],
+  labour: ['238', '5613', '811'],
   visit: [],
 };
 

@@ -162,6 +162,9 @@ describe('classifier', () => {
       ['Oil change service for the delivery van', '811191'],
       ['Computer repair call', '811212'],
       ['Plumbing repair labor', '238220'],
+      // Labor is the trades' work or temporary help, not a labor union.
+      ['Plumbing labor, 4 hrs', '238220'],
+      ['Steel erection labor', '238990'],
       ['Surgical instrument repair', '811219'],
       ['Disposal of used solvent drums', '562212'],
     ];

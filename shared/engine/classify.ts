@@ -108,6 +108,11 @@ const SERVICE_NOT_BOUGHT = 0.8;
  */
 const MACHINE_NOT_BOUGHT = 0.8;
 const MACHINE_WORDS = ['machinery', 'machine'];
+/**
+ * Labor bought with the work it does is no word of its own ("Plumbing labor", "Steel erection
+ * labor"): NAICS's labor texts are labor unions. It still says the line buys a service.
+ */
+const LABOR = new Set(['labor', 'labour']);
 /** Score factor for a code whose material the line contradicts (see materials.ts). */
 const MATERIAL_CONFLICT = 0.7;
 /**
@@ -271,6 +276,7 @@ export class Classifier {
       const material = materialOfWord(t.term);
       if (material) materials.add(material);
       if (isModifier(tokens, i, material)) w *= MODIFIER_WEIGHT;
+      if (LABOR.has(t.term) && tokens.length > 1) w = 0;
       const id = this.termId.get(t.term);
       const weight = id !== undefined ? w : RELATED_WEIGHT * w;
       let best = 0;
