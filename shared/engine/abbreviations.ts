@@ -173,6 +173,8 @@ const TRADE_NAMES: Record<string, string> = {
   'exhaust fluid': 'urea',
   'card processing': 'credit card processing service',
   'shuttle van': 'shuttle service',
+  'bed sheet': 'sheet pillowcase',
+  'fryer oil': 'cooking oil',
   'worker compression': 'worker compensation insurance underwriting', // "Workers comp": comp has expanded
   'lot sweeping': 'lot cleaning power sweeping',
   'glass cleaner': 'window cleaning preparation',

@@ -347,6 +347,8 @@ describe('classifier', () => {
     expect(shipped.classify('Annual SaaS subscription - CRM').best?.naics).toBe('511210'); // not cable programming
     expect(shipped.classify('Virtual server hosting, monthly').best?.naics).toBe('518210'); // hosting is a service
     expect(shipped.classify('Copier, multifunction, 45 ppm').best?.naics).toBe('333316');
+    expect(shipped.classify('Bed sheets, queen, white').best?.naics).toBe('314120'); // not sheet metal
+    expect(shipped.classify('Fryer oil, 35 lb').best?.naics).toBe('311225'); // cooking oil, not essential oils
     // A lease of a named good is that good's leasing, not a building's ("Copier lease payment").
     expect(shipped.classify('Copier lease payment').best?.naics).toBe('532420');
     // "IT" in capitals is computers, not the pronoun a stopword drops.
