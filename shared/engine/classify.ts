@@ -25,10 +25,9 @@ export interface ClassifierOutput {
 }
 
 
-interface WordDocuments {
-  terms: number[];
-  documents: Uint8Array;
-}
+/** Bits of Classifier.docKinds: what a document names that a line may not buy. */
+const NAMES_SERVICE = 1;
+const NAMES_MACHINE = 2;
 /** How strongly later words count: procurement text puts the item noun first. */
 const POSITION_DECAY = 0.25;
 /** Words after the first comma/period segment qualify the item rather than name it. */
@@ -180,9 +179,10 @@ export class Classifier {
    */
   private readonly hasHead: Uint32Array;
   private headMark = 0;
-  /** NAMED_SERVICES and MACHINE_WORDS: their term ids and the documents that hold one. */
-  private readonly services: WordDocuments;
-  private readonly machines: WordDocuments;
+  /** The term ids of NAMED_SERVICES and MACHINE_WORDS, and per document the NAMES_* bits of those it holds. */
+  private readonly serviceTerms: number[];
+  private readonly machineTerms: number[];
+  private readonly docKinds: Uint8Array;
   private readonly codeBest: Float64Array;
   private readonly codeSum: Float64Array;
   /** Scratch list of the documents a line touches (reused: no allocation per line). */
@@ -231,8 +231,9 @@ export class Classifier {
     this.prior = Float64Array.from(index.codes, (c, i) => sectorPrior(c, index.titles[i]!));
     this.servicePrior = Float64Array.from(index.codes, (c, i) => sectorPrior(c, index.titles[i]!, true));
     this.postings = decodePostings(index);
-    this.services = this.documentsHolding(NAMED_SERVICES);
-    this.machines = this.documentsHolding(MACHINE_WORDS);
+    this.docKinds = new Uint8Array(index.docCode.length);
+    this.serviceTerms = this.markHolders(NAMED_SERVICES, NAMES_SERVICE);
+    this.machineTerms = this.markHolders(MACHINE_WORDS, NAMES_MACHINE);
     this.codeMaterial = index.codes.map(materialOfCode);
     this.learned = new Map();
     for (const [term, pairs] of Object.entries(learned)) {
@@ -313,10 +314,10 @@ export class Classifier {
     if (head) this.markHeadDocuments(head.term);
     const { headMark } = this;
     const withoutHead = head?.compound ? WITHOUT_HEAD : WITHOUT_LAST_WORD;
-    const buysNoService = !this.services.terms.some((id) => termWeight[id]! > 0);
-    const buysNoMachine = buysNoService && !this.machines.terms.some((id) => termWeight[id]! > 0);
-    const namesService = this.services.documents;
-    const namesMachine = this.machines.documents;
+    const buysNoService = !this.serviceTerms.some((id) => termWeight[id]! > 0);
+    const buysNoMachine = buysNoService && !this.machineTerms.some((id) => termWeight[id]! > 0);
+    const notBought = (buysNoService ? NAMES_SERVICE : 0) | (buysNoMachine ? NAMES_MACHINE : 0);
+    const { docKinds } = this;
     for (const id of lineTerms) {
       const w = termWeight[id]!;
       for (let i = 2 * start[id]!; i < 2 * start[id + 1]!; i += 2) {
@@ -331,8 +332,9 @@ export class Classifier {
       let s = docScore[doc]!;
       docScore[doc] = 0;
       if (head && hasHead[doc] !== headMark) s *= withoutHead;
-      if (buysNoService && namesService[doc]) s *= SERVICE_NOT_BOUGHT;
-      if (buysNoMachine && namesMachine[doc]) s *= MACHINE_NOT_BOUGHT;
+      const unbought = docKinds[doc]! & notBought;
+      if (unbought & NAMES_SERVICE) s *= SERVICE_NOT_BOUGHT;
+      if (unbought & NAMES_MACHINE) s *= MACHINE_NOT_BOUGHT;
       if (codeSum[code] === 0) touched.push(code);
       codeSum[code]! += s * relevanceWeight(s / ideal);
       if (s > codeBest[code]!) codeBest[code] = s;
@@ -376,16 +378,16 @@ export class Classifier {
 
   private readonly isTerm = (term: string): boolean => this.termId.has(term);
 
-  /** The vocabulary's ids of `words` and marks of the documents that hold one of them. */
-  private documentsHolding(words: readonly string[]): WordDocuments {
+  /** Sets `bit` in docKinds for every document that holds one of `words`; returns their term ids. */
+  private markHolders(words: readonly string[], bit: number): number[] {
     const terms = words.flatMap((word) => this.termId.get(word) ?? []);
-    const documents = new Uint8Array(this.index.docCode.length);
-    for (const id of terms) this.markDocuments(documents, id);
-    return { terms, documents };
+    const { data, start } = this.postings;
+    for (const id of terms) for (let i = 2 * start[id]!; i < 2 * start[id + 1]!; i += 2) this.docKinds[data[i]!]! |= bit;
+    return terms;
   }
 
   /** Sets marks[doc] to `mark` for every document that holds the term. */
-  private markDocuments(marks: Uint8Array | Uint32Array, term: number, mark = 1): void {
+  private markDocuments(marks: Uint32Array, term: number, mark: number): void {
     const { data, start } = this.postings;
     for (let i = 2 * start[term]!; i < 2 * start[term + 1]!; i += 2) marks[data[i]!] = mark;
   }

@@ -238,6 +238,7 @@ export function isWrittenHeadLast(text: string): boolean {
  * liners", "AUTO SERVICE: flat tire patch"): the item is the rest.
  */
 export function opensWithCapitalCategory(text: string): boolean {
+  if (!/^\s*\p{Lu}/u.test(text)) return false; // most lines: no split
   const [category, item] = text.split(SPLIT_SEGMENTS, 2);
   return item !== undefined && /\p{Lu}{3}/u.test(category!) && !/\p{Ll}/u.test(category!) && /\p{Ll}{2}/u.test(item) && /^(?:\s-\s|:\s)/.test(text.slice(category!.length));
 }
