@@ -184,45 +184,48 @@ describe('classifier', () => {
   });
 
   it('reads a request, an amount of an item, a ledger category and a work order by the item they name', () => {
-    // A request's framing is no word of the item ("can we …" is no can).
-    expect(shipped.classify('i need a hotel room near the plant for two nights').best?.naics).toBe('721110');
-    expect(shipped.classify('we need two porta-potties for the ribbon cutting').best?.naics).toBe('562991');
-    // An amount "of" an item is the item: not the keg, the bags, the cases.
-    expect(shipped.classify('a keg of beer for the retirement party').best?.naics).toBe('312120');
-    expect(shipped.classify('please order two cases of bottled water').best?.naics).toBe('312112');
-    // A ledger's category in capitals before a dash is read after the item it files.
-    expect(shipped.classify('HARDWARE - 16 ft tape measure').best?.naics).toBe('332216');
-    expect(shipped.classify('JANITORIAL - can liners 40x46').best?.naics).toBe('326111');
-    // …but a line whose first part is its commodity in capitals keeps it first.
-    expect(top(shipped, 'BATTERIES: AA alkaline, 24 pack')[0]).toBe('335912');
-    // A work order's verb is the service it buys, done to the item.
-    expect(shipped.classify('Replace brake pads on van 7').best?.naics).toBe('811118');
-    expect(shipped.classify('Mow and edge the front lawn').best?.naics).toBe('561730');
-    expect(shipped.classify('Haul away old office furniture').best?.naics).toBe('484210');
+    const lines: [line: string, naics: string][] = [
+      // A request's framing is no word of the item ("can we …" is no can).
+      ['i need a hotel room near the plant for two nights', '721110'],
+      ['we need two porta-potties for the ribbon cutting', '562991'],
+      // An amount "of" an item is the item: not the keg, the bags, the cases.
+      ['a keg of beer for the retirement party', '312120'],
+      ['please order two cases of bottled water', '312112'],
+      // A ledger's category in capitals before a dash is read after the item it files…
+      ['HARDWARE - 16 ft tape measure', '332216'],
+      ['JANITORIAL - can liners 40x46', '326111'],
+      // …but a line whose first part is its commodity in capitals keeps it first.
+      ['BATTERIES: AA alkaline, 24 pack', '335912'],
+      // A work order's verb is the service it buys, done to the item; two verbs are an order in
+      // capitals too, and a service "of" an item or a rental leading the line is the item's service.
+      ['Replace brake pads on van 7', '811118'],
+      ['Mow and edge the front lawn', '561730'],
+      ['Haul away old office furniture', '484210'],
+      ['SUPPLY AND INSTALL 2 TON SPLIT AC UNIT', '238220'], // not split leather
+      ['REMOVE AND REPLACE WATER HEATER 50 GAL', '238220'],
+      ['Maintenance of elevators - monthly', '238290'],
+      ['RENTAL EXCAVATOR 20 TON W/O OPERATOR', '532412'],
+      // An excavator is construction machinery, and its rental construction equipment rental.
+      ['Excavator rental, 1 week', '532412'],
+      ['Mini excavator, 5 ton', '333120'],
+      // Any preposition ends the item's phrase: the gym is where the roof is.
+      ['Roof leak repair over the gym', '238160'],
+      ['Hotel room near the convention center, 3 nights', '721110'],
+      // A one-word heading's qualifier makes a trade name with it ("EGGS, SHELL"), and a phrase, in
+      // the line and in the index entries NAICS writes inverted ("Cups, paper").
+      ['EGGS, SHELL, MEDIUM, 15 DZ', '112310'],
+      ['Chicken, Breast, Boneless Skinless', '311615'],
+      ['Paper cups for the coffee station', '322219'],
+      ['First aid kit, 25 person', '339113'], // not first-aid instruction
+    ];
+    for (const [line, naics] of lines) expect(shipped.classify(line).best?.naics, line).toBe(naics);
     expect(shipped.classify('Repair Kit, Faucet').best?.naics.slice(0, 2)).toBe('33'); // a noun, not an order
-    // Two verbs are an order in capitals too, and a service "of" an item is the item's service.
-    expect(shipped.classify('SUPPLY AND INSTALL 2 TON SPLIT AC UNIT').best?.naics).toBe('238220'); // not split leather
-    expect(shipped.classify('REMOVE AND REPLACE WATER HEATER 50 GAL').best?.naics).toBe('238220');
-    expect(shipped.classify('Maintenance of elevators - monthly').best?.naics).toBe('238290');
-    // A rental leading a line in capitals rents what follows; an excavator is construction machinery.
-    expect(shipped.classify('RENTAL EXCAVATOR 20 TON W/O OPERATOR').best?.naics).toBe('532412');
-    expect(shipped.classify('Excavator rental, 1 week').best?.naics).toBe('532412');
-    expect(shipped.classify('Mini excavator, 5 ton').best?.naics).toBe('333120');
     expect(tokenize('Walk-in cooler repair').map((t) => t.clause)).toEqual([0, 0, 0]); // a hyphen's "in" starts no phrase
-    // Any preposition ends the item's phrase: the gym is where the roof is.
-    expect(shipped.classify('Roof leak repair over the gym').best?.naics).toBe('238160');
-    expect(shipped.classify('Hotel room near the convention center, 3 nights').best?.naics).toBe('721110');
     // An item number opening a distributor's line is no word of the item.
     expect(withoutItemNumber('TB-4432-10 BAG, TRASH, 33 GAL')).toBe('BAG, TRASH, 33 GAL');
     expect(withoutItemNumber('HC12-PL CUP, HOT, PAPER')).toBe('CUP, HOT, PAPER');
     expect(withoutItemNumber('X-RAY FILM, 14 X 17')).toBe('X-RAY FILM, 14 X 17');
     expect(withoutItemNumber('3-RING BINDER, 2 IN')).toBe('3-RING BINDER, 2 IN');
-    // A one-word heading's qualifier makes a trade name with it ("EGGS, SHELL").
-    expect(shipped.classify('EGGS, SHELL, MEDIUM, 15 DZ').best?.naics).toBe('112310');
-    expect(shipped.classify('Chicken, Breast, Boneless Skinless').best?.naics).toBe('311615');
-    // …and a phrase, in the line and in the index entries NAICS writes inverted ("Cups, paper").
-    expect(shipped.classify('Paper cups for the coffee station').best?.naics).toBe('322219');
-    expect(shipped.classify('First aid kit, 25 person').best?.naics).toBe('339113'); // not first-aid instruction
   });
 
   it('reads goods as goods, not the machinery that makes them', () => {
