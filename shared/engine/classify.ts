@@ -24,7 +24,6 @@ export interface ClassifierOutput {
   rawConfidence: number;
 }
 
-
 /** Bits of Classifier.docKinds: what a document names that a line may not buy. */
 const NAMES_SERVICE = 1;
 const NAMES_MACHINE = 2;
