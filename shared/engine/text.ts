@@ -175,7 +175,7 @@ export function withTradeNames(tokens: readonly Token[]): readonly Token[] {
   for (let i = 0; i < tokens.length; i++) {
     const word = tokens[i]!;
     const next = tokens[i + 1];
-    const name = next && !word.family && !next.family && (next.segment === word.segment || isInvertedHeading(tokens, i)) ? tradeName(word.term, next.term) : undefined;
+    const name = next && !word.family && !next.family && namesTogether(tokens, i, i + 1) ? tradeName(word.term, next.term) : undefined;
     if (!name) {
       out?.push(shift ? { ...word, position: word.position + shift } : word);
       continue;
@@ -189,9 +189,13 @@ export function withTradeNames(tokens: readonly Token[]): readonly Token[] {
   return out ?? tokens;
 }
 
-/** Whether tokens[i] is a one-word first part that the next part qualifies, as catalogues invert a name ("EGGS, SHELL", "Chicken, Breast Fillets"). */
-function isInvertedHeading(tokens: readonly Token[], i: number): boolean {
-  return i === 0 && tokens[0]!.segment === 0 && tokens[1]?.segment === 1;
+/**
+ * Whether tokens[a] and tokens[b] (a before b) name one thing: in one comma-separated part, or a
+ * one-word first part and the part that qualifies it, as catalogues invert a name ("EGGS, SHELL",
+ * "Chicken, Breast Fillets").
+ */
+function namesTogether(tokens: readonly Token[], a: number, b: number): boolean {
+  return tokens[a]!.segment === tokens[b]!.segment || (a === 0 && tokens[0]!.segment === 0 && tokens[1]?.segment === 1);
 }
 
 /** The written word after tokens[i] in the same phrase, if any ("Steel filing cabinet", not "Steel, sheet"). */
@@ -348,8 +352,7 @@ export function forEachPhrase(tokens: readonly Token[], pair: (previous: number,
   let previous = -1;
   tokens.forEach((token, i) => {
     if (token.family) return;
-    const before = tokens[previous];
-    if ((before?.segment === token.segment || (previous === 0 && isInvertedHeading(tokens, 0))) && before!.term !== token.term) pair(previous, i);
+    if (previous >= 0 && namesTogether(tokens, previous, i) && tokens[previous]!.term !== token.term) pair(previous, i);
     previous = i;
   });
 }
