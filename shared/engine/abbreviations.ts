@@ -65,6 +65,11 @@ const ABBREVIATIONS: Record<string, string> = {
   cert: 'certificate', trng: 'training', cnslt: 'consulting', mgmt: 'management', admin: 'administrative',
   diag: 'diagnostic', empl: 'employee', lgl: 'legal', adj: 'adjustable', exh: 'exhaust',
   hmac: 'asphalt paving mixture', hma: 'asphalt paving mixture', gac: 'granular activated carbon', lldpe: 'polyethylene plastic',
+  // Lab, clinic and kitchen shorthand.
+  syr: 'syringe', ndl: 'needle', ipa: 'isopropyl alcohol', etoh: 'ethyl alcohol', hcl: 'hydrochloric acid',
+  naoh: 'sodium hydroxide', frzr: 'freezer', chkn: 'chicken', asl: 'language', // American Sign Language
+  // Work written as a noun after the item ("Transmission overhaul", "Fence install"), as NAICS names it.
+  overhaul: 'repair', rebuild: 'repair', rewind: 'repair', install: 'installation', jetting: 'cleaning',
   asphaltic: 'asphalt', cmu: 'concrete block', rcp: 'reinforced concrete pipe', fzn: 'frozen', frz: 'frozen', chix: 'chicken',
 };
 
@@ -91,6 +96,7 @@ const HYPERNYMS: Record<string, string> = {
   excavator: 'construction machinery', backhoe: 'construction machinery', bulldozer: 'construction machinery',
   trencher: 'construction machinery',
   antivirus: 'software', copier: 'photocopying machine',
+  interpreter: 'interpretation',
   vodka: 'liquor', tequila: 'liquor', rum: 'liquor',
 };
 

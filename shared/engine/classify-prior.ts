@@ -9,12 +9,14 @@
 const SECTOR_PRIOR: Record<string, number> = {
   '31': 1, '32': 1, '33': 1,
   '11': 0.75, '23': 0.6, '42': 0.8, '44': 0.6, '45': 0.6,
+  // Mines and quarries sell goods too (sand, crushed stone, rock salt), unlike mining's support services (213).
+  '212': 1,
 };
 const OTHER_SECTORS = 0.85;
 
 /** `buysService`: the line ends on a service word, and contractors sell work (a plumber for "Plumbing repair"). */
 export function sectorPrior(code: string, title: string, buysService = false): number {
-  const prior = SECTOR_PRIOR[code.slice(0, 2)] ?? OTHER_SECTORS;
+  const prior = SECTOR_PRIOR[code.slice(0, 3)] ?? SECTOR_PRIOR[code.slice(0, 2)] ?? OTHER_SECTORS;
   return /contractors/i.test(title) && !buysService ? prior * 0.6 : prior;
 }
 
@@ -50,6 +52,7 @@ const SERVICE_INDUSTRIES: Record<string, readonly string[]> = {
   translation: ['5419'],
   inspection: ['5413', '5419', '8111'],
   calibration: ['811', '5413'],
+  tuning: ['811'],
   training: ['611', '6243'],
   course: ['611', '6243'],
   lesson: ['611'],
@@ -155,6 +158,7 @@ export function serviceWeights(codes: readonly string[], industries: readonly st
   });
 }
 
+/** Manufactured, mined or quarried goods. */
 export function isGoodsCode(code: string): boolean {
-  return code >= '31' && code < '34';
+  return (code >= '31' && code < '34') || code.startsWith('212');
 }

@@ -217,6 +217,12 @@ describe('classifier', () => {
       ['Chicken, Breast, Boneless Skinless', '311615'],
       ['Paper cups for the coffee station', '322219'],
       ['First aid kit, 25 person', '339113'], // not first-aid instruction
+      // Work written as a noun after the item is the service NAICS names by its own word.
+      ['TRANSMISSION OVERHAUL UNIT 412 LS', '811113'],
+      ['Motor rewind, 75 hp pump', '811310'],
+      ['Chain link fence install, 200 ft', '238990'],
+      ['Piano tuning, choir room', '811490'],
+      ['Sewer main jetting', '562998'],
     ];
     for (const [line, naics] of lines) expect(shipped.classify(line).best?.naics, line).toBe(naics);
     expect(shipped.classify('Repair Kit, Faucet').best?.naics.slice(0, 2)).toBe('33'); // a noun, not an order
@@ -226,6 +232,12 @@ describe('classifier', () => {
     expect(withoutItemNumber('HC12-PL CUP, HOT, PAPER')).toBe('CUP, HOT, PAPER');
     expect(withoutItemNumber('X-RAY FILM, 14 X 17')).toBe('X-RAY FILM, 14 X 17');
     expect(withoutItemNumber('3-RING BINDER, 2 IN')).toBe('3-RING BINDER, 2 IN');
+  });
+
+  it('reads mined and quarried goods as the mine\'s, and a service as no mine\'s', () => {
+    expect(shipped.classify('Rock salt, bulk, per ton').best?.naics).toBe('212393'); // not table salt
+    expect(shipped.classify('Winter salt contract, bulk rock salt delivered, per ton').best?.naics).toBe('212393');
+    expect(shipped.classify('Secure shredding service - on-site, 12 consoles, monthly').best?.naics).toBe('561990');
   });
 
   it('reads goods as goods, not the machinery that makes them', () => {
@@ -352,6 +364,12 @@ describe('classifier', () => {
     expect(shipped.classify('Copier, multifunction, 45 ppm').best?.naics).toBe('333316');
     expect(shipped.classify('Bed sheets, queen, white').best?.naics).toBe('314120'); // not sheet metal
     expect(shipped.classify('Fryer oil, 35 lb').best?.naics).toBe('311225'); // cooking oil, not essential oils
+    // Lab, clinic and kitchen shorthand.
+    expect(shipped.classify('SYR LUER LK 10ML W/O NDL STER 100/BX').best?.naics).toBe('339112'); // not wood boxes
+    expect(shipped.classify('IPA 99.5% ACS 4L AMBER').best?.naics).toBe('325199');
+    expect(shipped.classify('HCL 36.5-38% ACS REAGENT 2.5L').best?.naics).toBe('325180');
+    expect(shipped.classify('ETOH 200 PROOF 500ML').best?.naics).toBe('325193');
+    expect(shipped.classify('ASL interpreter for parent-teacher conference').best?.naics).toBe('541930');
     // A lease of a named good is that good's leasing, not a building's ("Copier lease payment").
     expect(shipped.classify('Copier lease payment').best?.naics).toBe('532420');
     // "IT" in capitals is computers, not the pronoun a stopword drops.
