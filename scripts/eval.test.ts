@@ -104,6 +104,11 @@ describe('plain labelled files', () => {
     ['plant-mro-lines.csv', 160],
     ['hospitality-lines.csv', 160],
     ['smallbiz-lines.csv', 160],
+    ['healthcare-lines.csv', 160],
+    ['lab-research-lines.csv', 160],
+    ['fleet-logistics-lines.csv', 160],
+    ['grounds-agri-lines.csv', 160],
+    ['marketing-events-lines.csv', 160],
   ])(
     'labels every line of %s with a valid 2017 NAICS code, its title and whether EPA prices it',
     (file, count) => {
