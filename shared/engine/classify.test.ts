@@ -364,6 +364,12 @@ describe('classifier', () => {
     expect(shipped.classify('Copier, multifunction, 45 ppm').best?.naics).toBe('333316');
     expect(shipped.classify('Bed sheets, queen, white').best?.naics).toBe('314120'); // not sheet metal
     expect(shipped.classify('Fryer oil, 35 lb').best?.naics).toBe('311225'); // cooking oil, not essential oils
+    // A mower is a powered one, unless the line says otherwise: not "Lawnmowers, nonpowered".
+    expect(shipped.classify('Mowers, Riding, Zero-Turn, 60 In Deck, Commercial').best?.naics).toBe('333112');
+    // "PM" is preventive maintenance, and a time after a number.
+    expect(shipped.classify('Forklift PM service - 250 hr inspection').best?.naics).toBe('811310'); // not warehousing
+    expect(shipped.classify('TRACTION ELEVATOR PM AGREEMENT - QTRLY, 2 CARS').best?.naics).toBe('238290');
+    expect(tokenize('Delivery by 2 PM').map((t) => t.term)).toEqual(['delivery']);
     // Lab, clinic and kitchen shorthand.
     expect(shipped.classify('SYR LUER LK 10ML W/O NDL STER 100/BX').best?.naics).toBe('339112'); // not wood boxes
     expect(shipped.classify('IPA 99.5% ACS 4L AMBER').best?.naics).toBe('325199');
