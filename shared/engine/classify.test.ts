@@ -470,8 +470,9 @@ describe('classifier', () => {
   });
 
   it('reads units of volume and count as no word of the item', () => {
-    for (const line of ['Distilled water 5 gal', 'Ethanol, 4 liters', 'Syringes 10 mL', 'Copy paper 10 reams'])
+    for (const line of ['Distilled water 5 gal', 'Ethanol, 4 liters', 'Syringes 10 mL', 'Copy paper 10 reams', 'Lemons 165 ct', 'Nitrile gloves 100/cs'])
       expect(shipped.classify(line).rawConfidence, line).toBe(shipped.classify(line.replace(/[\d,].*$/, '')).rawConfidence);
+    expect(shipped.classify('Lemons 165 ct').best?.naics).not.toBe('621512'); // a count, not a CT scan
   });
 
   it('is less sure of a line whose leading word it does not know', () => {
