@@ -96,7 +96,7 @@ const HYPERNYMS: Record<string, string> = {
   excavator: 'construction machinery', backhoe: 'construction machinery', bulldozer: 'construction machinery',
   trencher: 'construction machinery',
   antivirus: 'software', copier: 'photocopying machine',
-  interpreter: 'interpretation',
+  interpreter: 'interpretation', cordless: 'power driven',
   vodka: 'liquor', tequila: 'liquor', rum: 'liquor',
 };
 

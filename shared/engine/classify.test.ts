@@ -372,6 +372,9 @@ describe('classifier', () => {
     expect(shipped.classify('Fryer oil, 35 lb').best?.naics).toBe('311225'); // cooking oil, not essential oils
     // A mower is a powered one, unless the line says otherwise: not "Lawnmowers, nonpowered".
     expect(shipped.classify('Mowers, Riding, Zero-Turn, 60 In Deck, Commercial').best?.naics).toBe('333112');
+    // A cordless tool is a power-driven one, as NAICS calls it; a cordless phone is still a phone.
+    expect(shipped.classify('20V Cordless Brushless Hammer Drill Kit, 1/2 in Ratcheting Chuck').best?.naics).toBe('333991');
+    expect(shipped.classify('Cordless phone, DECT').best?.naics).toBe('334210');
     // "PM" is preventive maintenance, and a time after a number.
     expect(shipped.classify('Forklift PM service - 250 hr inspection').best?.naics).toBe('811310'); // not warehousing
     expect(shipped.classify('TRACTION ELEVATOR PM AGREEMENT - QTRLY, 2 CARS').best?.naics).toBe('238290');
