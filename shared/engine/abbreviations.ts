@@ -96,7 +96,7 @@ const HYPERNYMS: Record<string, string> = {
   excavator: 'construction machinery', backhoe: 'construction machinery', bulldozer: 'construction machinery',
   trencher: 'construction machinery',
   antivirus: 'software', copier: 'photocopying machine',
-  interpreter: 'interpretation', cordless: 'power driven',
+  interpreter: 'interpretation', cordless: 'power driven', alternator: 'internal combustion engine',
   vodka: 'liquor', tequila: 'liquor', rum: 'liquor',
 };
 

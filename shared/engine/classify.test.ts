@@ -375,6 +375,9 @@ describe('classifier', () => {
     // A cordless tool is a power-driven one, as NAICS calls it; a cordless phone is still a phone.
     expect(shipped.classify('20V Cordless Brushless Hammer Drill Kit, 1/2 in Ratcheting Chuck').best?.naics).toBe('333991');
     expect(shipped.classify('Cordless phone, DECT').best?.naics).toBe('334210');
+    // An alternator is the engine's, not the testers' that name it first.
+    expect(shipped.classify('Alternators, 12V, 160A, New, Medium Duty Truck').best?.naics).toBe('336320');
+    expect(shipped.classify('Alternator tester').best?.naics).toBe('334515');
     // "PM" is preventive maintenance, and a time after a number.
     expect(shipped.classify('Forklift PM service - 250 hr inspection').best?.naics).toBe('811310'); // not warehousing
     expect(shipped.classify('TRACTION ELEVATOR PM AGREEMENT - QTRLY, 2 CARS').best?.naics).toBe('238290');
