@@ -67,7 +67,7 @@ const ABBREVIATIONS: Record<string, string> = {
   hmac: 'asphalt paving mixture', hma: 'asphalt paving mixture', gac: 'granular activated carbon', lldpe: 'polyethylene plastic',
   // Lab, clinic and kitchen shorthand.
   syr: 'syringe', ndl: 'needle', ipa: 'isopropyl alcohol', etoh: 'ethyl alcohol', hcl: 'hydrochloric acid',
-  naoh: 'sodium hydroxide', frzr: 'freezer', chkn: 'chicken', asl: 'language', // American Sign Language
+  naoh: 'sodium hydroxide', frzr: 'freezer', chkn: 'chicken', ulsd: 'diesel fuel', asl: 'language', // American Sign Language
   // Work written as a noun after the item ("Transmission overhaul", "Fence install"), as NAICS names it.
   overhaul: 'repair', rebuild: 'repair', rewind: 'repair', install: 'installation', jetting: 'cleaning',
   asphaltic: 'asphalt', cmu: 'concrete block', rcp: 'reinforced concrete pipe', fzn: 'frozen', frz: 'frozen', chix: 'chicken',
@@ -96,7 +96,8 @@ const HYPERNYMS: Record<string, string> = {
   excavator: 'construction machinery', backhoe: 'construction machinery', bulldozer: 'construction machinery',
   trencher: 'construction machinery',
   antivirus: 'software', copier: 'photocopying machine',
-  interpreter: 'interpretation', cordless: 'power driven', alternator: 'internal combustion engine',
+  interpreter: 'interpretation', cordless: 'power driven', ibuprofen: 'analgesic preparation',
+  acetaminophen: 'analgesic preparation', aspirin: 'analgesic preparation', analysis: 'testing', alternator: 'internal combustion engine',
   vodka: 'liquor', tequila: 'liquor', rum: 'liquor',
 };
 
@@ -188,6 +189,11 @@ const TRADE_NAMES: Record<string, string> = {
   'caulk gun': 'caulking gun nonpowered',
   'computer bag': 'bag luggage',
   'computer backpack': 'bag luggage',
+  'portable restroom': 'portable toilet renting',
+  'potable water': 'water supply system',
+  'temp agency': 'temporary help service',
+  'staffing agency': 'temporary staffing service',
+  'water closet': 'toilet vitreous china plumbing fixture',
 };
 
 const TRADE_NAME_WORDS = new Set(Object.keys(TRADE_NAMES).flatMap((name) => name.split(' ')));

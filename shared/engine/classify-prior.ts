@@ -59,6 +59,7 @@ const SERVICE_INDUSTRIES: Record<string, readonly string[]> = {
   exam: ['621'],
   consulting: ['5416', '5415'],
   testing: ['5413', '6215'],
+  analysis: ['5413', '6215'],
   hosting: ['518'],
   hauling: ['484', '562'],
   towing: ['4884'],

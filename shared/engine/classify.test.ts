@@ -382,6 +382,15 @@ describe('classifier', () => {
     expect(shipped.classify('Forklift PM service - 250 hr inspection').best?.naics).toBe('811310'); // not warehousing
     expect(shipped.classify('TRACTION ELEVATOR PM AGREEMENT - QTRLY, 2 CARS').best?.naics).toBe('238290');
     expect(tokenize('Delivery by 2 PM').map((t) => t.term)).toEqual(['delivery']);
+    // Trade names of services and goods, as the index entry names them.
+    expect(shipped.classify('Portable restroom rental for the cross-country meet').best?.naics).toBe('562991');
+    expect(shipped.classify('WAREHOUSE LABORER VIA TEMP AGENCY - 40 HRS/WK').best?.naics).toBe('561320');
+    expect(shipped.classify('WATER CLOSET FLR MT ELONGATED 1.1 GPF').best?.naics).toBe('327110'); // not water
+    expect(shipped.classify('IBUPROFEN TAB 200MG 500/BT').best?.naics).toBe('325412');
+    expect(shipped.classify('DIESEL ULSD NO 2 BULK TANK WAGON').best?.naics).toBe('324110'); // not diesel engines
+    // An analysis of samples is a testing laboratory's.
+    expect(shipped.classify('Soil analysis, 4 samples').best?.naics).toBe('541380');
+    expect(shipped.classify('LEAD & COPPER SAMPLE ANALYSIS - CONTRACT LAB, 60 SITES').best?.naics).toBe('541380');
     // Lab, clinic and kitchen shorthand.
     expect(shipped.classify('SYR LUER LK 10ML W/O NDL STER 100/BX').best?.naics).toBe('339112'); // not wood boxes
     expect(shipped.classify('IPA 99.5% ACS 4L AMBER').best?.naics).toBe('325199');
