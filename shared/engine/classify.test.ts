@@ -173,6 +173,9 @@ describe('classifier', () => {
       ['Plow and clear staff parking lots after snowfall', '561790'], // not the parking lot
       ['Paper shredding, monthly', '561990'], // not paper mills
       ['Rekey 40 classroom locksets to new master key system', '561622'],
+      // Transport is bought from carriers, or from an ambulance service: not the vehicles' makers.
+      ['non-emergency ambulance transport from the jail infirmary to the hospital', '621910'],
+      ['Contracted home-to-school transportation, route 14, October', '485410'],
     ];
     for (const [line, naics] of services) expect(shipped.classify(line).best?.naics, line).toBe(naics);
     // A purchase order's label before a colon or dash says the line buys work; the item follows it.
