@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Classifier } from './classify';
 import { loadEngineIndex } from './load-index';
 import { STOPWORDS } from './stopwords';
-import { forEachPhrase, isWrittenHeadLast, joinCompounds, stem, tokenize, withTradeNames, withoutItemNumber, withoutPropertyCompounds } from './text';
+import { forEachPhrase, isWrittenHeadLast, joinCompounds, stem, tokenize, withServiceLabel, withTradeNames, withoutItemNumber, withoutPropertyCompounds } from './text';
 
 const index = loadEngineIndex();
 const vocabularyOnly = new Classifier(index, {});
@@ -183,6 +183,10 @@ describe('classifier', () => {
     expect(top(shipped, 'RENTAL: EXCAVATOR, MINI')[0]).toBe('532412');
     expect(top(shipped, 'LABOR: HVAC REPAIR')).not.toContain('813930'); // not labor unions
     expect(top(shipped, 'LABOR: HVAC REPAIR').slice(0, 3)).toContain('238220'); // read as "HVAC repair"
+    // A service label run into the capitals after it is a label all the same.
+    expect(shipped.classify('SVC ROOF REPAIR MODIFIED BITUMEN LEAK').best?.naics).toBe('238160');
+    expect(shipped.classify('SVC ELECTRICAL CONTRACTOR INSTALL EV CHARGERS').best?.naics).toBe('238210');
+    expect(withServiceLabel('SERVICE CART, 3 SHELF')).toBe('SERVICE CART, 3 SHELF'); // a cart, not a label
     // So does a heading's first part that only names a class: the part after it names the item.
     expect(top(shipped, 'PARTS AND ACCESSORIES, BATTERY')[0]).toBe('335911');
     expect(top(shipped, 'Parts and Accessories, Forklift')[0]).toBe('333924');

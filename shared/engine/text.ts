@@ -264,6 +264,23 @@ export function withoutPropertyCompounds(text: string): string {
 }
 
 /**
+ * "SVC ROOF REPAIR …": a service label run into the capitals that follow it. Not "SERVICE", which
+ * also qualifies goods ("SERVICE CART", "SERVICE VALVE").
+ */
+const OPENING_SERVICE = /^\s*(SVCS?|SRVC|SERV)\s+(?=\p{Lu})/u;
+
+/**
+ * A line opening with a service label and no separator ("SVC ROOF REPAIR MODIFIED BITUMEN") as
+ * one with a separator ("SVC: ROOF REPAIR …"), so the label is read as such (serviceLabelOf):
+ * the item is the rest, and its own service word (repair) says which service.
+ */
+export function withServiceLabel(text: string): string {
+  const label = OPENING_SERVICE.exec(text);
+  if (!label) return text;
+  return `${label[1]}: ${text.slice(label[0].length)}`;
+}
+
+/**
  * A line without the item number it opens with ("HC12-PL CUP, HOT, PAPER", "RSC-181812-32 BOX,
  * CORRUGATED"): capitals and digits in three or more hyphenated parts, or in two with a part that
  * mixes letters and digits; not a word such as "X-RAY" or "3-RING".
