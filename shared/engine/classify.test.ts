@@ -60,6 +60,9 @@ describe('classifier', () => {
     expect(best('Landline phone service')).toBe('517311');
     expect(best('Office internet service')).toBe('517311');
     expect(best('Business broadband internet')).toBe('517311');
+    // Internet ending the item's phrase is the service on its own; a speed is a unit.
+    expect(shipped.classify('Business fiber internet 500 Mbps, monthly recurring charge').best?.naics).toBe('517311');
+    expect(shipped.classify('Internet radio').best?.naics).not.toBe('517311');
     expect(best('Company cell phone plan')).toBe('517312');
     expect(best('Gasoline fleet card purchases')).toBe('324110');
     expect(best('Water meter')).not.toBe('221310');

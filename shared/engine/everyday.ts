@@ -62,6 +62,7 @@ export const EVERYDAY_MEANINGS: readonly EverydayMeaning[] = [
   {
     words: ['internet', 'broadband'],
     context: [...BILLED, 'plan', 'service', 'access', 'connection', 'internet', 'broadband'],
+    alone: true, // "Business fiber internet, 500 Mbps", not "Internet radio"
     means: 'internet service providers, wired telecommunications',
     naics: '517311',
   },
