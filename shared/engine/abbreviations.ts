@@ -67,7 +67,8 @@ const ABBREVIATIONS: Record<string, string> = {
   hmac: 'asphalt paving mixture', hma: 'asphalt paving mixture', gac: 'granular activated carbon', lldpe: 'polyethylene plastic',
   // Lab, clinic and kitchen shorthand.
   syr: 'syringe', ndl: 'needle', ipa: 'isopropyl alcohol', etoh: 'ethyl alcohol', hcl: 'hydrochloric acid',
-  naoh: 'sodium hydroxide', frzr: 'freezer', chkn: 'chicken', ulsd: 'diesel fuel', asl: 'language', // American Sign Language
+  naoh: 'sodium hydroxide', frzr: 'freezer', chkn: 'chicken', ulsd: 'diesel fuel', ntrl: 'nitrile',
+  hardhat: 'hard hat', hfc: 'fluorocarbon gas', asl: 'language', // American Sign Language
   // Work written as a noun after the item ("Transmission overhaul", "Fence install"), as NAICS names it.
   overhaul: 'repair', rebuild: 'repair', rewind: 'repair', install: 'installation', jetting: 'cleaning',
   asphaltic: 'asphalt', cmu: 'concrete block', rcp: 'reinforced concrete pipe', fzn: 'frozen', frz: 'frozen', chix: 'chicken',
@@ -190,6 +191,10 @@ const TRADE_NAMES: Record<string, string> = {
   'computer bag': 'bag luggage',
   'computer backpack': 'bag luggage',
   'portable restroom': 'portable toilet renting',
+  'security officer': 'security guard service',
+  'sod hypo': 'sodium hypochlorite',
+  'ethernet switch': 'local area network communication equipment',
+  'network switch': 'local area network communication equipment',
   'potable water': 'water supply system',
   'temp agency': 'temporary help service',
   'staffing agency': 'temporary staffing service',

@@ -398,6 +398,11 @@ describe('classifier', () => {
     expect(shipped.classify('WATER CLOSET FLR MT ELONGATED 1.1 GPF').best?.naics).toBe('327110'); // not water
     expect(shipped.classify('IBUPROFEN TAB 200MG 500/BT').best?.naics).toBe('325412');
     expect(shipped.classify('DIESEL ULSD NO 2 BULK TANK WAGON').best?.naics).toBe('324110'); // not diesel engines
+    expect(shipped.classify('UNARMED SECURITY OFFICER - PARKING GARAGE POST, HRLY').best?.naics).toBe('561612'); // not securities
+    expect(shipped.classify('SOD HYPO 15% LIQUID TOTE 275 GAL').best?.naics).toBe('325180'); // sodium hypochlorite, not sod
+    expect(shipped.classify('SWITCH ETHERNET 24PT 10G SFP+ L3 STACKABLE').best?.naics).toBe('334210'); // not wiring switches
+    expect(shipped.classify('HARDHAT TYPE II CLASS E CAP STYLE').best?.naics).toBe('339113'); // not caps
+    expect(shipped.classify('REFRIG HFC-134A 30 LB DISPOSABLE CYL').best?.naics).toBe('325120');
     // An analysis of samples is a testing laboratory's.
     expect(shipped.classify('Soil analysis, 4 samples').best?.naics).toBe('541380');
     expect(shipped.classify('LEAD & COPPER SAMPLE ANALYSIS - CONTRACT LAB, 60 SITES').best?.naics).toBe('541380');
