@@ -109,6 +109,10 @@ describe('plain labelled files', () => {
     ['fleet-logistics-lines.csv', 160],
     ['grounds-agri-lines.csv', 160],
     ['marketing-events-lines.csv', 160],
+    ['supplyhouse-lines.csv', 160],
+    ['officeadmin-lines.csv', 160],
+    ['foodservice-lines.csv', 160],
+    ['utilities-energy-lines.csv', 160],
   ])(
     'labels every line of %s with a valid 2017 NAICS code, its title and whether EPA prices it',
     (file, count) => {
