@@ -68,7 +68,12 @@ const ABBREVIATIONS: Record<string, string> = {
   // Lab, clinic and kitchen shorthand.
   syr: 'syringe', ndl: 'needle', ipa: 'isopropyl alcohol', etoh: 'ethyl alcohol', hcl: 'hydrochloric acid',
   naoh: 'sodium hydroxide', frzr: 'freezer', chkn: 'chicken', ulsd: 'diesel fuel', ntrl: 'nitrile',
-  hardhat: 'hard hat', hfc: 'fluorocarbon gas', asl: 'language', // American Sign Language
+  hardhat: 'hard hat', hfc: 'fluorocarbon gas',
+  // Supply-house, utility and office shorthand.
+  brkr: 'breaker', mag: 'magnetic', htr: 'heater', htg: 'heating', vac: 'vacuum', insul: 'insulation', chg: 'charge',
+  corr: 'corrugated', det: 'detergent', spkr: 'speaker', calc: 'calculator', alk: 'alkaline', genset: 'generator set',
+  dsl: 'diesel', engrg: 'engineering', ckt: 'circuit', constr: 'construction', unl: 'unleaded gasoline',
+  mayo: 'mayonnaise', liq: 'liquid', dehy: 'dehydrated', liab: 'liability', prem: 'premium', nat: 'natural', asl: 'language', // American Sign Language
   // Work written as a noun after the item ("Transmission overhaul", "Fence install"), as NAICS names it.
   overhaul: 'repair', rebuild: 'repair', rewind: 'repair', install: 'installation', jetting: 'cleaning',
   asphaltic: 'asphalt', cmu: 'concrete block', rcp: 'reinforced concrete pipe', fzn: 'frozen', frz: 'frozen', chix: 'chicken',
@@ -97,7 +102,7 @@ const HYPERNYMS: Record<string, string> = {
   excavator: 'construction machinery', backhoe: 'construction machinery', bulldozer: 'construction machinery',
   trencher: 'construction machinery',
   antivirus: 'software', copier: 'photocopying machine',
-  interpreter: 'interpretation', cordless: 'power driven', ibuprofen: 'analgesic preparation',
+  interpreter: 'interpretation', cordless: 'power driven', fedex: 'courier', ibuprofen: 'analgesic preparation',
   acetaminophen: 'analgesic preparation', aspirin: 'analgesic preparation', analysis: 'testing', alternator: 'internal combustion engine',
   vodka: 'liquor', tequila: 'liquor', rum: 'liquor',
 };
@@ -192,6 +197,11 @@ const TRADE_NAMES: Record<string, string> = {
   'computer backpack': 'bag luggage',
   'portable restroom': 'portable toilet renting',
   'security officer': 'security guard service',
+  'coin cell': 'primary battery',
+  'overnight express': 'express delivery service',
+  'ups ground': 'express delivery service',
+  'ups shipment': 'express delivery service',
+  'ups shipping': 'express delivery service',
   'sod hypo': 'sodium hypochlorite',
   'ethernet switch': 'local area network communication equipment',
   'network switch': 'local area network communication equipment',

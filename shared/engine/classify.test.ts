@@ -60,6 +60,12 @@ describe('classifier', () => {
     expect(best('Landline phone service')).toBe('517311');
     expect(best('Office internet service')).toBe('517311');
     expect(best('Business broadband internet')).toBe('517311');
+    expect(best('NAT GAS SVC ACCT 55-2201 412 THERMS')).toBe('221210'); // not gas extraction
+    expect(best('WASTEWATER TREATMENT CHARGE, INDUSTRIAL DISCHARGE')).toBe('221320');
+    expect(best('District steam service for city hall, January billing')).toBe('221330');
+    // A trade's worker is hired for the trade's work.
+    expect(best('Electrician service call')).toBe('238210'); // not telephone answering
+    expect(best('Roofer to patch membrane over loading dock')).toBe('238160');
     // Internet ending the item's phrase is the service on its own; a speed is a unit.
     expect(shipped.classify('Business fiber internet 500 Mbps, monthly recurring charge').best?.naics).toBe('517311');
     expect(shipped.classify('Internet radio').best?.naics).not.toBe('517311');
@@ -403,6 +409,19 @@ describe('classifier', () => {
     expect(shipped.classify('SWITCH ETHERNET 24PT 10G SFP+ L3 STACKABLE').best?.naics).toBe('334210'); // not wiring switches
     expect(shipped.classify('HARDHAT TYPE II CLASS E CAP STYLE').best?.naics).toBe('339113'); // not caps
     expect(shipped.classify('REFRIG HFC-134A 30 LB DISPOSABLE CYL').best?.naics).toBe('325120');
+    // Supply-house, utility and office shorthand.
+    expect(shipped.classify('UNIT HTR GAS 60MBH PWR VENT').best?.naics).toBe('333414'); // not gas
+    expect(shipped.classify('BATT ALK AA 1.5V 24PK').best?.naics).toBe('335912');
+    expect(shipped.classify('GENSET DSL 500KW 480V 3PH STANDBY').best?.naics).toBe('335312');
+    expect(shipped.classify('ENGRG CONSULTING ARC FLASH STUDY').best?.naics).toBe('541330');
+    expect(shipped.classify('MAYO XHVY DUTY 4/1GAL').best?.naics).toBe('311941');
+    expect(shipped.classify('GEN LIAB/PROPERTY PREM RENEWAL POL BOP-22871').best?.naics).toBe('524126');
+    // Couriers by name and by what they sell; a UPS that backs up power is no courier.
+    expect(shipped.classify('FEDEX PRIORITY OVERNIGHT TRK 7781 4402 1193').best?.naics).toBe('492110');
+    expect(shipped.classify('UPS ground shipment of signed contracts').best?.naics).toBe('492110');
+    expect(shipped.classify('Overnight express shipment of a replacement control board').best?.naics).toBe('492110');
+    expect(shipped.classify('UPS battery backup 1500VA').best?.naics).not.toBe('492110');
+    expect(shipped.classify('Battery, lithium coin cell, CR2032, 3V, 10 pack').best?.naics).toBe('335912');
     // An analysis of samples is a testing laboratory's.
     expect(shipped.classify('Soil analysis, 4 samples').best?.naics).toBe('541380');
     expect(shipped.classify('LEAD & COPPER SAMPLE ANALYSIS - CONTRACT LAB, 60 SITES').best?.naics).toBe('541380');

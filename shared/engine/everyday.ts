@@ -36,15 +36,15 @@ export const EVERYDAY_MEANINGS: readonly EverydayMeaning[] = [
     means: 'distribution of electric power',
     naics: '221122',
   },
-  { words: ['gas'], context: BILLED, means: 'distribution of natural gas', naics: '221210' },
+  { words: ['gas'], context: [...BILLED, 'service'], means: 'distribution of natural gas', naics: '221210' },
   { words: ['water'], context: BILLED, means: 'water distribution', naics: '221310' },
   {
-    words: ['sewer', 'sewage'],
+    words: ['sewer', 'sewage', 'wastewater'],
     context: [...BILLED, 'service'],
     means: 'sewer systems',
     naics: '221320',
   },
-  { words: ['steam'], context: BILLED, means: 'distribution of steam heat', naics: '221330' },
+  { words: ['steam'], context: [...BILLED, 'service'], means: 'distribution of steam heat', naics: '221330' },
   {
     words: ['trash', 'garbage', 'refuse', 'rubbish', 'waste', 'recycling'],
     context: [...BILLED, 'pickup', 'removal', 'hauling', 'service'],
@@ -168,6 +168,11 @@ export const EVERYDAY_MEANINGS: readonly EverydayMeaning[] = [
     means: 'commercial banking',
     naics: '522110',
   },
+  // A trade's worker, or counsel, hired for the work (not "Electricians' apprenticeship training").
+  { words: ['electrician'], means: 'electrician', naics: '238210' },
+  { words: ['plumber'], means: 'plumbers', naics: '238220' },
+  { words: ['roofer'], means: 'roofing contractors', naics: '238160' },
+  { words: ['counsel'], means: "lawyers' offices", naics: '541110' },
   {
     words: ['audit', 'auditing'],
     context: ['fee', 'service'],

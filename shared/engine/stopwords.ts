@@ -12,7 +12,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     'comprise comprising except including include includ classified sector subsector ' +
     'known also generally new used type style model size sz inch in ft mm cm ' +
     'lb oz kg yd pc pcs ea each pr pair dozen dz qty quantity unit unitss set ' +
-    'ml cc mg gb tb mbp gbp gal gallon liter litre qt quart pint ounce ream ' +
+    'ml cc mg gb tb mbp gbp btu mbh therm ccf gal gallon liter litre qt quart pint ounce ream ' +
     'black white red blue green yellow orange gray grey brown clear silver gold color colour ' +
     'small medium large xlarge xxl xxxl xs extra regular standard std ' +
     'item items part parts number catalog order ordered ordering purchase po pr req ' +
