@@ -73,7 +73,7 @@ const ABBREVIATIONS: Record<string, string> = {
   brkr: 'breaker', mag: 'magnetic', htr: 'heater', htg: 'heating', vac: 'vacuum', insul: 'insulation', chg: 'charge',
   corr: 'corrugated', det: 'detergent', spkr: 'speaker', calc: 'calculator', alk: 'alkaline', genset: 'generator set',
   dsl: 'diesel', engrg: 'engineering', ckt: 'circuit', constr: 'construction', unl: 'unleaded gasoline',
-  mayo: 'mayonnaise', liq: 'liquid', dehy: 'dehydrated', liab: 'liability', prem: 'premium', nat: 'natural', asl: 'language', // American Sign Language
+  mayo: 'mayonnaise', liq: 'liquid', bev: 'beverage', cyl: 'cylinder', dehy: 'dehydrated', liab: 'liability', prem: 'premium', nat: 'natural', asl: 'language', // American Sign Language
   // Work written as a noun after the item ("Transmission overhaul", "Fence install"), as NAICS names it.
   overhaul: 'repair', rebuild: 'repair', rewind: 'repair', install: 'installation', jetting: 'cleaning',
   asphaltic: 'asphalt', cmu: 'concrete block', rcp: 'reinforced concrete pipe', fzn: 'frozen', frz: 'frozen', chix: 'chicken',
@@ -198,6 +198,8 @@ const TRADE_NAMES: Record<string, string> = {
   'portable restroom': 'portable toilet renting',
   'security officer': 'security guard service',
   'coin cell': 'primary battery',
+  'ice cube': 'block ice',
+  'bagged ice': 'block ice',
   'overnight express': 'express delivery service',
   'ups ground': 'express delivery service',
   'ups shipment': 'express delivery service',

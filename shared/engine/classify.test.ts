@@ -422,6 +422,8 @@ describe('classifier', () => {
     expect(shipped.classify('Overnight express shipment of a replacement control board').best?.naics).toBe('492110');
     expect(shipped.classify('UPS battery backup 1500VA').best?.naics).not.toBe('492110');
     expect(shipped.classify('Battery, lithium coin cell, CR2032, 3V, 10 pack').best?.naics).toBe('335912');
+    expect(shipped.classify('ICE CUBE 20LB BAG').best?.naics).toBe('312113'); // ice, not ice cream
+    expect(shipped.classify('Ice cream, vanilla, 3 gal').best?.naics).toBe('311520');
     // An analysis of samples is a testing laboratory's.
     expect(shipped.classify('Soil analysis, 4 samples').best?.naics).toBe('541380');
     expect(shipped.classify('LEAD & COPPER SAMPLE ANALYSIS - CONTRACT LAB, 60 SITES').best?.naics).toBe('541380');
