@@ -66,7 +66,7 @@ const ABBREVIATIONS: Record<string, string> = {
   diag: 'diagnostic', empl: 'employee', lgl: 'legal', adj: 'adjustable', exh: 'exhaust',
   hmac: 'asphalt paving mixture', hma: 'asphalt paving mixture', gac: 'granular activated carbon', lldpe: 'polyethylene plastic',
   // Lab, clinic and kitchen shorthand.
-  syr: 'syringe', ndl: 'needle', ipa: 'isopropyl alcohol', etoh: 'ethyl alcohol', hcl: 'hydrochloric acid',
+  syr: 'syringe', ndl: 'needle', etoh: 'ethyl alcohol',
   naoh: 'sodium hydroxide', frzr: 'freezer', chkn: 'chicken', ulsd: 'diesel fuel', ntrl: 'nitrile',
   hardhat: 'hard hat', hfc: 'fluorocarbon gas',
   // Supply-house, utility and office shorthand.

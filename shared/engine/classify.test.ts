@@ -429,8 +429,8 @@ describe('classifier', () => {
     expect(shipped.classify('LEAD & COPPER SAMPLE ANALYSIS - CONTRACT LAB, 60 SITES').best?.naics).toBe('541380');
     // Lab, clinic and kitchen shorthand.
     expect(shipped.classify('SYR LUER LK 10ML W/O NDL STER 100/BX').best?.naics).toBe('339112'); // not wood boxes
-    expect(shipped.classify('IPA 99.5% ACS 4L AMBER').best?.naics).toBe('325199');
-    expect(shipped.classify('HCL 36.5-38% ACS REAGENT 2.5L').best?.naics).toBe('325180');
+    expect(shipped.classify('IPA craft beer, 1/2 bbl keg').best?.naics).toBe('312120'); // IPA is also a beer
+    expect(shipped.classify('Diphenhydramine HCl 25 mg capsules').best?.naics).toBe('325412'); // a hydrochloride, not the acid
     expect(shipped.classify('ETOH 200 PROOF 500ML').best?.naics).toBe('325193');
     expect(shipped.classify('ASL interpreter for parent-teacher conference').best?.naics).toBe('541930');
     // A lease of a named good is that good's leasing, not a building's ("Copier lease payment").
