@@ -65,18 +65,18 @@ const ABBREVIATIONS: Record<string, string> = {
   cert: 'certificate', trng: 'training', cnslt: 'consulting', mgmt: 'management', admin: 'administrative',
   diag: 'diagnostic', empl: 'employee', lgl: 'legal', adj: 'adjustable', exh: 'exhaust',
   hmac: 'asphalt paving mixture', hma: 'asphalt paving mixture', gac: 'granular activated carbon', lldpe: 'polyethylene plastic',
-  // Lab, clinic and kitchen shorthand.
-  syr: 'syringe', ndl: 'needle', etoh: 'ethyl alcohol',
-  naoh: 'sodium hydroxide', frzr: 'freezer', chkn: 'chicken', ulsd: 'diesel fuel', ntrl: 'nitrile',
-  hardhat: 'hard hat', hfc: 'fluorocarbon gas',
-  // Supply-house, utility and office shorthand.
-  brkr: 'breaker', mag: 'magnetic', htr: 'heater', htg: 'heating', vac: 'vacuum', insul: 'insulation', chg: 'charge',
-  corr: 'corrugated', det: 'detergent', spkr: 'speaker', calc: 'calculator', alk: 'alkaline', genset: 'generator set',
-  dsl: 'diesel', engrg: 'engineering', ckt: 'circuit', constr: 'construction', unl: 'unleaded gasoline',
-  mayo: 'mayonnaise', liq: 'liquid', bev: 'beverage', cyl: 'cylinder', dehy: 'dehydrated', liab: 'liability', prem: 'premium', nat: 'natural', asl: 'language', // American Sign Language
+  asphaltic: 'asphalt', cmu: 'concrete block', rcp: 'reinforced concrete pipe', fzn: 'frozen', frz: 'frozen', chix: 'chicken',
+  // Lab, clinic and kitchen shorthand (not IPA, also a beer, nor HCl, after a drug's name a hydrochloride).
+  syr: 'syringe', ndl: 'needle', etoh: 'ethyl alcohol', naoh: 'sodium hydroxide', frzr: 'freezer',
+  chkn: 'chicken', ntrl: 'nitrile', hardhat: 'hard hat', hfc: 'fluorocarbon gas', asl: 'language', // sign language
+  // Supply-house, utility and office shorthand (not DET, also a smoke detector, nor DSL, also an internet line).
+  brkr: 'breaker', mag: 'magnetic', htr: 'heater', htg: 'heating', vac: 'vacuum', insul: 'insulation',
+  chg: 'charge', corr: 'corrugated', spkr: 'speaker', alk: 'alkaline', genset: 'generator set',
+  engrg: 'engineering', ckt: 'circuit', constr: 'construction', unl: 'unleaded gasoline', ulsd: 'diesel fuel',
+  mayo: 'mayonnaise', liq: 'liquid', bev: 'beverage', cyl: 'cylinder', dehy: 'dehydrated', liab: 'liability',
+  prem: 'premium', nat: 'natural',
   // Work written as a noun after the item ("Transmission overhaul", "Fence install"), as NAICS names it.
   overhaul: 'repair', rebuild: 'repair', rewind: 'repair', install: 'installation', jetting: 'cleaning',
-  asphaltic: 'asphalt', cmu: 'concrete block', rcp: 'reinforced concrete pipe', fzn: 'frozen', frz: 'frozen', chix: 'chicken',
 };
 
 /**

@@ -36,7 +36,7 @@ export function isStopword(term: string): boolean {
  */
 const NOUN_UNITS = new Set([
   'meter', 'yard', 'foot', 'feet', 'minute', 'hour', 'night', 'day', 'week', 'month', 'year', 'pc', 'pcs',
-  'min', 'hr', 'hrs', 'wk', 'wks', 'mo', 'mos', 'yr', 'yrs', 'cu', 'sq', 'sf', 'lf', 'cy', 'ton', 'ply', 'pm', 'ct', 'cs',
+  'min', 'hr', 'hrs', 'wk', 'wks', 'mo', 'mos', 'yr', 'yrs', 'cu', 'sq', 'sf', 'lf', 'cy', 'ton', 'ply', 'pm', 'ct', 'cs', 'vac',
 ]);
 
 export function isNounUnit(term: string): boolean {
