@@ -102,7 +102,7 @@ const HYPERNYMS: Record<string, string> = {
   excavator: 'construction machinery', backhoe: 'construction machinery', bulldozer: 'construction machinery',
   trencher: 'construction machinery',
   antivirus: 'software', copier: 'photocopying machine',
-  interpreter: 'interpretation', cordless: 'power driven', fedex: 'courier', ibuprofen: 'analgesic preparation',
+  interpreter: 'interpretation', cordless: 'power driven', keyboard: 'computer peripheral', fedex: 'courier', ibuprofen: 'analgesic preparation',
   acetaminophen: 'analgesic preparation', aspirin: 'analgesic preparation', analysis: 'testing', alternator: 'internal combustion engine',
   vodka: 'liquor', tequila: 'liquor', rum: 'liquor',
 };
@@ -177,7 +177,7 @@ const TRADE_NAMES: Record<string, string> = {
   'dish machine': 'dishwashing machine',
   'carpet tile': 'carpet',
   'porta potty': 'portable toilet renting',
-  'spring water': 'spring water bottling',
+  'spring water': 'bottled water spring',
   'aid kit': 'aid snake bite burn kit',
   'motor oil': 'motor oil lubricating',
   'alkaline battery': 'alkaline primary battery',
@@ -198,6 +198,8 @@ const TRADE_NAMES: Record<string, string> = {
   'portable restroom': 'portable toilet renting',
   'security officer': 'security guard service',
   'coin cell': 'primary battery',
+  'fire extension': 'fire extinguisher', // "FIRE EXT": EXT has become extension
+  'glue stick': 'adhesive',
   'ice cube': 'block ice',
   'bagged ice': 'block ice',
   'overnight express': 'express delivery service',

@@ -423,6 +423,11 @@ describe('classifier', () => {
     expect(shipped.classify('UPS battery backup 1500VA').best?.naics).not.toBe('492110');
     expect(shipped.classify('Battery, lithium coin cell, CR2032, 3V, 10 pack').best?.naics).toBe('335912');
     expect(shipped.classify('ICE CUBE 20LB BAG').best?.naics).toBe('312113'); // ice, not ice cream
+    expect(shipped.classify('WATER SPRING 16.9OZ 24PK').best?.naics).toBe('312112'); // bottled water, not springs
+    expect(shipped.classify('Keyboard, wireless, full-size').best?.naics).toBe('334118'); // a computer's, unless it says piano
+    expect(shipped.classify('Glue stick, washable, 0.77 oz').best?.naics).toBe('325520');
+    expect(shipped.classify('FIRE EXT ABC 10LB').best?.naics).toBe('339999'); // an extinguisher, not an extension
+    expect(shipped.classify('TRASH HAUL JOBSITE PACKAGING WASTE 20YD').best?.naics).toBe('562111');
     expect(shipped.classify('Ice cream, vanilla, 3 gal').best?.naics).toBe('311520');
     // An analysis of samples is a testing laboratory's.
     expect(shipped.classify('Soil analysis, 4 samples').best?.naics).toBe('541380');

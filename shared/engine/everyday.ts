@@ -47,7 +47,7 @@ export const EVERYDAY_MEANINGS: readonly EverydayMeaning[] = [
   { words: ['steam'], context: [...BILLED, 'service'], means: 'distribution of steam heat', naics: '221330' },
   {
     words: ['trash', 'garbage', 'refuse', 'rubbish', 'waste', 'recycling'],
-    context: [...BILLED, 'pickup', 'removal', 'hauling', 'service'],
+    context: [...BILLED, 'pickup', 'removal', 'haul', 'hauling', 'service'],
     means: 'garbage collection services',
     naics: '562111',
   },
