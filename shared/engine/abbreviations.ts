@@ -66,12 +66,13 @@ const ABBREVIATIONS: Record<string, string> = {
   diag: 'diagnostic', empl: 'employee', lgl: 'legal', adj: 'adjustable', exh: 'exhaust',
   hmac: 'asphalt paving mixture', hma: 'asphalt paving mixture', gac: 'granular activated carbon', lldpe: 'polyethylene plastic',
   asphaltic: 'asphalt', cmu: 'concrete block', rcp: 'reinforced concrete pipe', fzn: 'frozen', frz: 'frozen', chix: 'chicken',
-  // Lab, clinic and kitchen shorthand (not IPA, also a beer, nor HCl, after a drug's name a hydrochloride).
-  syr: 'syringe', ndl: 'needle', etoh: 'ethyl alcohol', naoh: 'sodium hydroxide', frzr: 'freezer',
+  // Lab, clinic and kitchen shorthand (not IPA, also a beer; HCl, after a drug's name a hydrochloride; SYR,
+  // also a syrup; CHG, also chlorhexidine; MAG, also magnesium).
+  ndl: 'needle', etoh: 'ethyl alcohol', naoh: 'sodium hydroxide', frzr: 'freezer',
   chkn: 'chicken', ntrl: 'nitrile', hardhat: 'hard hat', hfc: 'fluorocarbon gas', asl: 'language', // sign language
   // Supply-house, utility and office shorthand (not DET, also a smoke detector, nor DSL, also an internet line).
-  brkr: 'breaker', mag: 'magnetic', htr: 'heater', htg: 'heating', vac: 'vacuum', insul: 'insulation',
-  chg: 'charge', corr: 'corrugated', spkr: 'speaker', alk: 'alkaline', genset: 'generator set',
+  brkr: 'breaker', htr: 'heater', htg: 'heating', vac: 'vacuum', insul: 'insulation',
+  corr: 'corrugated', spkr: 'speaker', alk: 'alkaline', genset: 'generator set',
   engrg: 'engineering', ckt: 'circuit', constr: 'construction', unl: 'unleaded gasoline', ulsd: 'diesel fuel',
   mayo: 'mayonnaise', liq: 'liquid', bev: 'beverage', cyl: 'cylinder', dehy: 'dehydrated', liab: 'liability',
   prem: 'premium', nat: 'natural',

@@ -433,7 +433,7 @@ describe('classifier', () => {
     expect(shipped.classify('Soil analysis, 4 samples').best?.naics).toBe('541380');
     expect(shipped.classify('LEAD & COPPER SAMPLE ANALYSIS - CONTRACT LAB, 60 SITES').best?.naics).toBe('541380');
     // Lab, clinic and kitchen shorthand.
-    expect(shipped.classify('SYR LUER LK 10ML W/O NDL STER 100/BX').best?.naics).toBe('339112'); // not wood boxes
+    expect(shipped.classify('NDL HYPO 25G X 5/8 STER 100/BX').best?.naics).toBe('339112');
     expect(shipped.classify('IPA craft beer, 1/2 bbl keg').best?.naics).toBe('312120'); // IPA is also a beer
     expect(shipped.classify('Diphenhydramine HCl 25 mg capsules').best?.naics).toBe('325412'); // a hydrochloride, not the acid
     expect(shipped.classify('ETOH 200 PROOF 500ML').best?.naics).toBe('325193');
