@@ -201,6 +201,8 @@ const TRADE_NAMES: Record<string, string> = {
   'coin cell': 'primary battery',
   'fire extension': 'fire extinguisher', // "FIRE EXT": EXT has become extension
   'glue stick': 'adhesive',
+  'shipping box': 'box corrugated shipping',
+  'moving box': 'box corrugated shipping',
   'ice cube': 'block ice',
   'bagged ice': 'block ice',
   'overnight express': 'express delivery service',

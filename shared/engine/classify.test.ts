@@ -426,6 +426,8 @@ describe('classifier', () => {
     expect(shipped.classify('WATER SPRING 16.9OZ 24PK').best?.naics).toBe('312112'); // bottled water, not springs
     expect(shipped.classify('Keyboard, wireless, full-size').best?.naics).toBe('334118'); // a computer's, unless it says piano
     expect(shipped.classify('Glue stick, washable, 0.77 oz').best?.naics).toBe('325520');
+    expect(shipped.classify('Shipping boxes, 12x12x12').best?.naics).toBe('322211'); // not wood containers
+    expect(shipped.classify('Moving boxes, medium').best?.naics).toBe('322211'); // not moving stairways
     expect(shipped.classify('FIRE EXT ABC 10LB').best?.naics).toBe('339999'); // an extinguisher, not an extension
     expect(shipped.classify('TRASH HAUL JOBSITE PACKAGING WASTE 20YD').best?.naics).toBe('562111');
     expect(shipped.classify('Ice cream, vanilla, 3 gal').best?.naics).toBe('311520');
