@@ -180,6 +180,7 @@ const TRADE_NAMES: Record<string, string> = {
   'porta potty': 'portable toilet renting',
   'spring water': 'bottled water spring',
   'aid kit': 'aid snake bite burn kit',
+  'aid refill': 'aid snake bite burn kit',
   'motor oil': 'motor oil lubricating',
   'alkaline battery': 'alkaline primary battery',
   'aa battery': 'alkaline primary battery',

@@ -427,6 +427,11 @@ describe('classifier', () => {
     expect(shipped.classify('Keyboard, wireless, full-size').best?.naics).toBe('334118'); // a computer's, unless it says piano
     expect(shipped.classify('Glue stick, washable, 0.77 oz').best?.naics).toBe('325520');
     expect(shipped.classify('Shipping boxes, 12x12x12').best?.naics).toBe('322211'); // not wood containers
+    // A rating is no class a school teaches, and "high" qualifies what follows it.
+    expect(shipped.classify('Hi-vis vest, class 2').best?.naics).toBe('339113'); // not high schools
+    expect(tokenize('Class 52 ductile iron pipe').map((t) => t.term)).not.toContain('class');
+    expect(shipped.classify('Yoga class for staff').best?.naics.slice(0, 3)).toBe('611');
+    expect(shipped.classify('First aid refill kit').best?.naics).toBe('339113'); // not first-aid instruction
     expect(shipped.classify('Moving boxes, medium').best?.naics).toBe('322211'); // not moving stairways
     expect(shipped.classify('FIRE EXT ABC 10LB').best?.naics).toBe('339999'); // an extinguisher, not an extension
     expect(shipped.classify('TRASH HAUL JOBSITE PACKAGING WASTE 20YD').best?.naics).toBe('562111');

@@ -57,7 +57,7 @@ export function isConditionWord(term: string): boolean {
  * "Wireless mouse" or an "LED flashlight". Not "commercial" or "industrial": NAICS splits goods by
  * them ("Vacuum cleaners, commercial-type", "Industrial gases").
  */
-const QUALIFYING_WORDS = new Set(['led', 'heavy', 'professional', 'premium', 'economy', 'deluxe']);
+const QUALIFYING_WORDS = new Set(['led', 'heavy', 'high', 'professional', 'premium', 'economy', 'deluxe']);
 
 export function isPropertyAdjective(term: string): boolean {
   return QUALIFYING_WORDS.has(term) || (term.length > 6 && /(?:less|able|ible|ful)$/.test(term));

@@ -111,6 +111,8 @@ const PREPOSITIONS = new Set([
 
 /** "IT" in capitals is information technology, not the pronoun a stopword drops ("Managed IT services"). */
 const withComputerForIT = (text: string) => text.replace(/\bIT\b/g, 'computer');
+/** A rating ("Class 2" vest, "CLASS E" hard hat, "Class 52" pipe) is no class a school teaches. */
+const RATING = /\bclass\s+(?:\d+[a-z]?|[a-e]|i{1,3}|iv)\b/g;
 
 /**
  * Splits free text into stemmed content words: drops numbers, sizes, part numbers
@@ -119,7 +121,7 @@ const withComputerForIT = (text: string) => text.replace(/\bIT\b/g, 'computer');
  */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  const segments = withComputerForIT(text.normalize('NFKC')).toLowerCase().replace(/\bw\/o\b/g, ' without ').replace(/\bw\//g, ' with ').replace(/&/g, ' and ').split(SPLIT_SEGMENTS);
+  const segments = withComputerForIT(text.normalize('NFKC')).toLowerCase().replace(RATING, ' ').replace(/\bw\/o\b/g, ' without ').replace(/\bw\//g, ' with ').replace(/&/g, ' and ').split(SPLIT_SEGMENTS);
   let position = 0;
   for (let segment = 0; segment < segments.length; segment++) {
     // Words at even indices, each with the separator before it: a hyphen joins words into one
