@@ -113,6 +113,10 @@ describe('plain labelled files', () => {
     ['officeadmin-lines.csv', 160],
     ['foodservice-lines.csv', 160],
     ['utilities-energy-lines.csv', 160],
+    ['materials-lines.csv', 160],
+    ['autoshop-lines.csv', 160],
+    ['janitorial-lines.csv', 160],
+    ['oilfield-mining-lines.csv', 160],
   ])(
     'labels every line of %s with a valid 2017 NAICS code, its title and whether EPA prices it',
     (file, count) => {
