@@ -75,7 +75,8 @@ const ABBREVIATIONS: Record<string, string> = {
   corr: 'corrugated', spkr: 'speaker', alk: 'alkaline', genset: 'generator set',
   engrg: 'engineering', ckt: 'circuit', constr: 'construction', unl: 'unleaded gasoline', ulsd: 'diesel fuel',
   mayo: 'mayonnaise', liq: 'liquid', bev: 'beverage', cyl: 'cylinder', dehy: 'dehydrated', liab: 'liability',
-  prem: 'premium', nat: 'natural',
+  prem: 'premium', nat: 'natural', haz: 'hazardous', cstg: 'casting', hhcs: 'hex head cap screw',
+  endmill: 'end mill cutting tool', ftl: 'truckload', flt: 'flight', anodize: 'anodizing',
   // Work written as a noun after the item ("Transmission overhaul", "Fence install"), as NAICS names it.
   overhaul: 'repair', rebuild: 'repair', rewind: 'repair', install: 'installation', jetting: 'cleaning',
 };
@@ -103,7 +104,7 @@ const HYPERNYMS: Record<string, string> = {
   excavator: 'construction machinery', backhoe: 'construction machinery', bulldozer: 'construction machinery',
   trencher: 'construction machinery',
   antivirus: 'software', copier: 'photocopying machine',
-  interpreter: 'interpretation', cordless: 'power driven', keyboard: 'computer peripheral', fedex: 'courier', ibuprofen: 'analgesic preparation',
+  interpreter: 'interpretation', cordless: 'power driven', keyboard: 'computer peripheral', locker: 'partition', fedex: 'courier', ibuprofen: 'analgesic preparation',
   acetaminophen: 'analgesic preparation', aspirin: 'analgesic preparation', analysis: 'testing', alternator: 'internal combustion engine',
   vodka: 'liquor', tequila: 'liquor', rum: 'liquor',
 };
@@ -202,6 +203,11 @@ const TRADE_NAMES: Record<string, string> = {
   'coin cell': 'primary battery',
   'fire extension': 'fire extinguisher', // "FIRE EXT": EXT has become extension
   'glue stick': 'adhesive',
+  'gear oil': 'lubricating oil',
+  'serpentine belt': 'rubber belt',
+  'impact wrench': 'impact wrench handheld power driven',
+  'heat treat': 'heat treating metal',
+  'washer fluid': 'windshield washer fluid',
   'shipping box': 'box corrugated shipping',
   'moving box': 'box corrugated shipping',
   'ice cube': 'block ice',

@@ -16,9 +16,9 @@ const COVERAGE_SLOPE = 10;
 
 /** [raw, calibrated] knots, as printed by `npm run fit:calibration` (isotonic over 25 equal-count bins). */
 export const KNOTS: readonly (readonly [number, number])[] = [
-  [0, 0.29],
-  [0.023, 0.29],
-  [0.109, 0.29],
+  [0, 0.3],
+  [0.023, 0.3],
+  [0.109, 0.3],
   [0.145, 0.33],
   [0.178, 0.43],
   [0.74, 0.43],

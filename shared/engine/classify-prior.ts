@@ -62,6 +62,7 @@ const SERVICE_INDUSTRIES: Record<string, readonly string[]> = {
   analysis: ['5413', '6215'],
   hosting: ['518'],
   hauling: ['484', '562'],
+  crating: ['4889'],
   transport: ['48', '6219'],
   transportation: ['48', '6219'],
   towing: ['4884'],

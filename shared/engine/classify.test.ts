@@ -54,6 +54,7 @@ describe('classifier', () => {
     expect(best('Shop rent for March')).toBe('531120');
     expect(best('Plane ticket to Denver')).toBe('481111');
     expect(best('Weekly garbage pickup')).toBe('562111');
+    expect(best('Hazardous waste pickup, spent solvent drums')).not.toBe('562111'); // no garbage collection
     expect(best('Monthly bank account fee')).toBe('522110');
     expect(best('Electric bill')).toBe('221122');
     expect(best('Mobile phone bill')).toBe('517312');
@@ -432,6 +433,14 @@ describe('classifier', () => {
     expect(tokenize('Class 52 ductile iron pipe').map((t) => t.term)).not.toContain('class');
     expect(shipped.classify('Yoga class for staff').best?.naics.slice(0, 3)).toBe('611');
     expect(shipped.classify('First aid refill kit').best?.naics).toBe('339113'); // not first-aid instruction
+    // Plant and shop shorthand and trade names.
+    expect(shipped.classify('CSTG GRAY IRON CL30 PUMP HSG P/N 22-104 RAW').best?.naics).toBe('331511');
+    expect(shipped.classify('ENDMILL 1/2 4FL CARB TIALN').best?.naics).toBe('333515');
+    expect(shipped.classify('IMPACT WRENCH 1/2DR PNEU 1000FT-LB').best?.naics).toBe('333991'); // not hand wrenches
+    expect(shipped.classify('SERPENTINE BELT 6PK2155 EPDM').best?.naics).toBe('326220'); // not serpentine stone
+    expect(shipped.classify('Mineral gear oil 80W-90 GL-5').best?.naics).toBe('324191');
+    expect(shipped.classify('HEAT TREAT HARDEN & TEMPER 4140').best?.naics).toBe('332811');
+    expect(shipped.classify('LOCKER STEEL 2-TIER 3-WIDE').best?.naics).toBe('337215'); // not refrigerated lockers
     expect(shipped.classify('Moving boxes, medium').best?.naics).toBe('322211'); // not moving stairways
     expect(shipped.classify('FIRE EXT ABC 10LB').best?.naics).toBe('339999'); // an extinguisher, not an extension
     expect(shipped.classify('TRASH HAUL JOBSITE PACKAGING WASTE 20YD').best?.naics).toBe('562111');

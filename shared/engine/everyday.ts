@@ -20,6 +20,8 @@ export interface EverydayMeaning {
   alone?: boolean;
   /** Only when no written word comes before it in its phrase: "Lease payment", not "Copier lease payment". */
   opensPhrase?: boolean;
+  /** Not right after one of these words: "Hazardous waste pickup" is no garbage collection. */
+  notAfter?: readonly string[];
   /** The NAICS words it stands for, as index entries write them. */
   means: string;
   /** The code NAICS indexes those words under (checked in scripts/everyday-meanings.test.ts). */
@@ -48,6 +50,7 @@ export const EVERYDAY_MEANINGS: readonly EverydayMeaning[] = [
   {
     words: ['trash', 'garbage', 'refuse', 'rubbish', 'waste', 'recycling'],
     context: [...BILLED, 'pickup', 'removal', 'haul', 'hauling', 'service'],
+    notAfter: ['hazardous', 'medical', 'biohazard', 'infectious', 'radioactive'],
     means: 'garbage collection services',
     naics: '562111',
   },
@@ -268,10 +271,11 @@ function wordBefore(tokens: readonly Token[], i: number): boolean {
 
 /** The meanings by the word that opens them, their NAICS words as index terms (stemmed, no stopwords). */
 const byWord = new Map<string, Meaning[]>();
-for (const { words, context, reach = 2, alone, opensPhrase, means, naics } of EVERYDAY_MEANINGS) {
+for (const { words, context, reach = 2, alone, opensPhrase, notAfter, means, naics } of EVERYDAY_MEANINGS) {
   const meaningTerms = terms(means);
   const applies: Meaning['applies'] = (tokens, i, isTerm) => {
     if (opensPhrase && wordBefore(tokens, i)) return false;
+    if (notAfter && i > 0 && notAfter.includes(tokens[i - 1]!.term)) return false;
     if (!context || (alone && endsItemPhrase(tokens, i))) return true;
     const { segment, position } = tokens[i]!;
     const at = tokens.findIndex(
