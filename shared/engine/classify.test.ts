@@ -431,6 +431,7 @@ describe('classifier', () => {
     // A rating is no class a school teaches, and "high" qualifies what follows it.
     expect(shipped.classify('Hi-vis vest, class 2').best?.naics).toBe('339113'); // not high schools
     expect(tokenize('Class 52 ductile iron pipe').map((t) => t.term)).not.toContain('class');
+    expect(tokenize('Truck tires, load range E').map((t) => t.term)).not.toContain('range'); // no cooking range
     expect(shipped.classify('Yoga class for staff').best?.naics.slice(0, 3)).toBe('611');
     expect(shipped.classify('First aid refill kit').best?.naics).toBe('339113'); // not first-aid instruction
     // Plant and shop shorthand and trade names.

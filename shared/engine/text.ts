@@ -111,8 +111,11 @@ const PREPOSITIONS = new Set([
 
 /** "IT" in capitals is information technology, not the pronoun a stopword drops ("Managed IT services"). */
 const withComputerForIT = (text: string) => text.replace(/\bIT\b/g, 'computer');
-/** A rating ("Class 2" vest, "CLASS E" hard hat, "Class 52" pipe) is no class a school teaches. */
-const RATING = /\bclass\s+(?:\d+[a-z]?|[a-e]|i{1,3}|iv)\b/g;
+/**
+ * A rating ("Class 2" vest, "CLASS E" hard hat, "Class 52" pipe, a tire's "load range E") is no class
+ * a school teaches, nor a cooking range.
+ */
+const RATING = /\b(?:class|load range)\s+(?:\d+[a-z]?|[a-f]|i{1,3}|iv)\b/g;
 
 /**
  * Splits free text into stemmed content words: drops numbers, sizes, part numbers
