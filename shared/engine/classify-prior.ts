@@ -103,7 +103,8 @@ export const ENGAGEMENT_WORDS: ReadonlySet<string> = new Set([
 export function serviceWordOf(words: readonly { term: string }[], label?: string): string {
   const last = words.at(-1)?.term ?? '';
   const before = words.at(-2)?.term ?? '';
-  if (ENGAGEMENT_WORDS.has(last) && serviceIndustries(before)?.length) return before;
+  // "… inspection and tagging": an activity the service word before it names the trade of.
+  if ((ENGAGEMENT_WORDS.has(last) || (last.endsWith('ing') && !serviceIndustries(last))) && serviceIndustries(before)?.length) return before;
   if (label === undefined || serviceIndustries(last)) return last;
   return words.find((w) => serviceIndustries(w.term)?.length)?.term ?? label;
 }

@@ -182,6 +182,8 @@ describe('classifier', () => {
       ['Hedge trimming', '561730'],
       ['Plow and clear staff parking lots after snowfall', '561790'], // not the parking lot
       ['Paper shredding, monthly', '561990'], // not paper mills
+      // An activity after the service word ("… inspection and tagging") is that service's.
+      ['Annual fire extinguisher inspection and tagging', '541990'], // not the extinguishers
       ['Rekey 40 classroom locksets to new master key system', '561622'],
       // Transport is bought from carriers, or from an ambulance service: not the vehicles' makers.
       ['non-emergency ambulance transport from the jail infirmary to the hospital', '621910'],
