@@ -199,6 +199,7 @@ const TRADE_NAMES: Record<string, string> = {
   'computer bag': 'bag luggage',
   'computer backpack': 'bag luggage',
   'portable restroom': 'portable toilet renting',
+  'portable toilet': 'portable toilet renting',
   'security officer': 'security guard service',
   'coin cell': 'primary battery',
   'fire extension': 'fire extinguisher', // "FIRE EXT": EXT has become extension

@@ -403,6 +403,7 @@ describe('classifier', () => {
     expect(tokenize('Delivery by 2 PM').map((t) => t.term)).toEqual(['delivery']);
     // Trade names of services and goods, as the index entry names them.
     expect(shipped.classify('Portable restroom rental for the cross-country meet').best?.naics).toBe('562991');
+    expect(shipped.classify('Portable toilets, 2 units, weekly service').best?.naics).toBe('562991'); // not plastics toilets
     expect(shipped.classify('WAREHOUSE LABORER VIA TEMP AGENCY - 40 HRS/WK').best?.naics).toBe('561320');
     expect(shipped.classify('WATER CLOSET FLR MT ELONGATED 1.1 GPF').best?.naics).toBe('327110'); // not water
     expect(shipped.classify('IBUPROFEN TAB 200MG 500/BT').best?.naics).toBe('325412');
