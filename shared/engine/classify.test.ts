@@ -389,75 +389,6 @@ describe('classifier', () => {
     expect(shipped.classify('Copier, multifunction, 45 ppm').best?.naics).toBe('333316');
     expect(shipped.classify('Bed sheets, queen, white').best?.naics).toBe('314120'); // not sheet metal
     expect(shipped.classify('Fryer oil, 35 lb').best?.naics).toBe('311225'); // cooking oil, not essential oils
-    // A mower is a powered one, unless the line says otherwise: not "Lawnmowers, nonpowered".
-    expect(shipped.classify('Mowers, Riding, Zero-Turn, 60 In Deck, Commercial').best?.naics).toBe('333112');
-    // A cordless tool is a power-driven one, as NAICS calls it; a cordless phone is still a phone.
-    expect(shipped.classify('20V Cordless Brushless Hammer Drill Kit, 1/2 in Ratcheting Chuck').best?.naics).toBe('333991');
-    expect(shipped.classify('Cordless phone, DECT').best?.naics).toBe('334210');
-    // An alternator is the engine's, not the testers' that name it first.
-    expect(shipped.classify('Alternators, 12V, 160A, New, Medium Duty Truck').best?.naics).toBe('336320');
-    expect(shipped.classify('Alternator tester').best?.naics).toBe('334515');
-    // "PM" is preventive maintenance, and a time after a number.
-    expect(shipped.classify('Forklift PM service - 250 hr inspection').best?.naics).toBe('811310'); // not warehousing
-    expect(shipped.classify('TRACTION ELEVATOR PM AGREEMENT - QTRLY, 2 CARS').best?.naics).toBe('238290');
-    expect(tokenize('Delivery by 2 PM').map((t) => t.term)).toEqual(['delivery']);
-    // Trade names of services and goods, as the index entry names them.
-    expect(shipped.classify('Portable restroom rental for the cross-country meet').best?.naics).toBe('562991');
-    expect(shipped.classify('Portable toilets, 2 units, weekly service').best?.naics).toBe('562991'); // not plastics toilets
-    expect(shipped.classify('WAREHOUSE LABORER VIA TEMP AGENCY - 40 HRS/WK').best?.naics).toBe('561320');
-    expect(shipped.classify('WATER CLOSET FLR MT ELONGATED 1.1 GPF').best?.naics).toBe('327110'); // not water
-    expect(shipped.classify('IBUPROFEN TAB 200MG 500/BT').best?.naics).toBe('325412');
-    expect(shipped.classify('DIESEL ULSD NO 2 BULK TANK WAGON').best?.naics).toBe('324110'); // not diesel engines
-    expect(shipped.classify('UNARMED SECURITY OFFICER - PARKING GARAGE POST, HRLY').best?.naics).toBe('561612'); // not securities
-    expect(shipped.classify('SOD HYPO 15% LIQUID TOTE 275 GAL').best?.naics).toBe('325180'); // sodium hypochlorite, not sod
-    expect(shipped.classify('SWITCH ETHERNET 24PT 10G SFP+ L3 STACKABLE').best?.naics).toBe('334210'); // not wiring switches
-    expect(shipped.classify('HARDHAT TYPE II CLASS E CAP STYLE').best?.naics).toBe('339113'); // not caps
-    expect(shipped.classify('REFRIG HFC-134A 30 LB DISPOSABLE CYL').best?.naics).toBe('325120');
-    // Supply-house, utility and office shorthand.
-    expect(shipped.classify('UNIT HTR GAS 60MBH PWR VENT').best?.naics).toBe('333414'); // not gas
-    expect(shipped.classify('BATT ALK AA 1.5V 24PK').best?.naics).toBe('335912');
-    expect(shipped.classify('GENSET DSL 500KW 480V 3PH STANDBY').best?.naics).toBe('335312');
-    expect(shipped.classify('ENGRG CONSULTING ARC FLASH STUDY').best?.naics).toBe('541330');
-    expect(shipped.classify('MAYO XHVY DUTY 4/1GAL').best?.naics).toBe('311941');
-    expect(shipped.classify('GEN LIAB/PROPERTY PREM RENEWAL POL BOP-22871').best?.naics).toBe('524126');
-    // Couriers by name and by what they sell; a UPS that backs up power is no courier.
-    expect(shipped.classify('FEDEX PRIORITY OVERNIGHT TRK 7781 4402 1193').best?.naics).toBe('492110');
-    expect(shipped.classify('UPS ground shipment of signed contracts').best?.naics).toBe('492110');
-    expect(shipped.classify('Overnight express shipment of a replacement control board').best?.naics).toBe('492110');
-    expect(shipped.classify('UPS battery backup 1500VA').best?.naics).not.toBe('492110');
-    expect(shipped.classify('Battery, lithium coin cell, CR2032, 3V, 10 pack').best?.naics).toBe('335912');
-    expect(shipped.classify('ICE CUBE 20LB BAG').best?.naics).toBe('312113'); // ice, not ice cream
-    expect(shipped.classify('WATER SPRING 16.9OZ 24PK').best?.naics).toBe('312112'); // bottled water, not springs
-    expect(shipped.classify('Keyboard, wireless, full-size').best?.naics).toBe('334118'); // a computer's, unless it says piano
-    expect(shipped.classify('Glue stick, washable, 0.77 oz').best?.naics).toBe('325520');
-    expect(shipped.classify('Shipping boxes, 12x12x12').best?.naics).toBe('322211'); // not wood containers
-    // A rating is no class a school teaches, and "high" qualifies what follows it.
-    expect(shipped.classify('Hi-vis vest, class 2').best?.naics).toBe('339113'); // not high schools
-    expect(tokenize('Class 52 ductile iron pipe').map((t) => t.term)).not.toContain('class');
-    expect(tokenize('Truck tires, load range E').map((t) => t.term)).not.toContain('range'); // no cooking range
-    expect(shipped.classify('Yoga class for staff').best?.naics.slice(0, 3)).toBe('611');
-    expect(shipped.classify('First aid refill kit').best?.naics).toBe('339113'); // not first-aid instruction
-    // Plant and shop shorthand and trade names.
-    expect(shipped.classify('CSTG GRAY IRON CL30 PUMP HSG P/N 22-104 RAW').best?.naics).toBe('331511');
-    expect(shipped.classify('ENDMILL 1/2 4FL CARB TIALN').best?.naics).toBe('333515');
-    expect(shipped.classify('IMPACT WRENCH 1/2DR PNEU 1000FT-LB').best?.naics).toBe('333991'); // not hand wrenches
-    expect(shipped.classify('SERPENTINE BELT 6PK2155 EPDM').best?.naics).toBe('326220'); // not serpentine stone
-    expect(shipped.classify('Mineral gear oil 80W-90 GL-5').best?.naics).toBe('324191');
-    expect(shipped.classify('HEAT TREAT HARDEN & TEMPER 4140').best?.naics).toBe('332811');
-    expect(shipped.classify('LOCKER STEEL 2-TIER 3-WIDE').best?.naics).toBe('337215'); // not refrigerated lockers
-    expect(shipped.classify('Moving boxes, medium').best?.naics).toBe('322211'); // not moving stairways
-    expect(shipped.classify('FIRE EXT ABC 10LB').best?.naics).toBe('339999'); // an extinguisher, not an extension
-    expect(shipped.classify('TRASH HAUL JOBSITE PACKAGING WASTE 20YD').best?.naics).toBe('562111');
-    expect(shipped.classify('Ice cream, vanilla, 3 gal').best?.naics).toBe('311520');
-    // An analysis of samples is a testing laboratory's.
-    expect(shipped.classify('Soil analysis, 4 samples').best?.naics).toBe('541380');
-    expect(shipped.classify('LEAD & COPPER SAMPLE ANALYSIS - CONTRACT LAB, 60 SITES').best?.naics).toBe('541380');
-    // Lab, clinic and kitchen shorthand.
-    expect(shipped.classify('NDL HYPO 25G X 5/8 STER 100/BX').best?.naics).toBe('339112');
-    expect(shipped.classify('IPA craft beer, 1/2 bbl keg').best?.naics).toBe('312120'); // IPA is also a beer
-    expect(shipped.classify('Diphenhydramine HCl 25 mg capsules').best?.naics).toBe('325412'); // a hydrochloride, not the acid
-    expect(shipped.classify('ETOH 200 PROOF 500ML').best?.naics).toBe('325193');
-    expect(shipped.classify('ASL interpreter for parent-teacher conference').best?.naics).toBe('541930');
     // A lease of a named good is that good's leasing, not a building's ("Copier lease payment").
     expect(shipped.classify('Copier lease payment').best?.naics).toBe('532420');
     // "IT" in capitals is computers, not the pronoun a stopword drops.
@@ -465,6 +396,80 @@ describe('classifier', () => {
     // A family word stands where its word is written, and heads the phrase that word ends: the
     // shelter is what the kibble is formulated for.
     expect(shipped.classify('Shelter Formula Kibble, 30 lb').best?.naics).toBe('311111');
+  });
+
+  it('reads the shorthand, trade names and family words of clinics, labs, supply houses, utilities, offices and shops', () => {
+    const lines: [line: string, naics: string][] = [
+      // Family words: a mower is a powered one, a cordless tool power-driven, an alternator the
+      // engine's, a keyboard a computer's, a locker a partition maker's.
+      ['Mowers, Riding, Zero-Turn, 60 In Deck, Commercial', '333112'], // not "Lawnmowers, nonpowered"
+      ['20V Cordless Brushless Hammer Drill Kit, 1/2 in Ratcheting Chuck', '333991'],
+      ['Cordless phone, DECT', '334210'], // still a phone
+      ['Alternators, 12V, 160A, New, Medium Duty Truck', '336320'], // not the testers that name it first
+      ['Alternator tester', '334515'],
+      ['Keyboard, wireless, full-size', '334118'], // not a piano's
+      ['LOCKER STEEL 2-TIER 3-WIDE', '337215'], // not refrigerated lockers
+      ['IBUPROFEN TAB 200MG 500/BT', '325412'],
+      // "PM" is preventive maintenance.
+      ['Forklift PM service - 250 hr inspection', '811310'], // not warehousing
+      ['TRACTION ELEVATOR PM AGREEMENT - QTRLY, 2 CARS', '238290'],
+      // Trade names, as the index entry names the thing.
+      ['Portable restroom rental for the cross-country meet', '562991'],
+      ['Portable toilets, 2 units, weekly service', '562991'], // not plastics toilets
+      ['WAREHOUSE LABORER VIA TEMP AGENCY - 40 HRS/WK', '561320'],
+      ['WATER CLOSET FLR MT ELONGATED 1.1 GPF', '327110'], // not water
+      ['UNARMED SECURITY OFFICER - PARKING GARAGE POST, HRLY', '561612'], // not securities
+      ['SOD HYPO 15% LIQUID TOTE 275 GAL', '325180'], // sodium hypochlorite, not sod
+      ['SWITCH ETHERNET 24PT 10G SFP+ L3 STACKABLE', '334210'], // not wiring switches
+      ['Battery, lithium coin cell, CR2032, 3V, 10 pack', '335912'],
+      ['ICE CUBE 20LB BAG', '312113'], // ice, not ice cream
+      ['Ice cream, vanilla, 3 gal', '311520'],
+      ['WATER SPRING 16.9OZ 24PK', '312112'], // bottled water, not springs
+      ['Glue stick, washable, 0.77 oz', '325520'],
+      ['Shipping boxes, 12x12x12', '322211'], // not wood containers
+      ['Moving boxes, medium', '322211'], // not moving stairways
+      ['First aid refill kit', '339113'], // not first-aid instruction
+      ['FIRE EXT ABC 10LB', '339999'], // an extinguisher, not an extension
+      ['IMPACT WRENCH 1/2DR PNEU 1000FT-LB', '333991'], // not hand wrenches
+      ['SERPENTINE BELT 6PK2155 EPDM', '326220'], // not serpentine stone
+      ['Mineral gear oil 80W-90 GL-5', '324191'],
+      ['HEAT TREAT HARDEN & TEMPER 4140', '332811'],
+      ['TRASH HAUL JOBSITE PACKAGING WASTE 20YD', '562111'],
+      // Couriers by name and by what they sell; a UPS that backs up power is no courier.
+      ['FEDEX PRIORITY OVERNIGHT TRK 7781 4402 1193', '492110'],
+      ['UPS ground shipment of signed contracts', '492110'],
+      ['Overnight express shipment of a replacement control board', '492110'],
+      // Shorthand of clinics and labs, supply houses, utilities, offices and plants.
+      ['NDL HYPO 25G X 5/8 STER 100/BX', '339112'],
+      ['ETOH 200 PROOF 500ML', '325193'],
+      ['ASL interpreter for parent-teacher conference', '541930'],
+      ['HARDHAT TYPE II CLASS E CAP STYLE', '339113'], // not caps
+      ['REFRIG HFC-134A 30 LB DISPOSABLE CYL', '325120'],
+      ['DIESEL ULSD NO 2 BULK TANK WAGON', '324110'], // not diesel engines
+      ['UNIT HTR GAS 60MBH PWR VENT', '333414'], // not gas
+      ['BATT ALK AA 1.5V 24PK', '335912'],
+      ['GENSET DSL 500KW 480V 3PH STANDBY', '335312'],
+      ['ENGRG CONSULTING ARC FLASH STUDY', '541330'],
+      ['MAYO XHVY DUTY 4/1GAL', '311941'],
+      ['GEN LIAB/PROPERTY PREM RENEWAL POL BOP-22871', '524126'],
+      ['CSTG GRAY IRON CL30 PUMP HSG P/N 22-104 RAW', '331511'],
+      ['ENDMILL 1/2 4FL CARB TIALN', '333515'],
+      // Shorthand that means two things is left as written: an IPA is also a beer, HCl after a
+      // drug's name a hydrochloride.
+      ['IPA craft beer, 1/2 bbl keg', '312120'],
+      ['Diphenhydramine HCl 25 mg capsules', '325412'],
+      // An analysis of samples is a testing laboratory's.
+      ['Soil analysis, 4 samples', '541380'],
+      ['LEAD & COPPER SAMPLE ANALYSIS - CONTRACT LAB, 60 SITES', '541380'],
+      // A rating is no class a school teaches, and "high" qualifies what follows it.
+      ['Hi-vis vest, class 2', '339113'], // not high schools
+    ];
+    for (const [line, naics] of lines) expect(shipped.classify(line).best?.naics, line).toBe(naics);
+    expect(shipped.classify('UPS battery backup 1500VA').best?.naics).not.toBe('492110');
+    expect(shipped.classify('Yoga class for staff').best?.naics.slice(0, 3)).toBe('611');
+    expect(tokenize('Delivery by 2 PM').map((t) => t.term)).toEqual(['delivery']); // a time
+    expect(tokenize('Class 52 ductile iron pipe').map((t) => t.term)).not.toContain('class');
+    expect(tokenize('Truck tires, load range E').map((t) => t.term)).not.toContain('range'); // no cooking range
   });
 
   it('reads a word of the item\'s history (recycled, refurbished) as a modifier, wherever it stands', () => {
