@@ -96,15 +96,16 @@ export const ENGAGEMENT_WORDS: ReadonlySet<string> = new Set([
 
 /**
  * The word of the item phrase (the first phrase of the first part, as `words`) that says whether
- * it buys a service: its last word, or the service word before an engagement word. Under a
+ * it buys a service: its last word, or the service word before an engagement word or an activity
+ * ("… inspection and tagging"). Under a
  * `label` (serviceLabelOf), an item whose last word names no service is read by its first
  * word that names one ("LABOR: HVAC REPAIR AHU-3" → repair), else by the label.
  */
 export function serviceWordOf(words: readonly { term: string }[], label?: string): string {
   const last = words.at(-1)?.term ?? '';
   const before = words.at(-2)?.term ?? '';
-  // "… inspection and tagging": an activity the service word before it names the trade of.
-  if ((ENGAGEMENT_WORDS.has(last) || (last.endsWith('ing') && !serviceIndustries(last))) && serviceIndustries(before)?.length) return before;
+  const activity = last.endsWith('ing') && !serviceIndustries(last);
+  if ((ENGAGEMENT_WORDS.has(last) || activity) && serviceIndustries(before)?.length) return before;
   if (label === undefined || serviceIndustries(last)) return last;
   return words.find((w) => serviceIndustries(w.term)?.length)?.term ?? label;
 }

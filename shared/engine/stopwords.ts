@@ -31,12 +31,14 @@ export function isStopword(term: string): boolean {
 
 /**
  * Units that are also nouns of their own ("water meter", "foot protection", "day care", "PC" a
- * computer, "HR" human resources, "CU" copper, "PLY" plywood): dropped only after a number ("2
- * nights", "SOCKET SET 40 PC", "6 HRS", "1.1 CU FT", "2-ply"). Compared as written and after stemming.
+ * computer, "HR" human resources, "CU" copper, "PLY" plywood, "PM" maintenance, "CT" a scan, "VAC"
+ * a vacuum): dropped only after a number ("2 nights", "SOCKET SET 40 PC", "6 HRS", "1.1 CU FT",
+ * "2-ply", "2 PM", "165 ct", "480 VAC"). Compared as written and after stemming.
  */
 const NOUN_UNITS = new Set([
   'meter', 'yard', 'foot', 'feet', 'minute', 'hour', 'night', 'day', 'week', 'month', 'year', 'pc', 'pcs',
-  'min', 'hr', 'hrs', 'wk', 'wks', 'mo', 'mos', 'yr', 'yrs', 'cu', 'sq', 'sf', 'lf', 'cy', 'ton', 'ply', 'pm', 'ct', 'cs', 'vac',
+  'min', 'hr', 'hrs', 'wk', 'wks', 'mo', 'mos', 'yr', 'yrs', 'cu', 'sq', 'sf', 'lf', 'cy', 'ton', 'ply',
+  'pm', 'ct', 'cs', 'vac',
 ]);
 
 export function isNounUnit(term: string): boolean {
