@@ -45,7 +45,8 @@ const ABBREVIATIONS: Record<string, string> = {
   asph: 'asphalt', agg: 'aggregate',
   veh: 'vehicle', auto: 'automotive', trk: 'truck', tir: 'tire', whl: 'wheel', brk: 'brake',
   eqp: 'equipment', eqpt: 'equipment', equip: 'equipment', mach: 'machine', mtl: 'metal', met: 'metal',
-  maint: 'maintenance', pm: 'maintenance', svc: 'service', svcs: 'service', srvc: 'service', serv: 'service', repr: 'repair',
+  maint: 'maintenance', pm: 'maintenance', repr: 'repair',
+  svc: 'service', svcs: 'service', srvc: 'service', serv: 'service',
   misc: 'miscellaneous', acc: 'accessory', acces: 'accessory', accy: 'accessory', accs: 'accessory',
   pkg: 'package', pk: 'pack', ctn: 'carton', bx: 'box', bg: 'bag', rl: 'roll', rol: 'roll',
   ppr: 'paper', pprs: 'paper', envl: 'envelope', env: 'envelope', lbl: 'label',
@@ -66,11 +67,12 @@ const ABBREVIATIONS: Record<string, string> = {
   diag: 'diagnostic', empl: 'employee', lgl: 'legal', adj: 'adjustable', exh: 'exhaust',
   hmac: 'asphalt paving mixture', hma: 'asphalt paving mixture', gac: 'granular activated carbon', lldpe: 'polyethylene plastic',
   asphaltic: 'asphalt', cmu: 'concrete block', rcp: 'reinforced concrete pipe', fzn: 'frozen', frz: 'frozen', chix: 'chicken',
-  // Lab, clinic and kitchen shorthand (not IPA, also a beer; HCl, after a drug's name a hydrochloride; SYR,
-  // also a syrup; CHG, also chlorhexidine; MAG, also magnesium).
+  // Lab, clinic and kitchen shorthand. Not IPA (also a beer), HCl (after a drug's name, a
+  // hydrochloride), SYR (also a syrup), CHG (also chlorhexidine) or MAG (also magnesium).
   ndl: 'needle', etoh: 'ethyl alcohol', naoh: 'sodium hydroxide', frzr: 'freezer',
   chkn: 'chicken', ntrl: 'nitrile', hardhat: 'hard hat', hfc: 'fluorocarbon gas', asl: 'language', // sign language
-  // Supply-house, utility and office shorthand (not DET, also a smoke detector, nor DSL, also an internet line).
+  // Supply-house, utility, office and plant shorthand. Not DET (also a smoke detector), CALC (also
+  // calcium) or DSL (also an internet line).
   brkr: 'breaker', htr: 'heater', htg: 'heating', vac: 'vacuum', insul: 'insulation',
   corr: 'corrugated', spkr: 'speaker', alk: 'alkaline', genset: 'generator set',
   engrg: 'engineering', ckt: 'circuit', constr: 'construction', unl: 'unleaded gasoline', ulsd: 'diesel fuel',
@@ -104,8 +106,9 @@ const HYPERNYMS: Record<string, string> = {
   excavator: 'construction machinery', backhoe: 'construction machinery', bulldozer: 'construction machinery',
   trencher: 'construction machinery',
   antivirus: 'software', copier: 'photocopying machine',
-  interpreter: 'interpretation', cordless: 'power driven', keyboard: 'computer peripheral', locker: 'partition', fedex: 'courier', ibuprofen: 'analgesic preparation',
-  acetaminophen: 'analgesic preparation', aspirin: 'analgesic preparation', analysis: 'testing', alternator: 'internal combustion engine',
+  interpreter: 'interpretation', analysis: 'testing', fedex: 'courier',
+  cordless: 'power driven', keyboard: 'computer peripheral', locker: 'partition', alternator: 'internal combustion engine',
+  ibuprofen: 'analgesic preparation', acetaminophen: 'analgesic preparation', aspirin: 'analgesic preparation',
   vodka: 'liquor', tequila: 'liquor', rum: 'liquor',
 };
 

@@ -97,9 +97,9 @@ export const ENGAGEMENT_WORDS: ReadonlySet<string> = new Set([
 /**
  * The word of the item phrase (the first phrase of the first part, as `words`) that says whether
  * it buys a service: its last word, or the service word before an engagement word or an activity
- * ("… inspection and tagging"). Under a
- * `label` (serviceLabelOf), an item whose last word names no service is read by its first
- * word that names one ("LABOR: HVAC REPAIR AHU-3" → repair), else by the label.
+ * ("… inspection and tagging"). Under a `label` (serviceLabelOf), an item whose last word names no
+ * service is read by its first word that names one ("LABOR: HVAC REPAIR AHU-3" → repair), else by
+ * the label.
  */
 export function serviceWordOf(words: readonly { term: string }[], label?: string): string {
   const last = words.at(-1)?.term ?? '';
