@@ -227,6 +227,20 @@ const TRADE_NAMES: Record<string, string> = {
   'temp agency': 'temporary help service',
   'staffing agency': 'temporary staffing service',
   'water closet': 'toilet vitreous china plumbing fixture',
+  'wide flange': 'steel structural shape',
+  'bandsaw blade': 'saw blade',
+  'flux core': 'welding wire cored',
+  'roller chain': 'chain power transmission',
+  'jaw coupling': 'coupling mechanical power transmission',
+  'shaft coupling': 'coupling mechanical power transmission',
+  'hydraulic pump': 'fluid power pump',
+  'hydraulic valve': 'fluid power valve',
+  'pneumatic valve': 'fluid power valve',
+  'liquid nitrogen': 'nitrogen',
+  'hot melt': 'adhesive',
+  'dry van': 'general freight trucking',
+  'express parcel': 'express delivery service',
+  'warehouse storage': 'general warehousing storage',
 };
 
 const TRADE_NAME_WORDS = new Set(Object.keys(TRADE_NAMES).flatMap((name) => name.split(' ')));

@@ -435,6 +435,15 @@ describe('classifier', () => {
       ['Mineral gear oil 80W-90 GL-5', '324191'],
       ['HEAT TREAT HARDEN & TEMPER 4140', '332811'],
       ['TRASH HAUL JOBSITE PACKAGING WASTE 20YD', '562111'],
+      ['Beam, wide flange, A992, W8 x 31', '331110'], // a steel mill's, not a sawmill's beams
+      ['FLUX CORE WIRE E71T-1C .045 33LB SPOOL', '333992'],
+      ['Chain, roller, ANSI 60, riveted', '333613'],
+      ['Pump, hydraulic gear, 1.5 cu in/rev', '333996'],
+      ['Bulk liquid nitrogen delivered into the plant tank', '325120'],
+      ['FTL DRY VAN 53FT CHICAGO IL - DALLAS TX', '484121'], // not dry pasta
+      ['Outside warehouse storage for finished goods pallets', '493110'],
+      // A service word after the item and before a number ends the item's phrase.
+      ['FORKLIFT RENTAL 5000LB LP 1 MONTH', '532490'],
       // Couriers by name and by what they sell; a UPS that backs up power is no courier.
       ['FEDEX PRIORITY OVERNIGHT TRK 7781 4402 1193', '492110'],
       ['UPS ground shipment of signed contracts', '492110'],

@@ -285,6 +285,12 @@ export function withServiceLabel(text: string): string {
   return `${label[1]}: ${text.slice(label[0].length)}`;
 }
 
+/** A service word after the item and right before a number ends the item's phrase: the number starts its terms. */
+const SERVICE_THEN_NUMBER = /(?<=\p{L}\s+)(rental|repair|service|inspection|cleaning|installation|maintenance)\s+(?=\d)/giu;
+
+/** "FORKLIFT RENTAL 5000LB LP 1 MONTH" as "FORKLIFT RENTAL, 5000LB LP 1 MONTH": a rental of a forklift. */
+export const withServiceEndingItem = (text: string) => text.replace(SERVICE_THEN_NUMBER, '$1, ');
+
 /**
  * A line without the item number it opens with ("HC12-PL CUP, HOT, PAPER", "RSC-181812-32 BOX,
  * CORRUGATED"): capitals and digits in three or more hyphenated parts, or in two with a part that
