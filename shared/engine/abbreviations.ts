@@ -239,6 +239,7 @@ const TRADE_NAMES: Record<string, string> = {
   'liquid nitrogen': 'nitrogen',
   'hot melt': 'adhesive',
   'dry van': 'general freight trucking',
+  'ad agency': 'advertising agency',
   'express parcel': 'express delivery service',
   'warehouse storage': 'general warehousing storage',
 };

@@ -444,6 +444,7 @@ describe('classifier', () => {
       ['Outside warehouse storage for finished goods pallets', '493110'],
       // A service word after the item and before a number ends the item's phrase.
       ['FORKLIFT RENTAL 5000LB LP 1 MONTH', '532490'],
+      ['Ad agency monthly retainer', '541810'],
       // Couriers by name and by what they sell; a UPS that backs up power is no courier.
       ['FEDEX PRIORITY OVERNIGHT TRK 7781 4402 1193', '492110'],
       ['UPS ground shipment of signed contracts', '492110'],

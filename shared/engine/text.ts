@@ -286,7 +286,7 @@ export function withServiceLabel(text: string): string {
 }
 
 /** A service word after the item and right before a number ends the item's phrase: the number starts its terms. */
-const SERVICE_THEN_NUMBER = /(?<=\p{L}\s+)(rental|repair|service|inspection|cleaning|installation|maintenance)\s+(?=\d)/giu;
+const SERVICE_THEN_NUMBER = /(?<=\p{L}\s+)(rental|repair|service|inspection|cleaning|installation|maintenance|calibration|testing)\s+(?=\d)/giu;
 
 /** "FORKLIFT RENTAL 5000LB LP 1 MONTH" as "FORKLIFT RENTAL, 5000LB LP 1 MONTH": a rental of a forklift. */
 export const withServiceEndingItem = (text: string) => text.replace(SERVICE_THEN_NUMBER, '$1, ');
