@@ -240,6 +240,9 @@ const TRADE_NAMES: Record<string, string> = {
   'hot melt': 'adhesive',
   'dry van': 'general freight trucking',
   'ad agency': 'advertising agency',
+  'uniform rental': 'industrial uniform supply service',
+  'mat rental': 'dust control textile item supply service',
+  'towel rental': 'dust control textile item supply service',
   'express parcel': 'express delivery service',
   'warehouse storage': 'general warehousing storage',
 };
