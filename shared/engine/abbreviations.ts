@@ -77,7 +77,7 @@ const ABBREVIATIONS: Record<string, string> = {
   corr: 'corrugated', spkr: 'speaker', alk: 'alkaline', genset: 'generator set',
   engrg: 'engineering', ckt: 'circuit', constr: 'construction', unl: 'unleaded gasoline', ulsd: 'diesel fuel',
   mayo: 'mayonnaise', liq: 'liquid', bev: 'beverage', cyl: 'cylinder', dehy: 'dehydrated', liab: 'liability',
-  prem: 'premium', nat: 'natural', haz: 'hazardous', cstg: 'casting', hhcs: 'hex head cap screw',
+  prem: 'premium', nat: 'natural', dj: 'disc jockey', haz: 'hazardous', cstg: 'casting', hhcs: 'hex head cap screw',
   endmill: 'end mill cutting tool', ftl: 'truckload', flt: 'flight', anodize: 'anodizing',
   // Work written as a noun after the item ("Transmission overhaul", "Fence install"), as NAICS names it.
   overhaul: 'repair', rebuild: 'repair', rewind: 'repair', install: 'installation', jetting: 'cleaning',
@@ -240,6 +240,7 @@ const TRADE_NAMES: Record<string, string> = {
   'hot melt': 'adhesive',
   'dry van': 'general freight trucking',
   'ad agency': 'advertising agency',
+  'board game': 'game children adult',
   'uniform rental': 'industrial uniform supply service',
   'mat rental': 'dust control textile item supply service',
   'towel rental': 'dust control textile item supply service',

@@ -445,6 +445,8 @@ describe('classifier', () => {
       // A service word after the item and before a number ends the item's phrase.
       ['FORKLIFT RENTAL 5000LB LP 1 MONTH', '532490'],
       ['Ad agency monthly retainer', '541810'],
+      ['DJ for the holiday party', '711510'],
+      ['Board games for the team-building offsite', '339930'], // not their wholesalers
       ['UNIFORM RENTAL WKLY 14 TECHS SHIRTS/PANTS', '812332'], // industrial uniform supply, not the shirts
       ['Shop towel rental with weekly exchange, 100 count', '812332'],
       // Couriers by name and by what they sell; a UPS that backs up power is no courier.
