@@ -211,7 +211,7 @@ const TRADE_NAMES: Record<string, string> = {
   'serpentine belt': 'rubber belt',
   'impact wrench': 'impact wrench handheld power driven',
   'heat treat': 'heat treating metal',
-  'washer fluid': 'windshield washer fluid',
+  'washer fluid': 'washer fluid', // no fastener's washer
   'shipping box': 'box corrugated shipping',
   'moving box': 'box corrugated shipping',
   'ice cube': 'block ice',

@@ -431,6 +431,7 @@ describe('classifier', () => {
       ['First aid refill kit', '339113'], // not first-aid instruction
       ['FIRE EXT ABC 10LB', '339999'], // an extinguisher, not an extension
       ['IMPACT WRENCH 1/2DR PNEU 1000FT-LB', '333991'], // not hand wrenches
+      ['WRENCH IMPACT PNEU 1IN DR 2000FT-LB', '333991'], // either way round, past the wrench's family words
       ['SERPENTINE BELT 6PK2155 EPDM', '326220'], // not serpentine stone
       ['Mineral gear oil 80W-90 GL-5', '324191'],
       ['HEAT TREAT HARDEN & TEMPER 4140', '332811'],

@@ -179,8 +179,10 @@ export function withTradeNames(tokens: readonly Token[]): readonly Token[] {
   let shift = 0;
   for (let i = 0; i < tokens.length; i++) {
     const word = tokens[i]!;
-    const next = tokens[i + 1];
-    const name = next && !word.family && !next.family && namesTogether(tokens, i, i + 1) ? tradeName(word.term, next.term) : undefined;
+    let j = i + 1;
+    while (tokens[j]?.family) j++; // the written word after this one's family words ("WRENCH IMPACT")
+    const next = tokens[j];
+    const name = next && !word.family && namesTogether(tokens, i, j) ? tradeName(word.term, next.term) : undefined;
     if (!name) {
       out?.push(shift ? { ...word, position: word.position + shift } : word);
       continue;
@@ -188,8 +190,8 @@ export function withTradeNames(tokens: readonly Token[]): readonly Token[] {
     out ??= tokens.slice(0, i);
     const position = word.position + shift;
     name.forEach((term, k) => out!.push({ ...word, term: stem(term), position: position + k, family: false }));
-    shift += name.length - 2;
-    i++;
+    shift += name.length - (j - i + 1); // the name stands for both words and the first one's family words
+    i = j;
   }
   return out ?? tokens;
 }
