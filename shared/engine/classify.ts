@@ -1,5 +1,5 @@
 import type { EngineIndex, LearnedAssociations } from './index-types';
-import { familyAfter, withTradeNames, forEachPhrase, isWrittenHeadLast, itemPhrase, opensWithCapitalCategory, joinCompounds, nextInPhrase, tokenize, withoutPropertyCompounds, withWorkAsService, withoutItemNumber, withServiceEndingItem, withServiceLabel, type Token } from './text';
+import { asNaicsWrites, familyAfter, withTradeNames, forEachPhrase, isWrittenHeadLast, itemPhrase, opensWithCapitalCategory, joinCompounds, nextInPhrase, tokenize, type Token } from './text';
 import { NAMED_SERVICES, sectorPrior, serviceIndustries, serviceWeights, serviceWordOf, serviceLabelOf, isClassHeading, firstPartLast } from './classify-prior';
 import { calibrate, rawConfidences } from './classify-calibration';
 import { decodePostings, type Postings } from './postings';
@@ -250,7 +250,7 @@ export class Classifier {
    * The caller must reset both arrays for the returned codes.
    */
   private accumulate(text: string): { touched: number[]; materials: Set<string>; knownShare: number; service?: Float64Array } {
-    const line = withServiceEndingItem(withWorkAsService(withoutPropertyCompounds(withServiceLabel(withoutItemNumber(text)))));
+    const line = asNaicsWrites(text);
     const written = tokenize(line);
     const label = serviceLabelOf(written);
     const headed = label || isClassHeading(written) || (opensWithCapitalCategory(line) && written[0]?.segment === 0 && written.some((t) => t.segment === 1));

@@ -291,7 +291,7 @@ export function withServiceLabel(text: string): string {
 const SERVICE_THEN_NUMBER = /(?<=\p{L}\s+)(rental|repair|service|inspection|cleaning|installation|maintenance|calibration|testing)\s+(?=\d)/giu;
 
 /** "FORKLIFT RENTAL 5000LB LP 1 MONTH" as "FORKLIFT RENTAL, 5000LB LP 1 MONTH": a rental of a forklift. */
-export const withServiceEndingItem = (text: string) => text.replace(SERVICE_THEN_NUMBER, '$1, ');
+const withServiceEndingItem = (text: string) => text.replace(SERVICE_THEN_NUMBER, '$1, ');
 
 /**
  * A line without the item number it opens with ("HC12-PL CUP, HOT, PAPER", "RSC-181812-32 BOX,
@@ -360,6 +360,15 @@ export function withWorkAsService(text: string): string {
   const end = Math.max(0, (CLAUSE_END.exec(` ${rest}`)?.index ?? rest.length + 1) - 1);
   if (!/\p{L}/u.test(rest.slice(0, end))) return text; // "Tow for broken-down van": the verb is the item
   return `${rest.slice(0, end)} ${order.service}${rest.slice(end)}`;
+}
+
+/**
+ * A purchase line rewritten the way NAICS words things, before it is tokenized: without an item
+ * number or a property compound, a run-in service label set off, a work order's verb as its
+ * service, and a service word before a number ending the item.
+ */
+export function asNaicsWrites(line: string): string {
+  return withServiceEndingItem(withWorkAsService(withoutPropertyCompounds(withServiceLabel(withoutItemNumber(line)))));
 }
 
 /** Stemmed content words only (used at build time for vocabulary documents). */
