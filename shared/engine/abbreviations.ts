@@ -77,7 +77,7 @@ const ABBREVIATIONS: Record<string, string> = {
   corr: 'corrugated', spkr: 'speaker', alk: 'alkaline', genset: 'generator set',
   engrg: 'engineering', ckt: 'circuit', constr: 'construction', unl: 'unleaded gasoline', ulsd: 'diesel fuel',
   mayo: 'mayonnaise', liq: 'liquid', bev: 'beverage', cyl: 'cylinder', dehy: 'dehydrated', liab: 'liability',
-  prem: 'premium', nat: 'natural', dj: 'disc jockey', haz: 'hazardous', cstg: 'casting', hhcs: 'hex head cap screw',
+  prem: 'premium', nat: 'natural', dj: 'disc jockey', rsc: 'corrugated box', haz: 'hazardous', cstg: 'casting', hhcs: 'hex head cap screw',
   endmill: 'end mill cutting tool', ftl: 'truckload', flt: 'flight', anodize: 'anodizing',
   // Work written as a noun after the item ("Transmission overhaul", "Fence install"), as NAICS names it.
   overhaul: 'repair', rebuild: 'repair', rewind: 'repair', install: 'installation', jetting: 'cleaning',
@@ -214,6 +214,10 @@ const TRADE_NAMES: Record<string, string> = {
   'washer fluid': 'washer fluid', // no fastener's washer
   'shipping box': 'box corrugated shipping',
   'moving box': 'box corrugated shipping',
+  'ship box': 'box corrugated shipping',
+  'carton tape': 'pressure sensitive tape',
+  'high bay': 'lighting fixture industrial',
+  'post lift': 'automobile lift',
   'ice cube': 'block ice',
   'bagged ice': 'block ice',
   'overnight express': 'express delivery service',

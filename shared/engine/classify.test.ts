@@ -428,6 +428,10 @@ describe('classifier', () => {
       ['Glue stick, washable, 0.77 oz', '325520'],
       ['Shipping boxes, 12x12x12', '322211'], // not wood containers
       ['Moving boxes, medium', '322211'], // not moving stairways
+      ['RSC BOX 24X18X12 275# DW KRAFT', '322211'], // a regular slotted container, not a wood box
+      ['TAPE CARTON SEALING 2IN X 110YD CLR', '322220'],
+      ['LED HIGH BAY 150W 5000K SHOP CEILING', '335122'],
+      ['Lift, two-post asymmetric, 10,000 lb capacity', '333921'], // an automobile lift
       ['First aid refill kit', '339113'], // not first-aid instruction
       ['FIRE EXT ABC 10LB', '339999'], // an extinguisher, not an extension
       ['IMPACT WRENCH 1/2DR PNEU 1000FT-LB', '333991'], // not hand wrenches
