@@ -1,22 +1,20 @@
 /**
  * Prior weight of a NAICS code for a purchase line: purchased goods are priced at the
- * producer's code, so manufacturing (31–33) is the default home of a product noun, while
- * builders, wholesalers, retail stores and farms (which also list the product in their index
- * entries: "guardrail construction", "hardware stores") are less likely readings, as are
- * apparel "contractors" (who sew for others). Hand-set from how spend-based inventories map
- * goods; the few levels were compared once on the development file (see README).
+ * producer's code, so the makers of goods (isGoodsCode: manufacturing, mines and quarries) are the
+ * default home of a product noun, weight 1, while builders, wholesalers, retail stores and farms
+ * (which also list the product in their index entries: "guardrail construction", "hardware
+ * stores") are less likely readings, as are apparel "contractors" (who sew for others). Hand-set
+ * from how spend-based inventories map goods; the few levels were compared once on the
+ * development file (see README).
  */
 const SECTOR_PRIOR: Record<string, number> = {
-  '31': 1, '32': 1, '33': 1,
   '11': 0.75, '23': 0.6, '42': 0.8, '44': 0.6, '45': 0.6,
-  // Mines and quarries sell goods too (sand, crushed stone, rock salt), unlike mining's support services (213).
-  '212': 1,
 };
 const OTHER_SECTORS = 0.85;
 
 /** `buysService`: the line ends on a service word, and contractors sell work (a plumber for "Plumbing repair"). */
 export function sectorPrior(code: string, title: string, buysService = false): number {
-  const prior = SECTOR_PRIOR[code.slice(0, 3)] ?? SECTOR_PRIOR[code.slice(0, 2)] ?? OTHER_SECTORS;
+  const prior = isGoodsCode(code) ? 1 : (SECTOR_PRIOR[code.slice(0, 2)] ?? OTHER_SECTORS);
   return /contractors/i.test(title) && !buysService ? prior * 0.6 : prior;
 }
 
@@ -177,7 +175,10 @@ export function serviceWeights(codes: readonly string[], industries: readonly st
   });
 }
 
-/** Manufactured, mined or quarried goods. */
+/**
+ * Manufactured, mined or quarried goods: mines and quarries sell goods too (sand, crushed stone,
+ * rock salt), unlike mining's support services (213).
+ */
 export function isGoodsCode(code: string): boolean {
   return (code >= '31' && code < '34') || code.startsWith('212');
 }
