@@ -117,6 +117,14 @@ describe('plain labelled files', () => {
     ['autoshop-lines.csv', 160],
     ['janitorial-lines.csv', 160],
     ['oilfield-mining-lines.csv', 160],
+    ['printing-packaging-lines.csv', 160],
+    ['pro-services-software-lines.csv', 160],
+    ['furniture-textiles-lines.csv', 160],
+    ['food-plant-lines.csv', 160],
+    ['education-lines.csv', 160],
+    ['publicsafety-lines.csv', 160],
+    ['electronics-bom-lines.csv', 160],
+    ['retail-resale-lines.csv', 160],
   ])(
     'labels every line of %s with a valid 2017 NAICS code, its title and whether EPA prices it',
     (file, count) => {
