@@ -13,6 +13,7 @@ import { parse } from 'csv-parse/sync';
 import { forEachPhrase, phraseKey, joinCompounds, tokenize, type Token } from '../shared/engine/text';
 import { H10_COUNTRY_BY_CURRENCY, LEGACY_CURRENCIES } from '../shared/engine/currencies';
 import type { EngineIndex, FxSeries } from '../shared/engine/index-types';
+import { isQualifier, sourceOfEntry, type ProduceIndex } from '../shared/engine/produce';
 import { learnAssociations, type TrainingLine } from './learn-associations';
 
 export const DEV_FILE = 'eval/austin-procurement-dev.csv';
@@ -145,6 +146,40 @@ function buildDocs(allCodes: string[]): { docs: Doc[]; names: string[] } {
     }
   }
   return { docs: joinDocumentCompounds(docs), names };
+}
+
+/**
+ * The crops and catches a line may buy by name (shared/engine/produce.ts): each source word's
+ * producer, the producers' own words (title and index entries), and the words of the food and
+ * beverage manufacturers' (311, 312) entries that name a source, less the qualifiers.
+ */
+function buildProduce(titleByCode: ReadonlyMap<string, string>): ProduceIndex {
+  const entries = readCsv('2017_NAICS_Index_File.csv').map((row) => ({
+    code: row['NAICS17']!.trim(),
+    terms: tokenize(row['INDEX ITEM DESCRIPTION']!).flatMap((t) => (t.family ? [] : [t.term])),
+    text: row['INDEX ITEM DESCRIPTION']!,
+  }));
+
+  const sources: Record<string, string> = {};
+  for (const { code, text } of entries) {
+    const source = sourceOfEntry(code, text);
+    const term = source && singleTerm(source.word);
+    if (term && !(term in sources)) sources[term] = source.producer;
+  }
+  const producers = new Set(Object.values(sources));
+  const words = new Map([...producers].map((code) => [code, new Set(tokenize(titleByCode.get(code)!).map((t) => t.term))]));
+  const made = new Set<string>();
+  for (const { code, terms } of entries) {
+    const own = words.get(code);
+    if (own) for (const term of terms) own.add(term);
+    if (/^31[12]/.test(code) && terms.some((term) => term in sources))
+      for (const term of terms) if (!(term in sources) && !isQualifier(term)) made.add(term);
+  }
+  return {
+    sources,
+    producerWords: Object.fromEntries([...words].map(([code, set]) => [code, [...set].sort()])),
+    madeWords: [...made].sort(),
+  };
 }
 
 /** A written word's one content term, if it has exactly one ("makers" → maker; not "household-type"). */
@@ -368,6 +403,7 @@ export function buildEngineIndex(): EngineIndex {
     ...postings,
     compounds: packUint16(buildCompounds(names, termId).flat()),
     docCode: docs.map((d) => codeIndex.get(d.code)!),
+    produce: buildProduce(titleByCode),
     learned: learnAssociations(readDevLines(), new Set(vocab), new Set(factorBy.keys())),
     fx: buildFx(),
     cpi: buildCpi(),

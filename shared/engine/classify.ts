@@ -6,6 +6,7 @@ import { decodePostings, type Postings } from './postings';
 import { PhraseTable } from './phrases';
 import { CompoundHeads } from './compounds';
 import { withEverydayMeanings } from './everyday';
+import { Produce } from './produce';
 import { isConditionWord, isMaterialProduct, isMillForm, isPropertyAdjective, materialOfCode, materialOfWord } from './materials';
 
 export interface Candidate {
@@ -88,6 +89,13 @@ const LEARNED_MODIFIER_WEIGHT = 0.5;
  * "electric" outscore "Distribution of electric power" for "Electric bill").
  */
 const MEANING_BONUS = 0.3;
+/**
+ * For a line that buys a crop or a catch as it is (produce.ts), the score of the other farms,
+ * fisheries and food makers: the farm names the crop in long entries ("Onion farming, field,
+ * bedding plant and seed production") that weigh little against a food made from it ("Onions
+ * pickled"), and seafood preparation does not name the fish at all ("Shrimp fishing" does).
+ */
+const PRODUCE_RIVAL = 0.35;
 /**
  * A document without the head of the compound the line's item ends on counts this much
  * ("Coffee maker": the documents of coffee alone are not about the item).
@@ -205,8 +213,11 @@ export class Classifier {
   private readonly phrases: PhraseTable;
   private readonly compoundHeads: CompoundHeads;
   private readonly codeIndex: Map<string, number>;
-  /** MEANING_BONUS for the codes the current line's everyday meanings name. */
+  /** MEANING_BONUS for the codes the current line's everyday meanings (or the crop it buys) name. */
   private readonly meaningScore: Float64Array;
+  private readonly produce: Produce;
+  /** 1 for the codes of farms, fisheries and food and beverage makers (11, 311, 312). */
+  private readonly growsOrMakesFood: Uint8Array;
 
   constructor(
     private readonly index: EngineIndex,
@@ -221,6 +232,8 @@ export class Classifier {
     this.termWeight = new Float64Array(index.postingCounts.length);
     this.phrases = new PhraseTable(index.phrases, index.terms.length);
     this.compoundHeads = new CompoundHeads(index.compounds, index.terms.length, this.termId);
+    this.produce = new Produce(index.produce);
+    this.growsOrMakesFood = Uint8Array.from(index.codes, (code) => (/^(?:11|31[12])/.test(code) ? 1 : 0));
     this.docCode = Uint32Array.from(index.docCode);
     this.docScore = new Float64Array(index.docCode.length);
     this.hasHead = new Uint32Array(index.docCode.length);
@@ -249,7 +262,7 @@ export class Classifier {
    * materials the line names and the share of its word weight the vocabulary knows.
    * The caller must reset both arrays for the returned codes.
    */
-  private accumulate(text: string): { touched: number[]; materials: Set<string>; knownShare: number; service?: Float64Array } {
+  private accumulate(text: string): { touched: number[]; materials: Set<string>; knownShare: number; service?: Float64Array; producer?: number } {
     const line = asNaicsWrites(text);
     const written = tokenize(line);
     const label = serviceLabelOf(written);
@@ -267,6 +280,9 @@ export class Classifier {
     const tokenId: (number | undefined)[] = [];
     const { termWeight, lineTerms } = this;
     const meaningCodes = new Set<number>();
+    const producer = this.produce.producerOf(tokens, item, this.isTerm);
+    const producerCode = producer === undefined ? undefined : this.codeIndex.get(producer)!;
+    if (producerCode !== undefined) meaningCodes.add(producerCode);
     tokens.forEach((t, i) => {
       if (t.naics) meaningCodes.add(this.codeIndex.get(t.naics)!);
       const inName = headPosition !== undefined && t.segment === 0 && t.clause === 0;
@@ -372,7 +388,7 @@ export class Classifier {
     }
     for (const id of lineTerms) termWeight[id] = 0;
     lineTerms.length = 0;
-    return { touched, materials, knownShare, service };
+    return { touched, materials, knownShare, service, producer: producerCode };
   }
 
   private readonly isTerm = (term: string): boolean => this.termId.has(term);
@@ -516,7 +532,7 @@ export class Classifier {
   }
 
   classify(text: string): ClassifierOutput {
-    const { touched: touchedCodes, materials, knownShare, service } = this.accumulate(text);
+    const { touched: touchedCodes, materials, knownShare, service, producer } = this.accumulate(text);
     if (touchedCodes.length === 0) return { best: null, alternatives: [], rawConfidence: 0 };
     const { codeBest, codeSum, learnedScore } = this;
     const top: { code: number; score: number }[] = [];
@@ -525,8 +541,9 @@ export class Classifier {
       const fit = material && materials.size > 0 && !materials.has(material) ? MATERIAL_CONFLICT : 1;
       // A service line's weights count for the learned associations too ("Computer repair" is not a computer).
       const served = service ? service[code]! : 1;
+      const rival = producer !== undefined && code !== producer && this.growsOrMakesFood[code] ? PRODUCE_RIVAL : 1;
       const vocabulary = codeSum[code]! * (service ? this.servicePrior : this.prior)[code]! * fit;
-      const score = served * (vocabulary + this.learnedWeight * learnedScore[code]!) + this.meaningScore[code]!;
+      const score = served * rival * (vocabulary + this.learnedWeight * learnedScore[code]!) + this.meaningScore[code]!;
       codeBest[code] = 0;
       this.meaningScore[code] = 0;
       codeSum[code] = 0;

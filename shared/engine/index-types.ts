@@ -1,3 +1,5 @@
+import type { ProduceIndex } from './produce';
+
 /** Shape of the generated engine index (shared/engine/generated/engine-index.ts). */
 export interface EngineIndex {
   formatVersion: 4;
@@ -33,6 +35,8 @@ export interface EngineIndex {
   postingMax: string;
   /** Code index (into `codes`) of each document; documents only exist for priceable codes. */
   docCode: number[];
+  /** Crops and catches a line may buy by name (produce.ts). */
+  produce: ProduceIndex;
   /** Term → [[code, weight], …] learned from labelled lines (scripts/learn-associations.ts). */
   learned: LearnedAssociations;
   fx: Record<string, FxSeries>;

@@ -1,0 +1,102 @@
+import type { Token } from './text';
+
+/**
+ * Fresh produce and seafood bought by name ("Onions, yellow, 50 lb sack", "Frozen shrimp 21/25",
+ * "Canned tuna"). NAICS names a crop in its farm's index entries ("Onion farming, field, bedding
+ * plant and seed production"), a long entry that weighs little against a short one of a food made
+ * from it ("Onions pickled"), and a catch in fishing's ("Tuna fishing"), while a buyer's fish
+ * comes from seafood preparation ("eviscerating fresh fish", "freezing seafood"). A line reads as
+ * the crop or the catch itself when its item phrase names it beside nothing but qualifiers, words
+ * of the producer's own entries and words the vocabulary lacks, and no word of the line names a
+ * food made from a crop or a catch ("chips", "juice", "pickled"; gathered from the food and
+ * beverage manufacturers' entries by scripts/build-engine-index.ts).
+ */
+export interface ProduceIndex {
+  /** A crop's or a catch's word → the code that produces it as bought. */
+  sources: Record<string, string>;
+  /** Each producer's words (its title's and index entries'): what may stand beside its crop. */
+  producerWords: Record<string, string[]>;
+  /** Words of foods made from a crop or a catch (food and beverage manufacturers' entries that name one). */
+  madeWords: string[];
+}
+
+/** Prepared seafood: what a buyer's fish, fresh, frozen or canned, is. */
+const SEAFOOD_PREPARATION = '311710';
+
+/**
+ * Crops of vegetable and melon farms (1112), fruit farms (1113, not tree nuts, bought shelled or
+ * roasted) and mushroom growers, and catches of fishing (1141) and aquaculture (1125): an entry's
+ * word before "farming", "groves", "orchards", "fishing" or "production" ("Onion farming", "Lemon
+ * groves", "Tuna fishing", "Catfish production, farm raising").
+ */
+export function sourceOfEntry(code: string, entry: string): { word: string; producer: string } | undefined {
+  const crop = /^(?:1112|1113(?!35)|111411)/.test(code);
+  const caught = /^(?:1141|1125)/.test(code);
+  if (!crop && !caught) return undefined;
+  const word = /^(?:[a-z']+ )?([a-z']+) (?:farming|fishing|production|groves|orchards)\b/i.exec(entry)?.[1]?.toLowerCase();
+  if (!word || NOT_A_SOURCE.has(word)) return undefined;
+  return { word, producer: caught ? SEAFOOD_PREPARATION : code };
+}
+
+/**
+ * Entry words that name no crop or catch a buyer writes alone ("Truck farming", "Vegetable and
+ * melon farming") or that buyers mostly mean otherwise: lime (quicklime), pepper (the spice, the
+ * spray), corn (field corn, sweet corn, feed), date, fig, olive, raisin and prune (bought dried or
+ * canned), coffee (roasted), bass, ray, shark and dolphin (a guitar, a fish and brands), and what fish
+ * farms raise for no plate (pearls, goldfish, bait).
+ */
+const NOT_A_SOURCE = new Set([
+  'truck', 'vegetable', 'melon', 'fruit', 'combination', 'crop', 'tree', 'nut', 'spawn', 'herb', 'spice',
+  'lime', 'pepper', 'corn', 'date', 'fig', 'olive', 'raisin', 'prune', 'coffee',
+  'bass', 'ray', 'shark', 'dolphin', 'frog', 'turtle', 'terrapin', 'perch',
+  'pearl', 'goldfish', 'minnow', 'baitfish', 'algae', 'alligator',
+]);
+
+/** Words of grade, size, colour, variety and pack that qualify a crop or a catch as bought. */
+const QUALIFIERS = new Set([
+  'fresh', 'raw', 'whole', 'organic', 'ripe', 'baby', 'jumbo', 'large', 'medium', 'small', 'extra', 'fancy',
+  'choice', 'select', 'seedless', 'sweet', 'russet', 'iceberg', 'romaine', 'roma', 'hass', 'navel', 'gala',
+  'fuji', 'granny', 'bartlett', 'valencia', 'vidalia', 'yukon', 'heirloom', 'bunch', 'head', 'heart', 'leaf',
+  'loose', 'bulk', 'local', 'petite', 'wild', 'atlantic', 'pacific', 'farmed', 'boneless', 'skinless', 'fillet',
+  'case', 'box', 'bag', 'sack', 'carton', 'crate', 'flat', 'bushel', 'tray', 'pack', 'lug', 'bin', 'clamshell',
+]);
+
+/**
+ * Words of a crop made into a food or a catch sold alive, beside those NAICS's food makers write
+ * with a crop (ProduceIndex.madeWords): "Tomatoes, diced, in juice", "Oysters, farm-raised, live";
+ * and a crop under glass is the greenhouse's ("TOMATO HOTHOUSE").
+ */
+const NOT_AS_GROWN = new Set([
+  'can', 'juice', 'diced', 'chopped', 'crushed', 'mashed', 'shredded', 'puree', 'jam', 'jelly', 'preserve',
+  'fried', 'fry', 'soup', 'salad', 'pie', 'bread', 'vinegar', 'ketchup', 'salsa', 'relish', 'seasoning',
+  'live', 'greenhouse', 'hothouse', 'hydroponic',
+]);
+
+/** Which code produces what a line buys, when it buys a crop or a catch by name. */
+export class Produce {
+  private readonly sources: ReadonlyMap<string, string>;
+  private readonly producerWords: ReadonlyMap<string, ReadonlySet<string>>;
+  private readonly madeWords: ReadonlySet<string>;
+
+  constructor(index: ProduceIndex) {
+    this.sources = new Map(Object.entries(index.sources));
+    this.producerWords = new Map(Object.entries(index.producerWords).map(([code, words]) => [code, new Set(words)]));
+    this.madeWords = new Set([...index.madeWords, ...NOT_AS_GROWN]);
+  }
+
+  /** The producer of the crop or catch the item phrase names, if the line buys it as it is. */
+  producerOf(tokens: readonly Token[], item: readonly Token[], isTerm: (term: string) => boolean): string | undefined {
+    const source = item.find((t) => this.sources.has(t.term));
+    if (!source) return undefined;
+    const producer = this.sources.get(source.term)!;
+    const own = this.producerWords.get(producer)!;
+    if (tokens.some((t) => this.madeWords.has(t.term) && !own.has(t.term))) return undefined;
+    const qualifies = (t: Token) => !isTerm(t.term) || QUALIFIERS.has(t.term) || own.has(t.term) || this.sources.has(t.term);
+    return item.every(qualifies) ? producer : undefined;
+  }
+}
+
+/** The words a build gathers for ProduceIndex.madeWords may not be a qualifier ("Carrots, fresh cut"). */
+export function isQualifier(term: string): boolean {
+  return QUALIFIERS.has(term);
+}
