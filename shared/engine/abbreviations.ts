@@ -81,6 +81,11 @@ const ABBREVIATIONS: Record<string, string> = {
   endmill: 'end mill cutting tool', ftl: 'truckload', flt: 'flight', anodize: 'anodizing',
   // Work written as a noun after the item ("Transmission overhaul", "Fence install"), as NAICS names it.
   overhaul: 'repair', rebuild: 'repair', rewind: 'repair', install: 'installation', jetting: 'cleaning',
+  // School, public-safety, electronics and store shorthand.
+  brst: 'breast', bnls: 'boneless', sknls: 'skinless', wmns: 'women', plstc: 'plastic', xmas: 'christmas',
+  mkt: 'market', frt: 'freight', btld: 'bottled', k9: 'dog', ammo: 'small arms ammunition', multivit: 'vitamin preparation',
+  pcb: 'printed circuit board', pcba: 'printed circuit assembly', mcu: 'microcontroller', tint: 'tinting',
+  swim: 'swimming', transp: 'transportation', lightbar: 'vehicular lighting fixture',
 };
 
 /**
@@ -110,6 +115,7 @@ const HYPERNYMS: Record<string, string> = {
   cordless: 'power driven', keyboard: 'computer peripheral', locker: 'partition', alternator: 'internal combustion engine',
   ibuprofen: 'analgesic preparation', acetaminophen: 'analgesic preparation', aspirin: 'analgesic preparation',
   vodka: 'liquor', tequila: 'liquor', rum: 'liquor',
+  threadlocker: 'adhesive',
 };
 
 /** Whether a written word is an abbreviation ("stl", and letters with digits such as "cat6"). */
@@ -250,6 +256,19 @@ const TRADE_NAMES: Record<string, string> = {
   'towel rental': 'dust control textile item supply service',
   'express parcel': 'express delivery service',
   'warehouse storage': 'general warehousing storage',
+  'warehousing storage': 'general warehousing storage',
+  'hotel pan': 'pot pan fabricated metal',
+  'oil change': 'oil change lubrication shop automotive',
+  'dry cleaning': 'drycleaning service',
+  'window washing': 'window cleaning service',
+  'temp labor': 'temporary help service',
+  'software development': 'computer software development custom',
+  'coin battery': 'primary battery',
+  'ice cubed': 'block ice',
+  'end mill': 'end mill cutting tool',
+  'scba cylinder': 'cylinder pressure heavy gauge metal',
+  'washer extractor': 'laundry machinery',
+  'light bar': 'vehicular lighting fixture',
 };
 
 const TRADE_NAME_WORDS = new Set(Object.keys(TRADE_NAMES).flatMap((name) => name.split(' ')));

@@ -491,6 +491,31 @@ describe('classifier', () => {
     expect(tokenize('Truck tires, load range E').map((t) => t.term)).not.toContain('range'); // no cooking range
   });
 
+  it('reads the shorthand and trade names of schools, public safety, electronics makers and stores', () => {
+    const lines: [line: string, naics: string][] = [
+      ['AMMO .40 S&W 165GR FMJ 50/BX', '332992'], // small arms', not artillery's
+      ['CANINE UNIT K9 KIBBLE 30LB', '311111'],
+      ['MULTIVIT CHEWABLE KIDS 120CT', '325412'],
+      ['PCB BARE 6L FR4 ENIG', '334412'],
+      ['PCBA BOX BUILD REV D', '334418'],
+      ['WATER BTLD 1L 12PK', '312112'], // not water supply
+      ['OCEAN FRT 40HC SHANGHAI-OAKLAND', '483111'],
+      ['Swim lessons, beginner, 8 weeks', '611620'],
+      ['LIGHTBAR LED 60IN AMBER', '336320'],
+      ['Threadlocker, red, high strength, 10 ml', '325520'],
+      // Trade names, as the index entry names the thing.
+      ['PAN HOTEL HALF SIZE 6IN DEEP SS', '332215'], // not hotels
+      ['OIL CHANGE SYNTHETIC UNIT 44', '811191'],
+      ['TEMP LABOR WAREHOUSE PICKERS WK 3', '561320'],
+      ['Software development, custom, field-service app', '541511'],
+      ['BATT COIN CR2025 3V 5PK', '335912'],
+      ['CYL SCBA 4500PSI 60MIN CARBON', '332420'],
+      ['Washer-extractor, 60 lb, soft mount', '333318'], // not a fastener's washer
+      ['WAREHOUSING STORAGE 20 PALLETS DEC', '493110'],
+    ];
+    for (const [line, naics] of lines) expect(shipped.classify(line).best?.naics, line).toBe(naics);
+  });
+
   it('reads a word of the item\'s history (recycled, refurbished) as a modifier, wherever it stands', () => {
     // Pulp mills' description mentions "used or recycled rags": the paper is still paper.
     expect(shipped.classify('Recycled copy paper, A4, 5 reams').best?.naics).toBe('322121');

@@ -14,6 +14,10 @@ describe('produce', () => {
     expect(sourceOfEntry('111320', 'Lemon groves')).toEqual({ word: 'lemon', producer: '111320' });
     expect(sourceOfEntry('114111', 'Tuna fishing')).toEqual({ word: 'tuna', producer: '311710' });
     expect(sourceOfEntry('112511', 'Catfish production, farm raising')).toEqual({ word: 'catfish', producer: '311710' });
+    expect(sourceOfEntry('112310', 'Chicken egg production')).toEqual({ word: 'egg', producer: '112310' });
+    expect(sourceOfEntry('112330', 'Turkey production')).toEqual({ word: 'turkey', producer: '311615' });
+    expect(sourceOfEntry('112320', 'Fryer chicken production')).toEqual({ word: 'chicken', producer: '311615' });
+    expect(sourceOfEntry('112320', 'Roaster chicken production')?.word).toBe('chicken'); // not an oven
     expect(sourceOfEntry('111219', 'Truck farming, field, bedding plant and seed production')).toBeUndefined();
     expect(sourceOfEntry('111320', 'Lime groves')).toBeUndefined(); // quicklime, mostly
     expect(sourceOfEntry('111335', 'Almond farming')).toBeUndefined(); // bought shelled or roasted
@@ -38,6 +42,14 @@ describe('produce', () => {
   it('reads a fish or shellfish bought, fresh, frozen or in fillets, as prepared seafood, not a day of fishing', () => {
     for (const line of ['Frozen shrimp 21/25', 'Salmon fillet fresh', 'Cod fillets frozen', 'Tilapia fillets 5 oz', 'SHRIMP IQF'])
       expect(naicsOf(line), line).toBe('311710');
+  });
+
+  it('reads eggs as the egg farm\'s and a bird bought as processed poultry', () => {
+    expect(naicsOf('EGGS MED BRN GR AA 30DZ')).toBe('112310');
+    expect(naicsOf('Eggs, shell, extra large, 15 dozen')).toBe('112310'); // the egg, not the chicken
+    expect(naicsOf('Whole turkeys, frozen, 12-14 lb')).toBe('311615');
+    expect(naicsOf('Eggs, liquid, pasteurized')).not.toBe('112310');
+    expect(naicsOf('Chicken wire, 36 in x 50 ft')).toBe('332618');
   });
 
   it('leaves a food made from a crop, a crop under glass or alive, and goods that share its word to their makers', () => {

@@ -20,36 +20,43 @@ export interface ProduceIndex {
   madeWords: string[];
 }
 
-/** Prepared seafood: what a buyer's fish, fresh, frozen or canned, is. */
+/** Prepared seafood and processed poultry: what a buyer's fish or bird, fresh, frozen or canned, is. */
 const SEAFOOD_PREPARATION = '311710';
+const POULTRY_PROCESSING = '311615';
 
 /**
  * Crops of vegetable and melon farms (1112), fruit farms (1113, not tree nuts, bought shelled or
- * roasted) and mushroom growers, and catches of fishing (1141) and aquaculture (1125): an entry's
- * word before "farming", "groves", "orchards", "fishing" or "production" ("Onion farming", "Lemon
- * groves", "Tuna fishing", "Catfish production, farm raising").
+ * roasted) and mushroom growers, eggs of egg farms, birds of poultry farms (1123), and catches of
+ * fishing (1141) and aquaculture (1125): an entry's word before "farming", "groves", "orchards",
+ * "fishing" or "production" ("Onion farming", "Lemon groves", "Chicken egg production", "Turkey
+ * production", "Tuna fishing", "Catfish production, farm raising").
  */
 export function sourceOfEntry(code: string, entry: string): { word: string; producer: string } | undefined {
-  const crop = /^(?:1112|1113(?!35)|111411)/.test(code);
+  const grown = /^(?:1112|1113(?!35)|111411)/.test(code);
+  const raised = code.startsWith('1123');
   const caught = /^(?:1141|1125)/.test(code);
-  if (!crop && !caught) return undefined;
+  if (!grown && !raised && !caught) return undefined;
   const word = /^(?:[a-z']+ )?([a-z']+) (?:farming|fishing|production|groves|orchards)\b/i.exec(entry)?.[1]?.toLowerCase();
   if (!word || NOT_A_SOURCE.has(word)) return undefined;
-  return { word, producer: caught ? SEAFOOD_PREPARATION : code };
+  if (caught) return { word, producer: SEAFOOD_PREPARATION };
+  if (raised && word !== 'egg') return { word, producer: POULTRY_PROCESSING };
+  return { word, producer: code };
 }
 
 /**
  * Entry words that name no crop or catch a buyer writes alone ("Truck farming", "Vegetable and
  * melon farming") or that buyers mostly mean otherwise: lime (quicklime), pepper (the spice, the
  * spray), corn (field corn, sweet corn, feed), date, fig, olive, raisin and prune (bought dried or
- * canned), coffee (roasted), bass, ray, shark and dolphin (a guitar, a fish and brands), and what fish
- * farms raise for no plate (pearls, goldfish, bait).
+ * canned), coffee (roasted), bass, ray, shark and dolphin (a guitar, a fish and brands), what fish
+ * farms raise for no plate (pearls, goldfish, bait), and a bird's names that are also appliances
+ * or a stage of its life (fryer, roaster, broiler, pullet).
  */
 const NOT_A_SOURCE = new Set([
   'truck', 'vegetable', 'melon', 'fruit', 'combination', 'crop', 'tree', 'nut', 'spawn', 'herb', 'spice',
   'lime', 'pepper', 'corn', 'date', 'fig', 'olive', 'raisin', 'prune', 'coffee',
   'bass', 'ray', 'shark', 'dolphin', 'frog', 'turtle', 'terrapin', 'perch',
   'pearl', 'goldfish', 'minnow', 'baitfish', 'algae', 'alligator',
+  'fryer', 'roaster', 'broiler', 'pullet', 'hen', 'layer', 'ratite',
 ]);
 
 /** Words of grade, size, colour, variety and pack that qualify a crop or a catch as bought. */
@@ -58,6 +65,7 @@ const QUALIFIERS = new Set([
   'choice', 'select', 'seedless', 'sweet', 'russet', 'iceberg', 'romaine', 'roma', 'hass', 'navel', 'gala',
   'fuji', 'granny', 'bartlett', 'valencia', 'vidalia', 'yukon', 'heirloom', 'bunch', 'head', 'heart', 'leaf',
   'loose', 'bulk', 'local', 'petite', 'wild', 'atlantic', 'pacific', 'farmed', 'boneless', 'skinless', 'fillet',
+  'grade', 'aa', 'button', 'young', 'breast', 'thigh', 'wing', 'leg', 'drumstick',
   'case', 'box', 'bag', 'sack', 'carton', 'crate', 'flat', 'bushel', 'tray', 'pack', 'lug', 'bin', 'clamshell',
 ]);
 
@@ -86,7 +94,7 @@ export class Produce {
 
   /** The producer of the crop or catch the item phrase names, if the line buys it as it is. */
   producerOf(tokens: readonly Token[], item: readonly Token[], isTerm: (term: string) => boolean): string | undefined {
-    const source = item.find((t) => this.sources.has(t.term));
+    const source = item.findLast((t) => this.sources.has(t.term)); // "chicken egg": the egg
     if (!source) return undefined;
     const producer = this.sources.get(source.term)!;
     const own = this.producerWords.get(producer)!;
