@@ -512,6 +512,12 @@ describe('classifier', () => {
       ['CYL SCBA 4500PSI 60MIN CARBON', '332420'],
       ['Washer-extractor, 60 lb, soft mount', '333318'], // not a fastener's washer
       ['WAREHOUSING STORAGE 20 PALLETS DEC', '493110'],
+      // In capitals, a service word after the item ends it, unless goods for that service follow.
+      ['PIANO TUNING MUSIC ROOM B', '811490'], // not pianos
+      ['FORKLIFT REPAIR HYD LEAK DOCK 2', '811310'],
+      ['GENERATOR MAINTENANCE ANNUAL LOAD BANK', '811310'],
+      ['PIPE REPAIR CLAMP 6IN SS', '332996'],
+      ['FLOOR CLEANING MACHINE 20IN', '333318'],
     ];
     for (const [line, naics] of lines) expect(shipped.classify(line).best?.naics, line).toBe(naics);
   });

@@ -290,8 +290,26 @@ export function withServiceLabel(text: string): string {
 /** A service word after the item and right before a number ends the item's phrase: the number starts its terms. */
 const SERVICE_THEN_NUMBER = /(?<=\p{L}\s+)(rental|repair|service|inspection|cleaning|installation|maintenance|calibration|testing)\s+(?=\d)/giu;
 
+/**
+ * In capitals, a service word after the item and before more words ends the item too ("HVAC REPAIR
+ * RTU-3 COMPRESSOR", "PIANO TUNING AUDITORIUM"), unless the next word names goods made for that
+ * service ("PIPE REPAIR CLAMP", "FLOOR CLEANING MACHINE", "CALIBRATION GAS"). Not SERVICE, which
+ * also qualifies goods ("SERVICE CART", "WATER SERVICE LINE").
+ */
+const SERVICE_IN_CAPITALS = new RegExp(
+  String.raw`(?<=[\p{Lu}\d]\s+)(REPAIR|MAINTENANCE|PM|INSPECTION|CLEANING|INSTALLATION|CALIBRATION|TESTING|RENTAL|TUNING)\s+(?!(?:${[
+    'KITS?', 'PARTS?', 'CLAMPS?', 'PATCH(?:ES)?', 'TAPE', 'MORTAR', 'COMPOUND', 'COATING', 'SEALANT', 'EPOXY', 'PUTTY',
+    'CAMERA', 'MACHINE', 'EQUIPMENT', 'CHEMICALS?', 'SOLUTION', 'CLOTHS?', 'WIPES?', 'BRUSH(?:ES)?', 'PADS?', 'SUPPL(?:Y|IES)',
+    'CART', 'AGENT', 'GAS', 'WEIGHTS?', 'STANDARDS?', 'STRIPS?', 'TOOLS?', 'HARDWARE', 'FREE', 'FORK', 'MANUAL', 'SLEEVES?',
+    'PLATES?', 'MATERIALS?', 'PRODUCTS?', 'SPRAY', 'FLUID', 'CLEANER', 'SET', 'STATION', 'MIRROR', 'LIGHT', 'FOAM',
+    'PASTE', 'POWDER', 'WAX', 'CONCENTRATE', 'LIQUID', 'GEL', 'ADHESIVE', 'FABRIC', 'MESH', 'ACCESSOR(?:Y|IES)',
+  ].join('|')})\b)(?=[\p{Lu}\d])`,
+  'gu',
+);
+
 /** "FORKLIFT RENTAL 5000LB LP 1 MONTH" as "FORKLIFT RENTAL, 5000LB LP 1 MONTH": a rental of a forklift. */
-const withServiceEndingItem = (text: string) => text.replace(SERVICE_THEN_NUMBER, '$1, ');
+const withServiceEndingItem = (text: string) =>
+  (/\p{Ll}/u.test(text) ? text : text.replace(SERVICE_IN_CAPITALS, '$1, ')).replace(SERVICE_THEN_NUMBER, '$1, ');
 
 /**
  * A line without the item number it opens with ("HC12-PL CUP, HOT, PAPER", "RSC-181812-32 BOX,
