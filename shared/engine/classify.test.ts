@@ -329,6 +329,9 @@ describe('classifier', () => {
     expect(shipped.classify('LED flashlight').best?.naics).toBe('335129');
     expect(shipped.classify('LED exit sign').best?.naics).toBe('339950');
     expect(shipped.classify('LED').best?.naics).toBe('334413');
+    // A furniture code whose title names its material contradicts another ("Wood Office Furniture").
+    expect(shipped.classify('Filing cabinet, lateral, steel, 3 drawer').best?.naics).toBe('337214');
+    expect(shipped.classify('Wood office desk, 60 in').best?.naics).toBe('337211');
   });
 
   it('reads no item in a hyphenated adjective of what the item withstands, lacks or runs on', () => {

@@ -246,7 +246,7 @@ export class Classifier {
     this.docKinds = new Uint8Array(index.docCode.length);
     this.serviceTerms = this.markHolders(NAMED_SERVICES, NAMES_SERVICE);
     this.machineTerms = this.markHolders(MACHINE_WORDS, NAMES_MACHINE);
-    this.codeMaterial = index.codes.map(materialOfCode);
+    this.codeMaterial = index.codes.map((code, i) => materialOfCode(code, index.titles[i]));
     this.learned = new Map();
     for (const [term, pairs] of Object.entries(learned)) {
       const id = this.termId.get(term);

@@ -27,8 +27,25 @@ export function materialOfWord(term: string): Material | undefined {
   return Object.hasOwn(MATERIAL_OF_WORD, term) ? MATERIAL_OF_WORD[term] : undefined;
 }
 
-export function materialOfCode(code: string): Material | undefined {
-  return MATERIAL_OF_SUBSECTOR.find(([prefix]) => code.startsWith(prefix))?.[1];
+/** Subsectors whose titles name the material of their goods ("Wood Office Furniture", "Motor Vehicle Metal Stamping"). */
+const TITLED_BY_MATERIAL = ['3252', '316', '326', '336', '337'];
+
+/**
+ * The one material a code's goods are made of: in TITLED_BY_MATERIAL, the one its title names
+ * outside an "(except …)", else its subsector's. A title naming two ("Rubber and Plastics Hoses
+ * and Belting") gives none.
+ */
+export function materialOfCode(code: string, title = ''): Material | undefined {
+  if (!TITLED_BY_MATERIAL.some((prefix) => code.startsWith(prefix))) title = '';
+  const named = new Set(
+    title
+      .replace(/\(except[^)]*\)/gi, '')
+      .toLowerCase()
+      .split(/[^a-z]+/)
+      .flatMap((word) => materialOfWord(word.replace(/s$/, '')) ?? []),
+  );
+  if (named.size > 1) return undefined;
+  return [...named][0] ?? MATERIAL_OF_SUBSECTOR.find(([prefix]) => code.startsWith(prefix))?.[1];
 }
 
 /** Materials bought as products in their own right ("copy paper", "ready-mix concrete", "lumber"). */
