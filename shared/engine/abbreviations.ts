@@ -85,7 +85,7 @@ const ABBREVIATIONS: Record<string, string> = {
   brst: 'breast', bnls: 'boneless', sknls: 'skinless', wmns: 'women', plstc: 'plastic', xmas: 'christmas',
   mkt: 'market', frt: 'freight', btld: 'bottled', k9: 'dog', ammo: 'small arms ammunition', multivit: 'vitamin preparation',
   pcb: 'printed circuit board', pcba: 'printed circuit assembly', mcu: 'microcontroller', tint: 'tinting',
-  swim: 'swimming', transp: 'transportation', lightbar: 'vehicular lighting fixture',
+  ect: 'corrugated', swim: 'swimming', transp: 'transportation', lightbar: 'vehicular lighting fixture',
 };
 
 /**
@@ -268,6 +268,9 @@ const TRADE_NAMES: Record<string, string> = {
   'end mill': 'end mill cutting tool',
   'scba cylinder': 'cylinder pressure heavy gauge metal',
   'washer extractor': 'laundry machinery',
+  'ammunition can': 'ammunition box light gauge metal', // "AMMO CAN": ammo has expanded
+  'local trucking': 'freight trucking local',
+  'market research': 'marketing research service',
   'light bar': 'vehicular lighting fixture',
 };
 

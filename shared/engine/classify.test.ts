@@ -521,6 +521,13 @@ describe('classifier', () => {
       ['GENERATOR MAINTENANCE ANNUAL LOAD BANK', '811310'],
       ['PIPE REPAIR CLAMP 6IN SS', '332996'],
       ['FLOOR CLEANING MACHINE 20IN', '333318'],
+      ['X-RAY INSPECTION SYSTEM CABINET', '334517'],
+      // An amount of the item, sized ("Half-pint cartons of …"), is that item.
+      ['Half-pint cartons of chocolate milk', '311511'], // not cartons
+      ['MKT RESEARCH FOCUS GROUPS 2', '541910'],
+      ['AMMO CAN STEEL 30 CAL', '332439'], // a can for ammunition
+      ['Local trucking of two pallets to the warehouse', '484110'],
+      ['UNL GASOLINE BULK DELIVERY 3000 GAL', '324110'], // fuel delivered, not an engine
     ];
     for (const [line, naics] of lines) expect(shipped.classify(line).best?.naics, line).toBe(naics);
   });

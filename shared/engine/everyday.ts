@@ -160,7 +160,7 @@ export const EVERYDAY_MEANINGS: readonly EverydayMeaning[] = [
   {
     words: ['gasoline', 'diesel', 'petrol', 'fuel', 'kerosene'],
     // Not "tank" or "pump": a fuel tank and a fuel pump are goods (automotive parts).
-    context: ['fill', 'fillup', 'refuel', 'refueling', 'card'],
+    context: ['fill', 'fillup', 'refuel', 'refueling', 'card', 'bulk', 'delivery'],
     alone: true,
     means: 'fuels made in petroleum refineries',
     naics: '324110',

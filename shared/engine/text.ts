@@ -102,6 +102,9 @@ const AMOUNTS = new Set([
   'crate', 'tub', 'tray', 'spool', 'piece', 'round', 'couple', 'lot', 'yard', 'ton', 'cord', 'batch', 'supply',
 ]);
 
+/** Sizes of such an amount ("Half-pint cartons of milk", "Large bags of ice"). */
+const AMOUNT_SIZES = new Set(['half', 'quarter', 'full', 'large', 'small', 'medium', 'mini', 'big', 'single', 'double', 'individual']);
+
 /** "can" asking for something ("can we buy …", "can someone plow …"), not a can. */
 const ASKED = new Set(['we', 'i', 'you', 'someone', 'somebody', 'anyone', 'they']);
 const PREPOSITIONS = new Set([
@@ -137,7 +140,7 @@ export function tokenize(text: string): Token[] {
       const raw = words[w]!;
       const joined = words[w - 1] === '-';
       if (raw.length === 0 || (raw === 'can' && ASKED.has(words[w + 2] ?? ''))) continue;
-      if (raw === 'of' && clause === 0 && out.length > segmentStart && out.slice(segmentStart).every((t) => AMOUNTS.has(t.term))) {
+      if (raw === 'of' && clause === 0 && out.length > segmentStart && out.slice(segmentStart).every((t) => AMOUNTS.has(t.term) || AMOUNT_SIZES.has(t.term))) {
         position = out[segmentStart]!.position;
         out.length = segmentStart;
         continue;
@@ -300,7 +303,7 @@ const SERVICE_IN_CAPITALS = new RegExp(
   String.raw`(?<=[\p{Lu}\d]\s+)(REPAIR|MAINTENANCE|PM|INSPECTION|CLEANING|INSTALLATION|CALIBRATION|TESTING|RENTAL|TUNING)\s+(?!(?:${[
     'KITS?', 'PARTS?', 'CLAMPS?', 'PATCH(?:ES)?', 'TAPE', 'MORTAR', 'COMPOUND', 'COATING', 'SEALANT', 'EPOXY', 'PUTTY',
     'CAMERA', 'MACHINE', 'EQUIPMENT', 'CHEMICALS?', 'SOLUTION', 'CLOTHS?', 'WIPES?', 'BRUSH(?:ES)?', 'PADS?', 'SUPPL(?:Y|IES)',
-    'CART', 'AGENT', 'GAS', 'WEIGHTS?', 'STANDARDS?', 'STRIPS?', 'TOOLS?', 'HARDWARE', 'FREE', 'FORK', 'MANUAL', 'SLEEVES?',
+    'CART', 'AGENT', 'GAS', 'SYSTEMS?', 'WEIGHTS?', 'STANDARDS?', 'STRIPS?', 'TOOLS?', 'HARDWARE', 'FREE', 'FORK', 'MANUAL', 'SLEEVES?',
     'PLATES?', 'MATERIALS?', 'PRODUCTS?', 'SPRAY', 'FLUID', 'CLEANER', 'SET', 'STATION', 'MIRROR', 'LIGHT', 'FOAM',
     'PASTE', 'POWDER', 'WAX', 'CONCENTRATE', 'LIQUID', 'GEL', 'ADHESIVE', 'FABRIC', 'MESH', 'ACCESSOR(?:Y|IES)',
   ].join('|')})\b)(?=[\p{Lu}\d])`,
