@@ -125,6 +125,14 @@ describe('plain labelled files', () => {
     ['publicsafety-lines.csv', 160],
     ['electronics-bom-lines.csv', 160],
     ['retail-resale-lines.csv', 160],
+    ['telecom-carrier-lines.csv', 160],
+    ['aerospace-shop-lines.csv', 160],
+    ['marine-port-lines.csv', 160],
+    ['nonprofit-church-lines.csv', 160],
+    ['water-utility-lines.csv', 160],
+    ['pharma-mfg-lines.csv', 160],
+    ['apparel-brand-lines.csv', 160],
+    ['transit-agency-lines.csv', 160],
   ])(
     'labels every line of %s with a valid 2017 NAICS code, its title and whether EPA prices it',
     (file, count) => {
