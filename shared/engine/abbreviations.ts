@@ -85,6 +85,7 @@ const ABBREVIATIONS: Record<string, string> = {
   brst: 'breast', bnls: 'boneless', sknls: 'skinless', wmns: 'women', plstc: 'plastic', xmas: 'christmas',
   mkt: 'market', frt: 'freight', btld: 'bottled', k9: 'dog', ammo: 'small arms ammunition', multivit: 'vitamin preparation',
   pcb: 'printed circuit board', pcba: 'printed circuit assembly', mcu: 'microcontroller', tint: 'tinting',
+  suv: 'sport utility vehicle', cctv: 'closed circuit television', retread: 'tire retreading',
   ect: 'corrugated', swim: 'swimming', transp: 'transportation', lightbar: 'vehicular lighting fixture',
 };
 
@@ -271,6 +272,14 @@ const TRADE_NAMES: Record<string, string> = {
   'ammunition can': 'ammunition box light gauge metal', // "AMMO CAN": ammo has expanded
   'local trucking': 'freight trucking local',
   'market research': 'marketing research service',
+  'crew cab': 'pick up truck light duty',
+  'cargo van': 'van commercial light duty',
+  'wheel alignment': 'wheel alignment shop automotive',
+  'collision repair': 'automotive body shop',
+  'liquid oxygen': 'oxygen',
+  'generator set': 'generator set prime mover',
+  'steel drum': 'drum light gauge metal',
+  'fiber drum': 'fiber drum paperboard',
   'light bar': 'vehicular lighting fixture',
 };
 

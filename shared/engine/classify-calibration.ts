@@ -16,11 +16,11 @@ const COVERAGE_SLOPE = 10;
 
 /** [raw, calibrated] knots, as printed by `npm run fit:calibration` (isotonic over 25 equal-count bins). */
 export const KNOTS: readonly (readonly [number, number])[] = [
-  [0, 0.28],
-  [0.023, 0.28],
-  [0.106, 0.28],
-  [0.14, 0.38],
-  [0.175, 0.38],
+  [0, 0.29],
+  [0.023, 0.29],
+  [0.106, 0.29],
+  [0.141, 0.36],
+  [0.176, 0.39],
   [0.214, 0.43],
   [0.623, 0.43],
   [0.68, 0.46],

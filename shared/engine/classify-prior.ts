@@ -84,6 +84,10 @@ const SERVICE_INDUSTRIES: Record<string, readonly string[]> = {
   // Labor is the trades' work, temporary help, or a repair shop's hours.
   labor: ['238', '5613', '811'],
   labour: ['238', '5613', '811'],
+  // A contractor is hired for the work: any industry's (a trade, an apparel contractor). Not a
+  // named service, or the "(except apparel contractors)" entries would name one.
+  contractor: [],
+  subcontractor: [],
   visit: [],
 };
 

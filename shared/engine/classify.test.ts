@@ -528,6 +528,23 @@ describe('classifier', () => {
       ['AMMO CAN STEEL 30 CAL', '332439'], // a can for ammunition
       ['Local trucking of two pallets to the warehouse', '484110'],
       ['UNL GASOLINE BULK DELIVERY 3000 GAL', '324110'], // fuel delivered, not an engine
+      ['Ultra-low sulfur diesel delivered to the yard', '324110'],
+      ['NAT GAS SUPPLY + DELIVERY DEC', '221210'], // not gas wells
+      ['Hazardous waste pickup, lab solvents', '562112'], // collected, not treated
+      ['Hazardous waste disposal', '562211'],
+      ['2025 PICKUP 3/4 TON CREW CAB 4X4', '336112'],
+      ['SUV 4WD MIDSIZE', '336112'],
+      ['CAMERA, CCTV, IP DOME', '334220'],
+      ['STEEL DRUM 55GAL OPEN HEAD', '332439'], // not industrial trucks
+      ['FIBER DRUM 30GAL', '322219'],
+      ['WHEEL ALIGNMENT SVC VANS', '811118'],
+      ['Collision repair, bus 12', '811121'],
+      ['Rewinding the 150 hp motor', '811310'],
+      // A contractor is hired for the work, and its trade names it.
+      ['Electrical contractor, panel upgrade', '238210'], // not apparel contractors
+      ['Roofing contractor, leak repair', '238160'],
+      ['Painting contractor', '238320'],
+      ['Apparel contractor, cut and sew', '315210'],
     ];
     for (const [line, naics] of lines) expect(shipped.classify(line).best?.naics, line).toBe(naics);
   });

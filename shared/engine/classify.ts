@@ -116,9 +116,11 @@ const MACHINE_NOT_BOUGHT = 0.8;
 const MACHINE_WORDS = ['machinery', 'machine'];
 /**
  * Labor bought with the work it does is no word of its own ("Plumbing labor", "Steel erection
- * labor"): NAICS's labor texts are labor unions. It still says the line buys a service.
+ * labor"): NAICS's labor texts are labor unions. Nor is the contractor who does it ("Electrical
+ * contractor"): a hundred apparel contractors' entries would outweigh the trade. Labor still says
+ * the line buys a service.
  */
-const LABOR = new Set(['labor', 'labour']);
+const LABOR = new Set(['labor', 'labour', 'contractor', 'subcontractor']);
 /** Score factor for a code whose material the line contradicts (see materials.ts). */
 const MATERIAL_CONFLICT = 0.7;
 /**

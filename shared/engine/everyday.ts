@@ -38,7 +38,7 @@ export const EVERYDAY_MEANINGS: readonly EverydayMeaning[] = [
     means: 'distribution of electric power',
     naics: '221122',
   },
-  { words: ['gas'], context: [...BILLED, 'service'], means: 'distribution of natural gas', naics: '221210' },
+  { words: ['gas'], context: [...BILLED, 'service', 'delivery'], means: 'distribution of natural gas', naics: '221210' },
   { words: ['water'], context: BILLED, means: 'water distribution', naics: '221310' },
   {
     words: ['sewer', 'sewage', 'wastewater'],
@@ -55,8 +55,14 @@ export const EVERYDAY_MEANINGS: readonly EverydayMeaning[] = [
     naics: '562111',
   },
   {
+    words: ['hazardous', 'biohazard', 'infectious'],
+    context: ['pickup', 'collection', 'removal', 'haul', 'hauling'],
+    means: 'hazardous waste collection services',
+    naics: '562112',
+  },
+  {
     words: ['mobile', 'cellular', 'wireless'],
-    context: [...BILLED, 'plan', 'data'],
+    context: [...BILLED, 'plan', 'data', 'service'],
     reach: 3, // "Cell phone plan": cell → cellular telephone, phone → telephone
     means: 'cellular telephone services',
     naics: '517312',
@@ -160,7 +166,7 @@ export const EVERYDAY_MEANINGS: readonly EverydayMeaning[] = [
   {
     words: ['gasoline', 'diesel', 'petrol', 'fuel', 'kerosene'],
     // Not "tank" or "pump": a fuel tank and a fuel pump are goods (automotive parts).
-    context: ['fill', 'fillup', 'refuel', 'refueling', 'card', 'bulk', 'delivery'],
+    context: ['fill', 'fillup', 'refuel', 'refueling', 'card', 'bulk', 'delivery', 'delivered'],
     alone: true,
     means: 'fuels made in petroleum refineries',
     naics: '324110',
@@ -176,6 +182,8 @@ export const EVERYDAY_MEANINGS: readonly EverydayMeaning[] = [
   { words: ['plumber'], means: 'plumbers', naics: '238220' },
   { words: ['roofer'], means: 'roofing contractors', naics: '238160' },
   { words: ['counsel'], means: "lawyers' offices", naics: '541110' },
+  { words: ['electrical'], context: ['contractor', 'work'], reach: 1, means: 'electrical contractors', naics: '238210' },
+  { words: ['hvac'], context: ['contractor'], reach: 1, means: 'hvac heating ventilation air conditioning contractors', naics: '238220' },
   {
     words: ['audit', 'auditing'],
     context: ['fee', 'service'],

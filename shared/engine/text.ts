@@ -333,7 +333,7 @@ export function withoutItemNumber(text: string): string {
  * ("Paint thinner", "Test kit", "Trim board", "Rent payment").
  */
 const WORK_VERBS: Record<string, string> = {
-  repair: 'repair', fix: 'repair', replace: 'repair', rebuild: 'repair', install: 'installation',
+  repair: 'repair', fix: 'repair', replace: 'repair', rebuild: 'repair', rewind: 'repair', rewinding: 'repair', install: 'installation',
   clean: 'cleaning', inspect: 'inspection', tow: 'towing', haul: 'hauling', remove: 'removal',
   retread: 'retreading', rekey: 'rekeying', mow: 'mowing', prune: 'pruning', plow: 'plowing',
   calibrate: 'calibration', abate: 'abatement', restripe: 'striping', resurface: 'resurfacing',
