@@ -280,6 +280,18 @@ const TRADE_NAMES: Record<string, string> = {
   'generator set': 'generator set prime mover',
   'steel drum': 'drum light gauge metal',
   'fiber drum': 'fiber drum paperboard',
+  'mill overlay': 'street resurfacing',
+  'software license': 'software publisher',
+  'site assessment': 'environmental consulting service',
+  'deicing salt': 'rock salt',
+  'linen service': 'linen supply service',
+  'tree trim': 'tree trimming service',
+  'hydrostatic test': 'hydrostatic testing service',
+  'hydrostatic retest': 'hydrostatic testing service',
+  'mason sand': 'construction sand',
+  'bedding sand': 'construction sand',
+  'concrete sand': 'construction sand',
+  'fill sand': 'construction sand',
   'light bar': 'vehicular lighting fixture',
 };
 

@@ -545,8 +545,21 @@ describe('classifier', () => {
       ['Roofing contractor, leak repair', '238160'],
       ['Painting contractor', '238320'],
       ['Apparel contractor, cut and sew', '315210'],
+      ['mason sand 10 ton del.', '212321'], // not a mason's hand tools
+      ['MILL & OVERLAY 2 IN RESIDENTIAL STREETS SY', '237310'], // not a knitting mill
+      ['WORK ORDER SOFTWARE LICENSE RENEWAL 50 USERS', '511210'],
+      ['Phase I environmental site assessment', '541620'],
+      ['DEICING SALT COARSE BULK PER TON', '212393'],
+      ['LINEN SVC TABLECLOTH WKLY', '812331'],
+      ['TREE TRIM CKT 12 CREW HRS', '561730'],
+      ['Cloud backup storage, monthly', '518210'],
+      // A book bought is the publisher's; a blank one, or its printing, is not.
+      ['picture books for the library', '511130'],
+      ['Books, Picture, Children\'s, Hardcover, Set of 20', '511130'],
+      ['Book printing, 500 copies', '323111'],
     ];
     for (const [line, naics] of lines) expect(shipped.classify(line).best?.naics, line).toBe(naics);
+    expect(shipped.classify('Composition book, wide rule').best?.naics).not.toBe('511130');
   });
 
   it('reads a word of the item\'s history (recycled, refurbished) as a modifier, wherever it stands', () => {

@@ -182,7 +182,7 @@ export const EVERYDAY_MEANINGS: readonly EverydayMeaning[] = [
   { words: ['plumber'], means: 'plumbers', naics: '238220' },
   { words: ['roofer'], means: 'roofing contractors', naics: '238160' },
   { words: ['counsel'], means: "lawyers' offices", naics: '541110' },
-  { words: ['electrical'], context: ['contractor', 'work'], reach: 1, means: 'electrical contractors', naics: '238210' },
+  { words: ['electrical', 'electric'], context: ['contractor', 'work'], reach: 1, means: 'electrical contractors', naics: '238210' },
   { words: ['hvac'], context: ['contractor'], reach: 1, means: 'hvac heating ventilation air conditioning contractors', naics: '238220' },
   {
     words: ['audit', 'auditing'],
@@ -236,6 +236,24 @@ export const EVERYDAY_MEANINGS: readonly EverydayMeaning[] = [
     naics: '621999',
   },
   { words: ['postage'], means: 'postal services', naics: '491110' },
+  {
+    words: ['cloud'],
+    context: ['storage', 'backup', 'hosting', 'compute', 'computing', 'infrastructure', 'server', 'service', 'subscription'],
+    means: 'data processing hosting services',
+    naics: '518210',
+  },
+  {
+    // A book bought is the publisher's; a blank one ("Composition book", "Receipt book") is stationery.
+    words: ['book', 'textbook'],
+    context: ['set', 'title', 'edition', 'copy'],
+    alone: true,
+    notAfter: [
+      'composition', 'receipt', 'log', 'appointment', 'address', 'guest', 'sketch', 'note', 'memo', 'order', 'account',
+      'record', 'exercise', 'check', 'scrap', 'coloring', 'phone', 'visitor', 'field', 'blank', 'comic', 'coupon',
+    ],
+    means: 'book publishers',
+    naics: '511130',
+  },
   {
     words: ['mail', 'stamp'],
     context: ['fee', 'postage', 'charge', 'service', 'stamp'],
