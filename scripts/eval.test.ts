@@ -133,6 +133,14 @@ describe('plain labelled files', () => {
     ['pharma-mfg-lines.csv', 160],
     ['apparel-brand-lines.csv', 160],
     ['transit-agency-lines.csv', 160],
+    ['dental-vet-lines.csv', 160],
+    ['data-center-lines.csv', 160],
+    ['sports-rec-lines.csv', 160],
+    ['airport-airline-lines.csv', 160],
+    ['brewery-winery-lines.csv', 160],
+    ['hvac-contractor-lines.csv', 160],
+    ['chemical-plant-lines.csv', 160],
+    ['property-mgmt-lines.csv', 160],
   ])(
     'labels every line of %s with a valid 2017 NAICS code, its title and whether EPA prices it',
     (file, count) => {
