@@ -85,6 +85,8 @@ const ABBREVIATIONS: Record<string, string> = {
   brst: 'breast', bnls: 'boneless', sknls: 'skinless', wmns: 'women', plstc: 'plastic', xmas: 'christmas',
   mkt: 'market', frt: 'freight', btld: 'bottled', k9: 'dog', ammo: 'small arms ammunition', multivit: 'vitamin preparation',
   pcb: 'printed circuit board', pcba: 'printed circuit assembly', mcu: 'microcontroller', tint: 'tinting',
+  btl: 'bottle', benchtop: 'laboratory', ins: 'insurance', bfv: 'butterfly valve', lvp: 'luxury vinyl plank floor covering',
+  flrg: 'flooring', cdx: 'softwood plywood', ctr: 'center', tl: 'truckload', upkeep: 'maintenance', restripe: 'striping',
   suv: 'sport utility vehicle', cctv: 'closed circuit television', retread: 'tire retreading',
   ect: 'corrugated', swim: 'swimming', transp: 'transportation', lightbar: 'vehicular lighting fixture',
 };
@@ -116,7 +118,7 @@ const HYPERNYMS: Record<string, string> = {
   cordless: 'power driven', keyboard: 'computer peripheral', locker: 'partition', alternator: 'internal combustion engine',
   ibuprofen: 'analgesic preparation', acetaminophen: 'analgesic preparation', aspirin: 'analgesic preparation',
   vodka: 'liquor', tequila: 'liquor', rum: 'liquor',
-  threadlocker: 'adhesive',
+  threadlocker: 'adhesive', growler: 'bottle', primer: 'paint', caulk: 'caulking compound', muriatic: 'hydrochloric',
 };
 
 /** Whether a written word is an abbreviation ("stl", and letters with digits such as "cat6"). */
@@ -292,6 +294,26 @@ const TRADE_NAMES: Record<string, string> = {
   'bedding sand': 'construction sand',
   'concrete sand': 'construction sand',
   'fill sand': 'construction sand',
+  'hand truck': 'industrial hand truck',
+  'crown cap': 'bottle cap top metal stamping',
+  'screw cap': 'bottle cap',
+  'corrugated case': 'corrugated box',
+  'solvent cement': 'adhesive',
+  'fan motor': 'electric motor',
+  'blower motor': 'electric motor',
+  'run capacitor': 'capacitor electrical',
+  'mop sink': 'sink plumbing fixture',
+  'marking paint': 'paint',
+  'plastic sheeting': 'plastics film sheet unlaminated',
+  'box truck': 'truck',
+  'photo shoot': 'photography service commercial',
+  'tax return': 'tax return preparation service',
+  'spiral duct': 'sheet metal duct',
+  'landscape maintenance': 'landscape care maintenance service',
+  'cal hypo': 'calcium hypochlorite',
+  'load center': 'panelboard',
+  'roller cover': 'paint roller',
+  'bench scale': 'scale weighing',
   'light bar': 'vehicular lighting fixture',
 };
 

@@ -48,6 +48,7 @@ const SERVICE_INDUSTRIES: Record<string, readonly string[]> = {
   painting: ['2383'],
   audit: ['5412'],
   translation: ['5419'],
+  drafting: ['5413'],
   inspection: ['5413', '5419', '8111'],
   calibration: ['811', '5413'],
   tuning: ['811'],

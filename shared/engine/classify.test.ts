@@ -557,9 +557,31 @@ describe('classifier', () => {
       ['picture books for the library', '511130'],
       ['Books, Picture, Children\'s, Hardcover, Set of 20', '511130'],
       ['Book printing, 500 copies', '323111'],
+      ['CELL PHONE SVC 12 LINES MAR', '517312'],
+      ['LEGAL FEES EVICTION FILING', '541110'],
+      ['Plumbing contractor to run glycol lines', '238220'],
+      ['ROLL-OFF 20YD DUMPSTER SWAP', '562111'],
+      ['ELEVATOR MAINT CONTRACT 2 CARS', '238290'], // not elevators
+      ['PUMP REBUILD SVC SEAL', '811310'],
+      ['15W-40 Engine Oil for Heavy-Duty Diesel Fleets, 55 gal Drum', '324191'], // oil, not fuel
+      ['HAND TRUCK APPLIANCE 1200LB', '333924'], // not hand soap
+      ['CROWN CAP 26MM OXY LINER', '332119'],
+      ['LOAD CTR 100A 20SP MAIN BKR', '335313'],
+      ['ROLLER COVER 9IN 1/2 NAP', '339994'], // not roller bearings
+      ['CAULK SILICONE WHT 10OZ', '325520'],
+      ['Muriatic acid, 1 gal', '325180'],
+      ['CAL HYPO 68% 50LB PAIL', '325180'],
+      ['BFV 4IN LUG DI BODY', '332911'],
+      ['PLYWOOD CDX 1/2 4X8', '321212'],
+      ['LVP FLRG 6X36 20MIL', '326199'],
+      ['PRODUCT PHOTO SHOOT FALL CATALOG', '541922'],
+      ['Spiral duct, 8 in x 10 ft', '332322'],
+      ['LANDSCAPE MAINT CONTRACT MAY', '561730'],
+      ['RUBBER BOOT KNEE HI SZ 11', '316210'], // footwear is no leather-only maker
     ];
     for (const [line, naics] of lines) expect(shipped.classify(line).best?.naics, line).toBe(naics);
     expect(shipped.classify('Composition book, wide rule').best?.naics).not.toBe('511130');
+    expect(shipped.classify('Printed three-part service ticket books, 50 books').best?.naics).not.toBe('511130');
   });
 
   it('reads a word of the item\'s history (recycled, refurbished) as a modifier, wherever it stands', () => {

@@ -28,7 +28,7 @@ export interface EverydayMeaning {
   naics: string;
 }
 
-const BILLED = ['bill', 'billing', 'utility', 'usage', 'charge', 'invoice'];
+const BILLED = ['bill', 'billing', 'utility', 'usage', 'charge', 'invoice', 'purchase', 'purchased'];
 const FARE = ['ticket', 'fare', 'trip', 'ride', 'pass', 'travel'];
 
 export const EVERYDAY_MEANINGS: readonly EverydayMeaning[] = [
@@ -48,8 +48,8 @@ export const EVERYDAY_MEANINGS: readonly EverydayMeaning[] = [
   },
   { words: ['steam'], context: [...BILLED, 'service'], means: 'distribution of steam heat', naics: '221330' },
   {
-    words: ['trash', 'garbage', 'refuse', 'rubbish', 'waste', 'recycling'],
-    context: [...BILLED, 'pickup', 'removal', 'haul', 'hauling', 'service'],
+    words: ['trash', 'garbage', 'refuse', 'rubbish', 'waste', 'recycling', 'dumpster'],
+    context: [...BILLED, 'pickup', 'removal', 'haul', 'hauling', 'service', 'swap', 'rental'],
     notAfter: ['hazardous', 'medical', 'biohazard', 'infectious', 'radioactive'],
     means: 'garbage collection services',
     naics: '562111',
@@ -62,7 +62,7 @@ export const EVERYDAY_MEANINGS: readonly EverydayMeaning[] = [
   },
   {
     words: ['mobile', 'cellular', 'wireless'],
-    context: [...BILLED, 'plan', 'data', 'service'],
+    context: [...BILLED, 'plan', 'data', 'service', 'line'],
     reach: 3, // "Cell phone plan": cell → cellular telephone, phone → telephone
     means: 'cellular telephone services',
     naics: '517312',
@@ -166,7 +166,7 @@ export const EVERYDAY_MEANINGS: readonly EverydayMeaning[] = [
   {
     words: ['gasoline', 'diesel', 'petrol', 'fuel', 'kerosene'],
     // Not "tank" or "pump": a fuel tank and a fuel pump are goods (automotive parts).
-    context: ['fill', 'fillup', 'refuel', 'refueling', 'card', 'bulk', 'delivery', 'delivered'],
+    context: ['fill', 'fillup', 'refuel', 'refueling', 'card', 'bulk', 'delivery', 'delivered', 'octane', 'oct'],
     alone: true,
     means: 'fuels made in petroleum refineries',
     naics: '324110',
@@ -183,6 +183,8 @@ export const EVERYDAY_MEANINGS: readonly EverydayMeaning[] = [
   { words: ['roofer'], means: 'roofing contractors', naics: '238160' },
   { words: ['counsel'], means: "lawyers' offices", naics: '541110' },
   { words: ['electrical', 'electric'], context: ['contractor', 'work'], reach: 1, means: 'electrical contractors', naics: '238210' },
+  { words: ['plumbing'], context: ['contractor'], reach: 1, means: 'plumbing contractors', naics: '238220' },
+  { words: ['legal'], context: ['fee', 'service', 'retainer', 'consultation'], reach: 1, means: "lawyers' offices", naics: '541110' },
   { words: ['hvac'], context: ['contractor'], reach: 1, means: 'hvac heating ventilation air conditioning contractors', naics: '238220' },
   {
     words: ['audit', 'auditing'],
@@ -218,7 +220,7 @@ export const EVERYDAY_MEANINGS: readonly EverydayMeaning[] = [
   },
   {
     words: ['billboard'],
-    context: ['space', 'ad', 'advertising', 'advertisement', 'campaign', 'rental', 'placement'],
+    context: ['space', 'ad', 'advertising', 'advertisement', 'campaign', 'rental', 'placement', 'posting'],
     means: 'billboard display advertising services',
     naics: '541850',
   },
@@ -250,6 +252,7 @@ export const EVERYDAY_MEANINGS: readonly EverydayMeaning[] = [
     notAfter: [
       'composition', 'receipt', 'log', 'appointment', 'address', 'guest', 'sketch', 'note', 'memo', 'order', 'account',
       'record', 'exercise', 'check', 'scrap', 'coloring', 'phone', 'visitor', 'field', 'blank', 'comic', 'coupon',
+      'ticket', 'invoice', 'form', 'work', 'job', 'service', 'sales', 'carbonless', 'manifold',
     ],
     means: 'book publishers',
     naics: '511130',

@@ -45,6 +45,7 @@ export function materialOfCode(code: string, title = ''): Material | undefined {
       .flatMap((word) => materialOfWord(word.replace(/s$/, '')) ?? []),
   );
   if (named.size > 1) return undefined;
+  if (code.startsWith('316') && title) return [...named][0]; // footwear is of rubber and plastics too
   return [...named][0] ?? MATERIAL_OF_SUBSECTOR.find(([prefix]) => code.startsWith(prefix))?.[1];
 }
 

@@ -35,6 +35,7 @@ describe('produce', () => {
       ['Lemons, 115 ct', '111320'],
       ['Mushrooms, button, 10 lb', '111411'],
       ['CARROTS JUMBO 50LB', '111219'],
+      ['Bermuda sod, two pallets', '111421'], // a nursery's
     ];
     for (const [line, naics] of lines) expect(naicsOf(line), line).toBe(naics);
   });
@@ -68,5 +69,6 @@ describe('produce', () => {
     for (const [line, naics] of lines) expect(naicsOf(line), line).toBe(naics);
     expect(naicsOf('Tomatoes, hothouse, on the vine, 15 lb')).not.toBe('111219');
     expect(naicsOf('Oysters, live, 100 count')).not.toBe('311710');
+    expect(naicsOf('Turf, Synthetic, Athletic Field, Infilled')).not.toBe('111421');
   });
 });

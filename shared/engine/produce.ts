@@ -26,13 +26,13 @@ const POULTRY_PROCESSING = '311615';
 
 /**
  * Crops of vegetable and melon farms (1112), fruit farms (1113, not tree nuts, bought shelled or
- * roasted) and mushroom growers, eggs of egg farms, birds of poultry farms (1123), and catches of
+ * roasted), mushroom growers, nurseries and flower growers (sod, shrubs, flowers), eggs of egg farms, birds of poultry farms (1123), and catches of
  * fishing (1141) and aquaculture (1125): an entry's word before "farming", "groves", "orchards",
  * "fishing" or "production" ("Onion farming", "Lemon groves", "Chicken egg production", "Turkey
  * production", "Tuna fishing", "Catfish production, farm raising").
  */
 export function sourceOfEntry(code: string, entry: string): { word: string; producer: string } | undefined {
-  const grown = /^(?:1112|1113(?!35)|111411)/.test(code);
+  const grown = /^(?:1112|1113(?!35)|111411|11142)/.test(code);
   const raised = code.startsWith('1123');
   const caught = /^(?:1141|1125)/.test(code);
   if (!grown && !raised && !caught) return undefined;
@@ -49,7 +49,8 @@ export function sourceOfEntry(code: string, entry: string): { word: string; prod
  * spray), corn (field corn, sweet corn, feed), date, fig, olive, raisin and prune (bought dried or
  * canned), coffee (roasted), bass, ray, shark and dolphin (a guitar, a fish and brands), what fish
  * farms raise for no plate (pearls, goldfish, bait), and a bird's names that are also appliances
- * or a stage of its life (fryer, roaster, broiler, pullet).
+ * or a stage of its life (fryer, roaster, broiler, pullet), and a nursery's words for what it
+ * grows from (seed, cuttings, tissue culture, nursery material); turf, also synthetic.
  */
 const NOT_A_SOURCE = new Set([
   'truck', 'vegetable', 'melon', 'fruit', 'combination', 'crop', 'tree', 'nut', 'spawn', 'herb', 'spice',
@@ -57,6 +58,7 @@ const NOT_A_SOURCE = new Set([
   'bass', 'ray', 'shark', 'dolphin', 'frog', 'turtle', 'terrapin', 'perch',
   'pearl', 'goldfish', 'minnow', 'baitfish', 'algae', 'alligator',
   'fryer', 'roaster', 'broiler', 'pullet', 'hen', 'layer', 'ratite',
+  'mat', 'material', 'culture', 'cutting', 'seed', 'corm', 'turf',
 ]);
 
 /** Words of grade, size, colour, variety and pack that qualify a crop or a catch as bought. */
