@@ -521,6 +521,7 @@ describe('classifier', () => {
       ['GENERATOR MAINTENANCE ANNUAL LOAD BANK', '811310'],
       ['PIPE REPAIR CLAMP 6IN SS', '332996'],
       ['FLOOR CLEANING MACHINE 20IN', '333318'],
+      ['PICKUP TRUCK 1/2 TON 4X4 CREW CAB MAINT DEPT', '336112'], // bought for the maintenance department
       ['X-RAY INSPECTION SYSTEM CABINET', '334517'],
       // An amount of the item, sized ("Half-pint cartons of …"), is that item.
       ['Half-pint cartons of chocolate milk', '311511'], // not cartons

@@ -296,8 +296,9 @@ const SERVICE_THEN_NUMBER = /(?<=\p{L}\s+)(rental|repair|service|inspection|clea
 /**
  * In capitals, a service word after the item and before more words ends the item too ("HVAC REPAIR
  * RTU-3 COMPRESSOR", "PIANO TUNING AUDITORIUM"), unless the next word names goods made for that
- * service ("PIPE REPAIR CLAMP", "FLOOR CLEANING MACHINE", "CALIBRATION GAS"). Not SERVICE, which
- * also qualifies goods ("SERVICE CART", "WATER SERVICE LINE").
+ * service ("PIPE REPAIR CLAMP", "FLOOR CLEANING MACHINE", "CALIBRATION GAS") or the department
+ * that asks ("MAINT DEPT"). Not SERVICE, which also qualifies goods ("SERVICE CART", "WATER
+ * SERVICE LINE").
  */
 const SERVICE_IN_CAPITALS = new RegExp(
   String.raw`(?<=[\p{Lu}\d]\s+)(REPAIR|REBUILD|OVERHAUL|MAINTENANCE|MAINT|PM|INSPECTION|CLEANING|INSTALLATION|CALIBRATION|TESTING|ANALYSIS|RENTAL|TUNING)\s+(?!(?:${[
@@ -306,6 +307,7 @@ const SERVICE_IN_CAPITALS = new RegExp(
     'CART', 'AGENT', 'GAS', 'SYSTEMS?', 'WEIGHTS?', 'STANDARDS?', 'STRIPS?', 'TOOLS?', 'HARDWARE', 'FREE', 'FORK', 'MANUAL', 'SLEEVES?',
     'PLATES?', 'MATERIALS?', 'PRODUCTS?', 'SPRAY', 'FLUID', 'CLEANER', 'SET', 'STATION', 'MIRROR', 'LIGHT', 'FOAM',
     'PASTE', 'POWDER', 'WAX', 'CONCENTRATE', 'LIQUID', 'GEL', 'ADHESIVE', 'FABRIC', 'MESH', 'ACCESSOR(?:Y|IES)',
+    'DEPT', 'DEPARTMENT', // who asks: "… CREW CAB MAINT DEPT"
   ].join('|')})\b)(?=[\p{Lu}\d])`,
   'gu',
 );
