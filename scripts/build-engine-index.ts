@@ -159,7 +159,6 @@ function buildProduce(titleByCode: ReadonlyMap<string, string>): ProduceIndex {
     terms: tokenize(row['INDEX ITEM DESCRIPTION']!).flatMap((t) => (t.family ? [] : [t.term])),
     text: row['INDEX ITEM DESCRIPTION']!,
   }));
-
   const sources: Record<string, string> = {};
   for (const { code, text } of entries) {
     const source = sourceOfEntry(code, text);
@@ -167,17 +166,17 @@ function buildProduce(titleByCode: ReadonlyMap<string, string>): ProduceIndex {
     if (term && !(term in sources)) sources[term] = source.producer;
   }
   const producers = new Set(Object.values(sources));
-  const words = new Map([...producers].map((code) => [code, new Set(tokenize(titleByCode.get(code)!).map((t) => t.term))]));
+  const producerWords = new Map([...producers].map((code) => [code, new Set(tokenize(titleByCode.get(code)!).map((t) => t.term))]));
   const made = new Set<string>();
   for (const { code, terms } of entries) {
-    const own = words.get(code);
+    const own = producerWords.get(code);
     if (own) for (const term of terms) own.add(term);
     if (/^31[12]/.test(code) && terms.some((term) => term in sources))
       for (const term of terms) if (!(term in sources) && !isQualifier(term)) made.add(term);
   }
   return {
     sources,
-    producerWords: Object.fromEntries([...words].map(([code, set]) => [code, [...set].sort()])),
+    producerWords: Object.fromEntries([...producerWords].map(([code, words]) => [code, [...words].sort()])),
     madeWords: [...made].sort(),
   };
 }

@@ -248,7 +248,7 @@ export class Classifier {
     this.docKinds = new Uint8Array(index.docCode.length);
     this.serviceTerms = this.markHolders(NAMED_SERVICES, NAMES_SERVICE);
     this.machineTerms = this.markHolders(MACHINE_WORDS, NAMES_MACHINE);
-    this.codeMaterial = index.codes.map((code, i) => materialOfCode(code, index.titles[i]));
+    this.codeMaterial = index.codes.map((code, i) => materialOfCode(code, index.titles[i]!));
     this.learned = new Map();
     for (const [term, pairs] of Object.entries(learned)) {
       const id = this.termId.get(term);
@@ -282,9 +282,9 @@ export class Classifier {
     const tokenId: (number | undefined)[] = [];
     const { termWeight, lineTerms } = this;
     const meaningCodes = new Set<number>();
-    const producer = this.produce.producerOf(tokens, item, this.isTerm);
-    const producerCode = producer === undefined ? undefined : this.codeIndex.get(producer)!;
-    if (producerCode !== undefined) meaningCodes.add(producerCode);
+    const producerNaics = this.produce.producerOf(tokens, item, this.isTerm);
+    const producer = producerNaics === undefined ? undefined : this.codeIndex.get(producerNaics)!;
+    if (producer !== undefined) meaningCodes.add(producer);
     tokens.forEach((t, i) => {
       if (t.naics) meaningCodes.add(this.codeIndex.get(t.naics)!);
       const inName = headPosition !== undefined && t.segment === 0 && t.clause === 0;
@@ -390,7 +390,7 @@ export class Classifier {
     }
     for (const id of lineTerms) termWeight[id] = 0;
     lineTerms.length = 0;
-    return { touched, materials, knownShare, service, producer: producerCode };
+    return { touched, materials, knownShare, service, producer };
   }
 
   private readonly isTerm = (term: string): boolean => this.termId.has(term);

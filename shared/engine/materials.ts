@@ -29,14 +29,17 @@ export function materialOfWord(term: string): Material | undefined {
 
 /** Subsectors whose titles name the material of their goods ("Wood Office Furniture", "Motor Vehicle Metal Stamping"). */
 const TITLED_BY_MATERIAL = ['3252', '316', '326', '336', '337'];
+/** …and where a title naming none means none: footwear is of rubber and plastics too. */
+const TITLE_ONLY = '316';
 
 /**
  * The one material a code's goods are made of: in TITLED_BY_MATERIAL, the one its title names
  * outside an "(except …)", else its subsector's. A title naming two ("Rubber and Plastics Hoses
  * and Belting") gives none.
  */
-export function materialOfCode(code: string, title = ''): Material | undefined {
-  if (!TITLED_BY_MATERIAL.some((prefix) => code.startsWith(prefix))) title = '';
+export function materialOfCode(code: string, title: string): Material | undefined {
+  const subsector = MATERIAL_OF_SUBSECTOR.find(([prefix]) => code.startsWith(prefix))?.[1];
+  if (!TITLED_BY_MATERIAL.some((prefix) => code.startsWith(prefix))) return subsector;
   const named = new Set(
     title
       .replace(/\(except[^)]*\)/gi, '')
@@ -45,8 +48,7 @@ export function materialOfCode(code: string, title = ''): Material | undefined {
       .flatMap((word) => materialOfWord(word.replace(/s$/, '')) ?? []),
   );
   if (named.size > 1) return undefined;
-  if (code.startsWith('316') && title) return [...named][0]; // footwear is of rubber and plastics too
-  return [...named][0] ?? MATERIAL_OF_SUBSECTOR.find(([prefix]) => code.startsWith(prefix))?.[1];
+  return [...named][0] ?? (code.startsWith(TITLE_ONLY) ? undefined : subsector);
 }
 
 /** Materials bought as products in their own right ("copy paper", "ready-mix concrete", "lumber"). */

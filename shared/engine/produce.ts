@@ -1,8 +1,9 @@
 import type { Token } from './text';
 
 /**
- * Fresh produce and seafood bought by name ("Onions, yellow, 50 lb sack", "Frozen shrimp 21/25",
- * "Canned tuna"). NAICS names a crop in its farm's index entries ("Onion farming, field, bedding
+ * Fresh produce, seafood, eggs, birds and nursery stock bought by name ("Onions, yellow, 50 lb
+ * sack", "Frozen shrimp 21/25", "EGGS LG", "Bermuda sod"). NAICS names a crop in its farm's index
+ * entries ("Onion farming, field, bedding
  * plant and seed production"), a long entry that weighs little against a short one of a food made
  * from it ("Onions pickled"), and a catch in fishing's ("Tuna fishing"), while a buyer's fish
  * comes from seafood preparation ("eviscerating fresh fish", "freezing seafood"). A line reads as
@@ -25,11 +26,13 @@ const SEAFOOD_PREPARATION = '311710';
 const POULTRY_PROCESSING = '311615';
 
 /**
- * Crops of vegetable and melon farms (1112), fruit farms (1113, not tree nuts, bought shelled or
- * roasted), mushroom growers, nurseries and flower growers (sod, shrubs, flowers), eggs of egg farms, birds of poultry farms (1123), and catches of
- * fishing (1141) and aquaculture (1125): an entry's word before "farming", "groves", "orchards",
- * "fishing" or "production" ("Onion farming", "Lemon groves", "Chicken egg production", "Turkey
- * production", "Tuna fishing", "Catfish production, farm raising").
+ * The source an index entry names, and its producer as bought: crops of vegetable and melon farms
+ * (1112), fruit farms (1113, not tree nuts, bought shelled or roasted), mushroom growers and
+ * nurseries (sod, shrubs), eggs of egg farms, birds of poultry farms (1123, processed poultry as
+ * bought) and catches of fishing (1141) and aquaculture (1125, prepared seafood as bought). The
+ * source is the entry's word before "farming", "groves", "orchards", "fishing" or "production"
+ * ("Onion farming", "Lemon groves", "Chicken egg production", "Turkey production", "Tuna fishing",
+ * "Catfish production, farm raising").
  */
 export function sourceOfEntry(code: string, entry: string): { word: string; producer: string } | undefined {
   const grown = /^(?:1112|1113(?!35)|111411|11142)/.test(code);
@@ -44,13 +47,14 @@ export function sourceOfEntry(code: string, entry: string): { word: string; prod
 }
 
 /**
- * Entry words that name no crop or catch a buyer writes alone ("Truck farming", "Vegetable and
- * melon farming") or that buyers mostly mean otherwise: lime (quicklime), pepper (the spice, the
- * spray), corn (field corn, sweet corn, feed), date, fig, olive, raisin and prune (bought dried or
- * canned), coffee (roasted), bass, ray, shark and dolphin (a guitar, a fish and brands), what fish
- * farms raise for no plate (pearls, goldfish, bait), and a bird's names that are also appliances
- * or a stage of its life (fryer, roaster, broiler, pullet), and a nursery's words for what it
- * grows from (seed, cuttings, tissue culture, nursery material); turf, also synthetic.
+ * Entry words that are no source a buyer writes alone, or one buyers mostly mean otherwise:
+ * - no crop: "Truck farming", "Vegetable and melon farming", "Mushroom spawn", a nursery's seed,
+ *   cuttings, tissue culture and nursery material;
+ * - another sense: lime (quicklime), pepper (the spice, the spray), corn (field, sweet, feed),
+ *   date, bass (a guitar), ray, shark and dolphin (brands), turf (also synthetic), a bird's fryer,
+ *   roaster and broiler (appliances);
+ * - bought processed: fig, olive, raisin and prune (dried or canned), coffee (roasted);
+ * - raised for no plate: pearls, goldfish, bait, alligators.
  */
 const NOT_A_SOURCE = new Set([
   'truck', 'vegetable', 'melon', 'fruit', 'combination', 'crop', 'tree', 'nut', 'spawn', 'herb', 'spice',
@@ -106,7 +110,7 @@ export class Produce {
   }
 }
 
-/** The words a build gathers for ProduceIndex.madeWords may not be a qualifier ("Carrots, fresh cut"). */
+/** Whether a word only qualifies a source as bought (not a word of a food made from it: "Carrots, fresh cut"). */
 export function isQualifier(term: string): boolean {
   return QUALIFIERS.has(term);
 }
