@@ -141,6 +141,14 @@ describe('plain labelled files', () => {
     ['hvac-contractor-lines.csv', 160],
     ['chemical-plant-lines.csv', 160],
     ['property-mgmt-lines.csv', 160],
+    ['midstream-oilgas-lines.csv', 160],
+    ['hotel-housekeeping-lines.csv', 160],
+    ['film-production-lines.csv', 160],
+    ['solar-installer-lines.csv', 160],
+    ['city-hall-lines.csv', 160],
+    ['senior-care-lines.csv', 160],
+    ['bakery-cafe-lines.csv', 160],
+    ['warehouse-3pl-lines.csv', 160],
   ])(
     'labels every line of %s with a valid 2017 NAICS code, its title and whether EPA prices it',
     (file, count) => {
