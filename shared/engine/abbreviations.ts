@@ -88,7 +88,7 @@ const ABBREVIATIONS: Record<string, string> = {
   btl: 'bottle', benchtop: 'laboratory', ins: 'insurance', bfv: 'butterfly valve', lvp: 'luxury vinyl plank floor covering',
   flrg: 'flooring', cdx: 'softwood plywood', ctr: 'center', tl: 'truckload', upkeep: 'maintenance', restripe: 'striping',
   suv: 'sport utility vehicle', cctv: 'closed circuit television', retread: 'tire retreading',
-  ect: 'corrugated', swim: 'swimming', transp: 'transportation', lightbar: 'vehicular lighting fixture',
+  apap: 'acetaminophen', ect: 'corrugated', swim: 'swimming', transp: 'transportation', lightbar: 'vehicular lighting fixture',
 };
 
 /**
@@ -314,6 +314,7 @@ const TRADE_NAMES: Record<string, string> = {
   'load center': 'panelboard',
   'roller cover': 'paint roller',
   'bench scale': 'scale weighing',
+  'adult brief': 'diaper disposable incontinent',
   'light bar': 'vehicular lighting fixture',
 };
 

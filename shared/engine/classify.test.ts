@@ -579,6 +579,10 @@ describe('classifier', () => {
       ['Spiral duct, 8 in x 10 ft', '332322'],
       ['LANDSCAPE MAINT CONTRACT MAY', '561730'],
       ['RUBBER BOOT KNEE HI SZ 11', '316210'], // footwear is no leather-only maker
+      ['APAP 500MG TABS 100CT', '325412'],
+      ['Sign language interpreting for the board meeting', '541930'], // not signs
+      ['BRIEF ADULT DISP MED 80/CS', '322291'], // not underwear
+      ['Large print paperback novels for the library', '511130'],
     ];
     for (const [line, naics] of lines) expect(shipped.classify(line).best?.naics, line).toBe(naics);
     expect(shipped.classify('Composition book, wide rule').best?.naics).not.toBe('511130');

@@ -182,6 +182,7 @@ export const EVERYDAY_MEANINGS: readonly EverydayMeaning[] = [
   { words: ['plumber'], means: 'plumbers', naics: '238220' },
   { words: ['roofer'], means: 'roofing contractors', naics: '238160' },
   { words: ['counsel'], means: "lawyers' offices", naics: '541110' },
+  { words: ['interpreter', 'interpreting'], means: 'language interpretation services', naics: '541930' },
   { words: ['electrical', 'electric'], context: ['contractor', 'work'], reach: 1, means: 'electrical contractors', naics: '238210' },
   { words: ['plumbing'], context: ['contractor'], reach: 1, means: 'plumbing contractors', naics: '238220' },
   { words: ['legal'], context: ['fee', 'service', 'retainer', 'consultation'], reach: 1, means: "lawyers' offices", naics: '541110' },
@@ -246,7 +247,7 @@ export const EVERYDAY_MEANINGS: readonly EverydayMeaning[] = [
   },
   {
     // A book bought is the publisher's; a blank one ("Composition book", "Receipt book") is stationery.
-    words: ['book', 'textbook'],
+    words: ['book', 'textbook', 'novel'],
     context: ['set', 'title', 'edition', 'copy'],
     alone: true,
     notAfter: [
