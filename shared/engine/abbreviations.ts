@@ -88,6 +88,8 @@ const ABBREVIATIONS: Record<string, string> = {
   btl: 'bottle', benchtop: 'laboratory', ins: 'insurance', bfv: 'butterfly valve', lvp: 'luxury vinyl plank floor covering',
   flrg: 'flooring', cdx: 'softwood plywood', ctr: 'center', tl: 'truckload', upkeep: 'maintenance', restripe: 'striping',
   suv: 'sport utility vehicle', cctv: 'closed circuit television', retread: 'tire retreading',
+  cmptr: 'computer', tstat: 'thermostat', trlr: 'trailer', msw: 'solid waste',
+  linehaul: 'general freight trucking long distance', drayage: 'trucking local',
   apap: 'acetaminophen', ect: 'corrugated', swim: 'swimming', transp: 'transportation', lightbar: 'vehicular lighting fixture',
 };
 

@@ -583,6 +583,12 @@ describe('classifier', () => {
       ['Sign language interpreting for the board meeting', '541930'], // not signs
       ['BRIEF ADULT DISP MED 80/CS', '322291'], // not underwear
       ['Large print paperback novels for the library', '511130'],
+      ['RENT - STORE 07 RETAIL UNIT - APR', '531120'], // a ledger's label: the premises'
+      ['RENT TRLR 53FT STORAGE MO', '336212'], // not the premises
+      ['MOBILE CMPTR RUGGED ANDROID', '334111'],
+      ['TSTAT PROGRAMMABLE 7-DAY', '334512'],
+      ['FREIGHT FTL LINEHAUL DRY VAN 53FT', '484121'],
+      ['DRAYAGE 40FT CTR PORT TO WHSE', '484110'],
     ];
     for (const [line, naics] of lines) expect(shipped.classify(line).best?.naics, line).toBe(naics);
     expect(shipped.classify('Composition book, wide rule').best?.naics).not.toBe('511130');

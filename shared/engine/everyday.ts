@@ -156,6 +156,8 @@ export const EVERYDAY_MEANINGS: readonly EverydayMeaning[] = [
     means: 'building rental or leasing',
     naics: '531120',
   },
+  // Rent alone, a ledger's label ("RENT - STORE 07"): the premises'.
+  { words: ['rent'], context: [], alone: true, opensPhrase: true, means: 'building rental or leasing', naics: '531120' },
   {
     words: ['office', 'warehouse', 'building', 'space', 'store', 'shop'],
     context: ['rent', 'lease', 'rental'],
