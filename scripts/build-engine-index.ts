@@ -99,8 +99,17 @@ function joinDocumentCompounds(docs: readonly TokenisedDoc[]): Doc[] {
  */
 const notPurchasable = (code: string) => code.startsWith('92') || code === '814110';
 
+/** The NAICS index's entries: a code and the text that names what it makes or does. */
+interface IndexEntry {
+  code: string;
+  text: string;
+}
+
+const readIndexEntries = (): IndexEntry[] =>
+  readCsv('2017_NAICS_Index_File.csv').map((row) => ({ code: row['NAICS17']!.trim(), text: row['INDEX ITEM DESCRIPTION']! }));
+
 /** The documents, and the names among them (titles and index entries) for buildCompounds. */
-function buildDocs(allCodes: string[]): { docs: Doc[]; names: string[] } {
+function buildDocs(allCodes: string[], indexEntries: readonly IndexEntry[]): { docs: Doc[]; names: string[] } {
   const docs: TokenisedDoc[] = [];
   const names: string[] = [];
   const add = (code: string, weight: number, text: string) => {
@@ -114,9 +123,7 @@ function buildDocs(allCodes: string[]): { docs: Doc[]; names: string[] } {
     if (code && /^\d{6}$/.test(code.trim()))
       add(code.trim(), FIELD_WEIGHT.title, cleanTitle(title ?? ''));
   }
-  for (const row of readCsv('2017_NAICS_Index_File.csv')) {
-    add(row['NAICS17']!.trim(), FIELD_WEIGHT.indexEntry, row['INDEX ITEM DESCRIPTION']!);
-  }
+  for (const { code, text } of indexEntries) add(code, FIELD_WEIGHT.indexEntry, text);
   for (const row of readCsv('2017_NAICS_Descriptions.csv')) {
     const code = row['Code']!.trim();
     if (!/^\d{6}$/.test(code)) continue;
@@ -153,11 +160,11 @@ function buildDocs(allCodes: string[]): { docs: Doc[]; names: string[] } {
  * producer, the producers' own words (title and index entries), and the words of the food and
  * beverage manufacturers' (311, 312) entries that name a source, less the qualifiers.
  */
-function buildProduce(titleByCode: ReadonlyMap<string, string>): ProduceIndex {
-  const entries = readCsv('2017_NAICS_Index_File.csv').map((row) => ({
-    code: row['NAICS17']!.trim(),
-    terms: tokenize(row['INDEX ITEM DESCRIPTION']!).flatMap((t) => (t.family ? [] : [t.term])),
-    text: row['INDEX ITEM DESCRIPTION']!,
+function buildProduce(indexEntries: readonly IndexEntry[], titleByCode: ReadonlyMap<string, string>): ProduceIndex {
+  const entries = indexEntries.map(({ code, text }) => ({
+    code,
+    text,
+    terms: tokenize(text).flatMap((t) => (t.family ? [] : [t.term])),
   }));
   const sources: Record<string, string> = {};
   for (const { code, text } of entries) {
@@ -377,7 +384,8 @@ export function buildEngineIndex(): EngineIndex {
   for (const code of factorBy.keys())
     if (!titleByCode.has(code)) throw new Error(`EPA code ${code} not in NAICS 2017`);
   const unit = factorRows[0]!['Unit']!;
-  const { docs, names } = buildDocs(codes);
+  const indexEntries = readIndexEntries();
+  const { docs, names } = buildDocs(codes, indexEntries);
   const { vocab, termId, ...postings } = buildPostings(docs);
   const codeIndex = new Map(codes.map((c, i) => [c, i]));
   return {
@@ -402,7 +410,7 @@ export function buildEngineIndex(): EngineIndex {
     ...postings,
     compounds: packUint16(buildCompounds(names, termId).flat()),
     docCode: docs.map((d) => codeIndex.get(d.code)!),
-    produce: buildProduce(titleByCode),
+    produce: buildProduce(indexEntries, titleByCode),
     learned: learnAssociations(readDevLines(), new Set(vocab), new Set(factorBy.keys())),
     fx: buildFx(),
     cpi: buildCpi(),
