@@ -149,6 +149,14 @@ describe('plain labelled files', () => {
     ['senior-care-lines.csv', 160],
     ['bakery-cafe-lines.csv', 160],
     ['warehouse-3pl-lines.csv', 160],
+    ['railroad-lines.csv', 160],
+    ['cosmetics-maker-lines.csv', 160],
+    ['zoo-aquarium-lines.csv', 160],
+    ['home-builder-lines.csv', 160],
+    ['foundry-steel-lines.csv', 160],
+    ['semiconductor-fab-lines.csv', 160],
+    ['supermarket-resale-lines.csv', 160],
+    ['correctional-facility-lines.csv', 160],
   ])(
     'labels every line of %s with a valid 2017 NAICS code, its title and whether EPA prices it',
     (file, count) => {
