@@ -15,6 +15,7 @@ import { H10_COUNTRY_BY_CURRENCY, LEGACY_CURRENCIES } from '../shared/engine/cur
 import type { EngineIndex, FxSeries } from '../shared/engine/index-types';
 import { isQualifier, sourceOfEntry, type ProduceIndex } from '../shared/engine/produce';
 import { learnAssociations, type TrainingLine } from './learn-associations';
+import { exceptedItems, packExclusions } from './engine-exclusions';
 
 export const DEV_FILE = 'eval/austin-procurement-dev.csv';
 
@@ -72,6 +73,8 @@ interface Doc {
   terms: string[];
   /** Adjacent word pairs within one comma-separated part (see phraseKey); none for descriptions. */
   phrases: string[];
+  /** The items of its "(except …)" clauses: a line that names one is not this document's. */
+  excluded: string[][];
 }
 type TokenisedDoc = Omit<Doc, 'terms' | 'phrases'> & { tokens: Token[] };
 
@@ -83,12 +86,12 @@ type TokenisedDoc = Omit<Doc, 'terms' | 'phrases'> & { tokens: Token[] };
 function joinDocumentCompounds(docs: readonly TokenisedDoc[]): Doc[] {
   const vocabulary = new Set(docs.flatMap((d) => d.tokens.map((t) => t.term)));
   const isTerm = (term: string) => vocabulary.has(term);
-  return docs.map(({ code, weight, tokens }) => {
+  return docs.map(({ tokens, ...doc }) => {
     const joined = joinCompounds(tokens, isTerm);
     const phrases: string[] = [];
-    if (weight !== FIELD_WEIGHT.description)
+    if (doc.weight !== FIELD_WEIGHT.description)
       forEachPhrase(joined, (a, b) => phrases.push(phraseKey(joined[a]!.term, joined[b]!.term)));
-    return { code, weight, terms: joined.map((t) => t.term), phrases };
+    return { ...doc, terms: joined.map((t) => t.term), phrases };
   });
 }
 
@@ -115,7 +118,7 @@ function buildDocs(allCodes: string[], indexEntries: readonly IndexEntry[]): { d
   const add = (code: string, weight: number, text: string) => {
     if (notPurchasable(code)) return;
     const tokens = tokenize(text);
-    if (tokens.length > 0) docs.push({ code, weight, tokens });
+    if (tokens.length > 0) docs.push({ code, weight, tokens, excluded: exceptedItems(text) });
     if (weight === FIELD_WEIGHT.title || weight === FIELD_WEIGHT.indexEntry) names.push(text);
   };
   const codeTitles = readCsvRows('2-6 digit_2017_Codes.csv').slice(1);
@@ -259,7 +262,8 @@ function buildPostings(docs: Doc[]) {
       postings[id.get(t)!]!.push(docId, Math.round((1000 * idf * d.weight * head) / norm));
     });
   });
-  return { vocab, termId, phrases: packUint16(phrases.flat()), ...packPostings(postings) };
+  const exclusions = packUint16(packExclusions(docs, termId));
+  return { vocab, termId, phrases: packUint16(phrases.flat()), exclusions, ...packPostings(postings) };
 }
 
 /** Little-endian uint16 pairs in base64 (see EngineIndex.postings); refuses values that do not fit. */

@@ -91,6 +91,9 @@ const ABBREVIATIONS: Record<string, string> = {
   cmptr: 'computer', tstat: 'thermostat', trlr: 'trailer', msw: 'solid waste',
   linehaul: 'general freight trucking long distance', drayage: 'trucking local',
   apap: 'acetaminophen', ect: 'corrugated', swim: 'swimming', transp: 'transportation', lightbar: 'vehicular lighting fixture',
+  // Foundry, wafer fab, grocery and jail shorthand. Not LOX (also smoked salmon) or formulas with digits (read as part numbers).
+  wfr: 'wafer', xdcr: 'transducer', fdy: 'foundry', koh: 'potassium hydroxide', naocl: 'sodium hypochlorite',
+  pnut: 'peanut', btr: 'butter', evap: 'evaporated', fz: 'frozen', cnd: 'canned', veg: 'vegetable', thrml: 'thermal',
 };
 
 /**

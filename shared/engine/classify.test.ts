@@ -317,7 +317,7 @@ describe('classifier', () => {
     expect(shipped.classify('Copper wire 12 AWG').best?.naics).toBe('331420');
     expect(shipped.classify('Aluminum sheet 4x8').best?.naics).toBe('331315');
     // …and when the shape comes first, as catalogue capitals write it.
-    expect(shipped.classify('TUBING CU 1/2 IN X 60 FT COIL').best?.naics).toBe('331420');
+    expect(shipped.classify('TUBING CU 1/2 IN X 20 FT').best?.naics).toBe('331420');
     expect(shipped.classify('Wooden desk').best?.naics.slice(0, 3)).toBe('337');
     // So does an adjective of a property before its noun.
     expect(shipped.classify('Wireless mouse').best?.naics).toBe('334118');
@@ -557,7 +557,7 @@ describe('classifier', () => {
       // A book bought is the publisher's; a blank one, or its printing, is not.
       ['picture books for the library', '511130'],
       ['Books, Picture, Children\'s, Hardcover, Set of 20', '511130'],
-      ['Book printing, 500 copies', '323111'],
+      ['Book printing, 500 copies', '323117'],
       ['CELL PHONE SVC 12 LINES MAR', '517312'],
       ['LEGAL FEES EVICTION FILING', '541110'],
       ['Plumbing contractor to run glycol lines', '238220'],
@@ -593,6 +593,19 @@ describe('classifier', () => {
     for (const [line, naics] of lines) expect(shipped.classify(line).best?.naics, line).toBe(naics);
     expect(shipped.classify('Composition book, wide rule').best?.naics).not.toBe('511130');
     expect(shipped.classify('Printed three-part service ticket books, 50 books').best?.naics).not.toBe('511130');
+  });
+
+  it('reads the shorthand of foundries, wafer fabs, grocers and jails', () => {
+    const lines: [string, string][] = [
+      ['WFR SI 200MM TEST GRADE 25/BX', '334413'],
+      ['XDCR PRESSURE 0-100 PSI 4-20MA', '334519'],
+      ['PNUT BTR CHUNKY 40OZ', '311911'],
+      ['MILK EVAP 12OZ', '311514'],
+      ['KOH PELLETS 500G', '325180'],
+      ['NAOCL 12.5% 55GAL', '325180'],
+      ['VEG OIL 35LB', '311225'],
+    ];
+    for (const [line, naics] of lines) expect(shipped.classify(line).best?.naics, line).toBe(naics);
   });
 
   it('reads a word of the item\'s history (recycled, refurbished) as a modifier, wherever it stands', () => {
@@ -666,6 +679,12 @@ describe('classifier', () => {
     expect(top(shipped, 'Hotel stay 2 nights')[0]).toBe('721110');
     // The head's documents include those of words sharing its long prefix (therapists).
     expect(top(shipped, 'Physical therapy')[0]).toBe('621340');
+  });
+
+  it('reads no document whose "(except …)" names the line\'s item', () => {
+    // "Commercial printing (except screen, books)"; "Building exterior cleaning services (except … window cleaning)".
+    expect(shipped.classify('Printing of books, 2,000 copies').best?.naics).toBe('323117');
+    expect(shipped.classify('Window cleaning, exterior, twice a year').best?.naics).toBe('561720');
   });
 
   it('reads plural glasses as eyewear, not as the material', () => {

@@ -4,6 +4,7 @@ import { NAMED_SERVICES, sectorPrior, serviceIndustries, serviceWeights, service
 import { calibrate, rawConfidences } from './classify-calibration';
 import { decodePostings, type Postings } from './postings';
 import { PhraseTable } from './phrases';
+import { Exclusions } from './exclusions';
 import { CompoundHeads } from './compounds';
 import { withEverydayMeanings } from './everyday';
 import { Produce } from './produce';
@@ -188,6 +189,7 @@ export class Classifier {
    */
   private readonly hasHead: Uint32Array;
   private headMark = 0;
+  private readonly exclusions: Exclusions;
   /** The term ids of NAMED_SERVICES and MACHINE_WORDS, and per document the NAMES_* bits of those it holds. */
   private readonly serviceTerms: number[];
   private readonly machineTerms: number[];
@@ -239,6 +241,7 @@ export class Classifier {
     this.docCode = Uint32Array.from(index.docCode);
     this.docScore = new Float64Array(index.docCode.length);
     this.hasHead = new Uint32Array(index.docCode.length);
+    this.exclusions = new Exclusions(index.exclusions, index.docCode.length);
     this.touchedDocs = new Uint16Array(index.docCode.length);
     this.codeBest = new Float64Array(index.codes.length);
     this.codeSum = new Float64Array(index.codes.length);
@@ -329,7 +332,8 @@ export class Classifier {
     let touchedDocCount = 0;
     const { data, start } = this.postings;
     if (head) this.markHeadDocuments(head.term);
-    const { headMark } = this;
+    const { headMark, exclusions } = this;
+    exclusions.markFor(new Set(tokenId.filter((id) => id !== undefined)));
     const withoutHead = head?.compound ? WITHOUT_HEAD : WITHOUT_LAST_WORD;
     const buysNoService = !this.serviceTerms.some((id) => termWeight[id]! > 0);
     const buysNoMachine = buysNoService && !this.machineTerms.some((id) => termWeight[id]! > 0);
@@ -349,6 +353,8 @@ export class Classifier {
       let s = docScore[doc]!;
       docScore[doc] = 0;
       if (head && hasHead[doc] !== headMark) s *= withoutHead;
+      // No support from a document only weightless words touched, or whose "(except …)" names the item.
+      if (s === 0 || exclusions.excludes(doc)) continue;
       const unbought = docKinds[doc]! & notBought;
       if (unbought & NAMES_SERVICE) s *= SERVICE_NOT_BOUGHT;
       if (unbought & NAMES_MACHINE) s *= MACHINE_NOT_BOUGHT;

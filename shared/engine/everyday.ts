@@ -42,7 +42,7 @@ export const EVERYDAY_MEANINGS: readonly EverydayMeaning[] = [
   { words: ['water'], context: BILLED, means: 'water distribution', naics: '221310' },
   {
     words: ['sewer', 'sewage', 'wastewater'],
-    context: [...BILLED, 'service'],
+    context: [...BILLED, 'service', 'use', 'discharge'],
     means: 'sewer systems',
     naics: '221320',
   },

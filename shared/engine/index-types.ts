@@ -37,6 +37,8 @@ export interface EngineIndex {
   docCode: number[];
   /** Crops and catches a line may buy by name (produce.ts). */
   produce: ProduceIndex;
+  /** The items documents' "(except …)" clauses name (exclusions.ts): uint16 [docId, n, n term ids] each, packed like `phrases`. */
+  exclusions: string;
   /** Term → [[code, weight], …] learned from labelled lines (scripts/learn-associations.ts). */
   learned: LearnedAssociations;
   fx: Record<string, FxSeries>;
