@@ -157,6 +157,14 @@ describe('plain labelled files', () => {
     ['semiconductor-fab-lines.csv', 160],
     ['supermarket-resale-lines.csv', 160],
     ['correctional-facility-lines.csv', 160],
+    ['paper-mill-lines.csv', 160],
+    ['ski-resort-lines.csv', 160],
+    ['funeral-cemetery-lines.csv', 159],
+    ['bank-branch-lines.csv', 160],
+    ['plastics-molder-lines.csv', 159],
+    ['military-base-lines.csv', 160],
+    ['auto-dealer-lines.csv', 158],
+    ['library-museum-lines.csv', 160],
   ])(
     'labels every line of %s with a valid 2017 NAICS code, its title and whether EPA prices it',
     (file, count) => {
