@@ -94,6 +94,9 @@ const ABBREVIATIONS: Record<string, string> = {
   // Foundry, wafer fab, grocery and jail shorthand. Not LOX (also smoked salmon) or formulas with digits (read as part numbers).
   wfr: 'wafer', xdcr: 'transducer', fdy: 'foundry', koh: 'potassium hydroxide', naocl: 'sodium hypochlorite',
   pnut: 'peanut', btr: 'butter', evap: 'evaporated', fz: 'frozen', cnd: 'canned', veg: 'vegetable', thrml: 'thermal',
+  // Molder, base, dealer and library shorthand. Not BK (also black), MAG, CAL, COMM or TRANS (a transmission too).
+  shcs: 'screw', bhcs: 'screw', fhcs: 'screw', ofc: 'office', fixt: 'fixture',
+  subscr: 'subscription', cpa: 'certified public accountant', reman: 'remanufactured', fct: 'faucet', lav: 'lavatory',
 };
 
 /**
@@ -196,6 +199,7 @@ const TRADE_NAMES: Record<string, string> = {
   'dish machine': 'dishwashing machine',
   'carpet tile': 'carpet',
   'porta potty': 'portable toilet renting',
+  'porta john': 'portable toilet renting',
   'spring water': 'bottled water spring',
   'aid kit': 'aid snake bite burn kit',
   'aid refill': 'aid snake bite burn kit',

@@ -595,7 +595,7 @@ describe('classifier', () => {
     expect(shipped.classify('Printed three-part service ticket books, 50 books').best?.naics).not.toBe('511130');
   });
 
-  it('reads the shorthand of foundries, wafer fabs, grocers and jails', () => {
+  it('reads the shorthand of foundries, wafer fabs, grocers, jails, molders, bases and dealers', () => {
     const lines: [string, string][] = [
       ['WFR SI 200MM TEST GRADE 25/BX', '334413'],
       ['XDCR PRESSURE 0-100 PSI 4-20MA', '334519'],
@@ -604,6 +604,11 @@ describe('classifier', () => {
       ['KOH PELLETS 500G', '325180'],
       ['NAOCL 12.5% 55GAL', '325180'],
       ['VEG OIL 35LB', '311225'],
+      ['SHCS M6X1.0X20 BLK OX 100/BX', '332722'],
+      ['DESK OFC STL 60X30', '337214'],
+      ['FCT KITCHEN SGL HDL', '332913'],
+      ['AUDIT FY24 CPA FIRM', '541211'], // not "Accountants' (except CPAs) offices"
+      ['PORTA JOHN RENTAL MONTHLY', '562991'],
     ];
     for (const [line, naics] of lines) expect(shipped.classify(line).best?.naics, line).toBe(naics);
   });
