@@ -12,11 +12,22 @@ const SECTOR_PRIOR: Record<string, number> = {
 };
 const OTHER_SECTORS = 0.85;
 
-/** `buysService`: the line ends on a service word, and contractors sell work (a plumber for "Plumbing repair"). */
-export function sectorPrior(code: string, title: string, buysService = false): number {
-  const prior = isGoodsCode(code) ? 1 : (SECTOR_PRIOR[code.slice(0, 2)] ?? OTHER_SECTORS);
-  return /contractors/i.test(title) && !buysService ? prior * 0.6 : prior;
+/** What a line buys, as far as the sectors' priors go: goods, a service, or a contractor's work. */
+export type Purchase = 'goods' | 'service' | 'contractor';
+
+/**
+ * A line that buys a service (it ends on a service word) finds contractors selling work (a
+ * plumber for "Plumbing repair"); one that hires a contractor ("Electrical contractor") finds
+ * construction as likely as any other service.
+ */
+export function sectorPrior(code: string, title: string, buys: Purchase = 'goods'): number {
+  const sector = buys === 'contractor' && code.startsWith('23') ? undefined : SECTOR_PRIOR[code.slice(0, 2)];
+  const prior = isGoodsCode(code) ? 1 : (sector ?? OTHER_SECTORS);
+  return /contractors/i.test(title) && buys === 'goods' ? prior * 0.6 : prior;
 }
+
+/** Service words that hire a contractor. */
+export const CONTRACTOR_WORDS: ReadonlySet<string> = new Set(['contractor', 'subcontractor']);
 
 /**
  * A line whose item part ends on a service ("Forklift rental", "Oil change service", "Elevator

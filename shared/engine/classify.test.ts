@@ -686,6 +686,11 @@ describe('classifier', () => {
     expect(top(shipped, 'Physical therapy')[0]).toBe('621340');
   });
 
+  it('reads a contractor hired as the trade\'s work: construction counts as any service then', () => {
+    expect(shipped.classify('Electrical contractor').best?.naics).toBe('238210'); // not the wholesaler of electrical supplies
+    expect(shipped.classify('Electric contractor').best?.naics).toBe('238210');
+  });
+
   it('reads no document whose "(except …)" names the line\'s item', () => {
     // "Commercial printing (except screen, books)"; "Building exterior cleaning services (except … window cleaning)".
     expect(shipped.classify('Printing of books, 2,000 copies').best?.naics).toBe('323117');

@@ -1,6 +1,6 @@
 import type { EngineIndex, LearnedAssociations } from './index-types';
 import { asNaicsWrites, familyAfter, withTradeNames, forEachPhrase, isWrittenHeadLast, itemPhrase, opensWithCapitalCategory, joinCompounds, nextInPhrase, tokenize, type Token } from './text';
-import { NAMED_SERVICES, sectorPrior, serviceIndustries, serviceWeights, serviceWordOf, serviceLabelOf, isClassHeading, firstPartLast } from './classify-prior';
+import { CONTRACTOR_WORDS, NAMED_SERVICES, sectorPrior, serviceIndustries, serviceWeights, serviceWordOf, serviceLabelOf, isClassHeading, firstPartLast } from './classify-prior';
 import { calibrate, rawConfidences } from './classify-calibration';
 import { decodePostings, type Postings } from './postings';
 import { PhraseTable } from './phrases';
@@ -121,7 +121,7 @@ const MACHINE_WORDS = ['machinery', 'machine'];
  * contractor"): a hundred apparel contractors' entries would outweigh the trade. Labor still says
  * the line buys a service.
  */
-const LABOR = new Set(['labor', 'labour', 'contractor', 'subcontractor']);
+const LABOR = new Set(['labor', 'labour', ...CONTRACTOR_WORDS]);
 /** Score factor for a code whose material the line contradicts (see materials.ts). */
 const MATERIAL_CONFLICT = 0.7;
 /**
@@ -201,6 +201,7 @@ export class Classifier {
   private readonly prior: Float64Array;
   /** `prior` for a line that buys a service (contractors not lowered). */
   private readonly servicePrior: Float64Array;
+  private readonly contractorPrior: Float64Array;
   /** Each service word's weights of the codes (serviceWeights), made on first use. */
   private readonly serviceWeights = new Map<string, Float64Array>();
   private readonly postings: Postings;
@@ -246,7 +247,8 @@ export class Classifier {
     this.codeBest = new Float64Array(index.codes.length);
     this.codeSum = new Float64Array(index.codes.length);
     this.prior = Float64Array.from(index.codes, (c, i) => sectorPrior(c, index.titles[i]!));
-    this.servicePrior = Float64Array.from(index.codes, (c, i) => sectorPrior(c, index.titles[i]!, true));
+    this.servicePrior = Float64Array.from(index.codes, (c, i) => sectorPrior(c, index.titles[i]!, 'service'));
+    this.contractorPrior = Float64Array.from(index.codes, (c, i) => sectorPrior(c, index.titles[i]!, 'contractor'));
     this.postings = decodePostings(index);
     this.docKinds = new Uint8Array(index.docCode.length);
     this.serviceTerms = this.markHolders(NAMED_SERVICES, NAMES_SERVICE);
@@ -267,7 +269,7 @@ export class Classifier {
    * materials the line names and the share of its word weight the vocabulary knows.
    * The caller must reset both arrays for the returned codes.
    */
-  private accumulate(text: string): { touched: number[]; materials: Set<string>; knownShare: number; service?: Float64Array; producer?: number } {
+  private accumulate(text: string): { touched: number[]; materials: Set<string>; knownShare: number; service?: Float64Array; hiresContractor: boolean; producer?: number } {
     const line = asNaicsWrites(text);
     const written = tokenize(line);
     const label = serviceLabelOf(written);
@@ -275,7 +277,9 @@ export class Classifier {
     const ordered = headed ? firstPartLast(written) : written;
     const tokens = withEverydayMeanings(joinCompounds(withTradeNames(ordered), this.isTerm), this.isTerm);
     const item = itemPhrase(tokens);
-    const service = this.serviceWeightsOf(serviceWordOf(item, label));
+    const serviceWord = serviceWordOf(item, label);
+    const service = this.serviceWeightsOf(serviceWord);
+    const hiresContractor = CONTRACTOR_WORDS.has(serviceWord);
     const head = this.compoundHeads.headOf(item, () => service === undefined && isWrittenHeadLast(line), familyAfter(tokens, item.at(-1)));
     const headPosition = head && !head.compound && item.length >= PRODUCT_NAME_WORDS ? item.at(-1)!.position : undefined;
     const materials = new Set<string>();
@@ -327,7 +331,7 @@ export class Classifier {
     }
     const knownShare = knownWeight / (wordWeight || 1);
     const touched: number[] = [];
-    if (lineTerms.length === 0) return { touched, materials, knownShare, service }; // a meaning's words are vocabulary words
+    if (lineTerms.length === 0) return { touched, materials, knownShare, service, hiresContractor }; // a meaning's words are vocabulary words
     const { docCode, docScore, codeBest, codeSum, learnedScore, touchedDocs, hasHead } = this;
     let touchedDocCount = 0;
     const { data, start } = this.postings;
@@ -396,7 +400,7 @@ export class Classifier {
     }
     for (const id of lineTerms) termWeight[id] = 0;
     lineTerms.length = 0;
-    return { touched, materials, knownShare, service, producer };
+    return { touched, materials, knownShare, service, hiresContractor, producer };
   }
 
   private readonly isTerm = (term: string): boolean => this.termId.has(term);
@@ -540,7 +544,8 @@ export class Classifier {
   }
 
   classify(text: string): ClassifierOutput {
-    const { touched: touchedCodes, materials, knownShare, service, producer } = this.accumulate(text);
+    const { touched: touchedCodes, materials, knownShare, service, hiresContractor, producer } = this.accumulate(text);
+    const prior = hiresContractor ? this.contractorPrior : service ? this.servicePrior : this.prior;
     if (touchedCodes.length === 0) return { best: null, alternatives: [], rawConfidence: 0 };
     const { codeBest, codeSum, learnedScore } = this;
     const top: { code: number; score: number }[] = [];
@@ -550,7 +555,7 @@ export class Classifier {
       // A service line's weights count for the learned associations too ("Computer repair" is not a computer).
       const served = service ? service[code]! : 1;
       const rival = producer !== undefined && code !== producer && this.growsOrMakesFood[code] ? PRODUCE_RIVAL : 1;
-      const vocabulary = codeSum[code]! * (service ? this.servicePrior : this.prior)[code]! * fit;
+      const vocabulary = codeSum[code]! * prior[code]! * fit;
       const score = served * rival * (vocabulary + this.learnedWeight * learnedScore[code]!) + this.meaningScore[code]!;
       codeBest[code] = 0;
       this.meaningScore[code] = 0;
