@@ -242,7 +242,7 @@ export class Classifier {
     this.docCode = Uint32Array.from(index.docCode);
     this.docScore = new Float64Array(index.docCode.length);
     this.hasHead = new Uint32Array(index.docCode.length);
-    this.exclusions = new Exclusions(index.exclusions, index.docCode.length);
+    this.exclusions = new Exclusions(index.exclusions, index.docCode.length, index.terms.length);
     this.touchedDocs = new Uint16Array(index.docCode.length);
     this.codeBest = new Float64Array(index.codes.length);
     this.codeSum = new Float64Array(index.codes.length);
@@ -337,7 +337,7 @@ export class Classifier {
     const { data, start } = this.postings;
     if (head) this.markHeadDocuments(head.term);
     const { headMark, exclusions } = this;
-    exclusions.markFor(new Set(tokenId.filter((id) => id !== undefined)));
+    exclusions.markFor(tokenId);
     const withoutHead = head?.compound ? WITHOUT_HEAD : WITHOUT_LAST_WORD;
     const buysNoService = !this.serviceTerms.some((id) => termWeight[id]! > 0);
     const buysNoMachine = buysNoService && !this.machineTerms.some((id) => termWeight[id]! > 0);

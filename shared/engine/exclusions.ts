@@ -8,10 +8,13 @@ import { decodeUint16 } from './postings';
 export class Exclusions {
   /** Items by their first term id: the excluding document and the item's term ids. */
   private readonly byFirstTerm = new Map<number, { doc: number; terms: Uint16Array }[]>();
-  private readonly marks: Uint32Array;
+  private readonly docMarks: Uint32Array;
+  private readonly termMarks: Uint32Array;
   private mark = 0;
+  /** Whether the line last marked excludes any document (most lines exclude none). */
+  private excludesAny = false;
 
-  constructor(packed: string, docCount: number) {
+  constructor(packed: string, docCount: number, termCount: number) {
     const items = decodeUint16(packed);
     for (let i = 0; i < items.length; i += 2 + items[i + 1]!) {
       const terms = items.subarray(i + 2, i + 2 + items[i + 1]!);
@@ -19,23 +22,33 @@ export class Exclusions {
       list.push({ doc: items[i]!, terms });
       this.byFirstTerm.set(terms[0]!, list);
     }
-    this.marks = new Uint32Array(docCount);
+    this.docMarks = new Uint32Array(docCount);
+    this.termMarks = new Uint32Array(termCount);
   }
 
   /** Forgets the previous line's and marks the documents that exclude an item the line names. */
-  markFor(lineTerms: ReadonlySet<number>): void {
+  markFor(lineTerms: readonly (number | undefined)[]): void {
     if (this.mark === 0xffffffff) {
-      this.marks.fill(0);
+      this.docMarks.fill(0);
+      this.termMarks.fill(0);
       this.mark = 0;
     }
     const mark = ++this.mark;
-    for (const id of lineTerms)
-      for (const { doc, terms } of this.byFirstTerm.get(id) ?? [])
-        if (terms.every((t) => lineTerms.has(t))) this.marks[doc] = mark;
+    this.excludesAny = false;
+    for (const id of lineTerms) if (id !== undefined) this.termMarks[id] = mark;
+    for (const id of lineTerms) {
+      const items = id === undefined ? undefined : this.byFirstTerm.get(id);
+      if (!items) continue;
+      for (const { doc, terms } of items)
+        if (terms.every((t) => this.termMarks[t] === mark)) {
+          this.docMarks[doc] = mark;
+          this.excludesAny = true;
+        }
+    }
   }
 
   /** Whether the line last marked names an item the document excludes. */
   excludes(doc: number): boolean {
-    return this.marks[doc] === this.mark;
+    return this.excludesAny && this.docMarks[doc] === this.mark;
   }
 }
