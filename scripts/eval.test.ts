@@ -165,6 +165,14 @@ describe('plain labelled files', () => {
     ['military-base-lines.csv', 160],
     ['auto-dealer-lines.csv', 158],
     ['library-museum-lines.csv', 160],
+    ['hospital-facilities-lines.csv', 160],
+    ['trucking-fleet-lines.csv', 160],
+    ['software-startup-lines.csv', 160],
+    ['school-cafeteria-lines.csv', 160],
+    ['craft-distillery-lines.csv', 159],
+    ['dental-lab-lines.csv', 159],
+    ['greenhouse-nursery-lines.csv', 159],
+    ['steel-fabricator-lines.csv', 160],
   ])(
     'labels every line of %s with a valid 2017 NAICS code, its title and whether EPA prices it',
     (file, count) => {
