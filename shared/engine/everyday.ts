@@ -277,6 +277,8 @@ export const EVERYDAY_MEANINGS: readonly EverydayMeaning[] = [
 const DOCUMENT_WORDS = new Set(
   terms('bill billing invoice statement ticket fare fee rent rental lease payment'),
 );
+/** Work that follows a hired trade's context word: "Electric contractor installation", "… labor". */
+const WORK_WORDS = new Set(terms('installation repair maintenance labor'));
 const TRANSACTION_WORDS = new Set(
   terms(
     'bill payment fee charge invoice account plan subscription deposit monthly statement service ' +
@@ -324,6 +326,7 @@ for (const { words, context, reach = 2, alone, opensPhrase, notAfter, means, nai
       next !== undefined &&
       isTerm(next.term) &&
       !TRANSACTION_WORDS.has(next.term) &&
+      !WORK_WORDS.has(next.term) &&
       !context.includes(next.term) &&
       !meaningTerms.includes(next.term);
     return !namesAGood;
