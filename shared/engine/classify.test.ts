@@ -686,13 +686,16 @@ describe('classifier', () => {
     expect(top(shipped, 'Physical therapy')[0]).toBe('621340');
   });
 
-  it('reads a contractor hired, or an installation in capitals, as the trade\'s work', () => {
+  it('reads a contractor hired, or work named in capitals after the item, as the trade\'s work', () => {
     expect(shipped.classify('Electrical contractor').best?.naics).toBe('238210'); // not the wholesaler of electrical supplies
     expect(shipped.classify('Electric contractor').best?.naics).toBe('238210');
     // In capitals, INSTALL ends the item as INSTALLATION does; work may follow the trade's word.
     expect(shipped.classify('ELEC CONTRACTOR INSTALL 208V CIRCUITS FOR OVENS').best?.naics).toBe('238210');
     expect(shipped.classify('HVAC INSTALL RTU 10 TON').best?.naics).toBe('238220');
     expect(shipped.classify('FAUCET INSTALL KIT').best?.naics).toBe('332913'); // goods for the work
+    expect(shipped.classify('BUS TOWING 12 MI UNIT 44').best?.naics).toBe('488410'); // not bus parts
+    expect(shipped.classify('INTERIOR PAINTING LOBBY 2 COATS').best?.naics).toBe('238320');
+    expect(shipped.classify('TIRE DISPOSAL 40 PASSENGER CASINGS').best?.naics.slice(0, 3)).toBe('562'); // not tires
   });
 
   it('reads no document whose "(except …)" names the line\'s item', () => {
