@@ -696,6 +696,8 @@ describe('classifier', () => {
     expect(shipped.classify('BUS TOWING 12 MI UNIT 44').best?.naics).toBe('488410'); // not bus parts
     expect(shipped.classify('INTERIOR PAINTING LOBBY 2 COATS').best?.naics).toBe('238320');
     expect(shipped.classify('TIRE DISPOSAL 40 PASSENGER CASINGS').best?.naics.slice(0, 3)).toBe('562'); // not tires
+    expect(shipped.classify('MOTOR REWIND 50HP TEFC').best?.naics).toBe('811310'); // not motors
+    expect(shipped.classify('GYM FLOOR REFINISHING 2 COATS').best?.naics).toBe('238330'); // not the gym
   });
 
   it('reads no document whose "(except …)" names the line\'s item', () => {
