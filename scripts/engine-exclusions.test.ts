@@ -27,11 +27,13 @@ describe('"(except …)" clauses', () => {
 
   it('excludes a document for a line that names every word of one of its items', () => {
     const exclusions = new Exclusions(packBase64([1, 1, 4, 2, 2, 7, 9]), 3, 10);
-    exclusions.markFor([4, 5]);
-    expect([0, 1, 2].map((doc) => exclusions.excludes(doc))).toEqual([false, true, false]);
-    exclusions.markFor([7]);
-    expect([0, 1, 2].map((doc) => exclusions.excludes(doc))).toEqual([false, false, false]);
-    exclusions.markFor([9, undefined, 7]);
-    expect([0, 1, 2].map((doc) => exclusions.excludes(doc))).toEqual([false, false, true]);
+    const excluded = (lineTerms: (number | undefined)[]) => {
+      const mark = exclusions.markFor(lineTerms);
+      return [0, 1, 2].filter((doc) => mark !== 0 && exclusions.docMarks[doc] === mark);
+    };
+    expect(excluded([4, 5])).toEqual([1]);
+    expect(excluded([7])).toEqual([]); // one word of "apparel contractors" is no item
+    expect(excluded([9, undefined, 7])).toEqual([2]);
+    expect(exclusions.markFor([5])).toBe(0); // most lines exclude nothing
   });
 });

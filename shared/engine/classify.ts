@@ -337,7 +337,8 @@ export class Classifier {
     const { data, start } = this.postings;
     if (head) this.markHeadDocuments(head.term);
     const { headMark, exclusions } = this;
-    exclusions.markFor(tokenId);
+    const excludedMark = exclusions.markFor(tokenId);
+    const excludedDocs = exclusions.docMarks;
     const withoutHead = head?.compound ? WITHOUT_HEAD : WITHOUT_LAST_WORD;
     const buysNoService = !this.serviceTerms.some((id) => termWeight[id]! > 0);
     const buysNoMachine = buysNoService && !this.machineTerms.some((id) => termWeight[id]! > 0);
@@ -358,7 +359,7 @@ export class Classifier {
       docScore[doc] = 0;
       if (head && hasHead[doc] !== headMark) s *= withoutHead;
       // No support from a document only weightless words touched, or whose "(except …)" names the item.
-      if (s === 0 || exclusions.excludes(doc)) continue;
+      if (s === 0 || (excludedMark !== 0 && excludedDocs[doc] === excludedMark)) continue;
       const unbought = docKinds[doc]! & notBought;
       if (unbought & NAMES_SERVICE) s *= SERVICE_NOT_BOUGHT;
       if (unbought & NAMES_MACHINE) s *= MACHINE_NOT_BOUGHT;
