@@ -201,6 +201,7 @@ export class Classifier {
   private readonly prior: Float64Array;
   /** `prior` for a line that buys a service (contractors not lowered). */
   private readonly servicePrior: Float64Array;
+  /** `prior` for a line that hires a contractor (construction as likely as any other service). */
   private readonly contractorPrior: Float64Array;
   /** Each service word's weights of the codes (serviceWeights), made on first use. */
   private readonly serviceWeights = new Map<string, Float64Array>();
@@ -546,8 +547,8 @@ export class Classifier {
 
   classify(text: string): ClassifierOutput {
     const { touched: touchedCodes, materials, knownShare, service, hiresContractor, producer } = this.accumulate(text);
-    const prior = hiresContractor ? this.contractorPrior : service ? this.servicePrior : this.prior;
     if (touchedCodes.length === 0) return { best: null, alternatives: [], rawConfidence: 0 };
+    const prior = hiresContractor ? this.contractorPrior : service ? this.servicePrior : this.prior;
     const { codeBest, codeSum, learnedScore } = this;
     const top: { code: number; score: number }[] = [];
     for (const code of touchedCodes) {
