@@ -23,6 +23,8 @@ describe('"(except …)" clauses', () => {
     const termId = new Map([['fur', 4], ['apparel', 7], ['contractor', 9]]);
     const docs = [{ excluded: [] }, { excluded: [['fur'], ['apparel', 'contractor'], ['straw']] }];
     expect(packExclusions(docs, termId)).toEqual([1, 1, 4, 1, 2, 7, 9]);
+    // Sorted by the first term, whatever the documents' order.
+    expect(packExclusions([{ excluded: [['contractor']] }, { excluded: [['fur']] }], termId)).toEqual([1, 1, 4, 0, 1, 9]);
   });
 
   it('excludes a document for a line that names every word of one of its items', () => {

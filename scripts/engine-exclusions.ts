@@ -11,12 +11,15 @@ export function exceptedItems(text: string): string[][] {
   return items;
 }
 
-/** EngineIndex.exclusions: each document's excepted items as [docId, n, n term ids]. */
+/**
+ * EngineIndex.exclusions: each document's excepted items as [docId, n, n term ids], sorted by their
+ * first term id so the classifier finds a word's items in one run.
+ */
 export function packExclusions(docs: readonly { excluded: readonly string[][] }[], termId: ReadonlyMap<string, number>): number[] {
-  const packed: number[] = [];
+  const items: number[][] = [];
   docs.forEach((d, docId) => {
     for (const item of d.excluded)
-      if (item.every((t) => termId.has(t))) packed.push(docId, item.length, ...item.map((t) => termId.get(t)!));
+      if (item.every((t) => termId.has(t))) items.push([docId, item.length, ...item.map((t) => termId.get(t)!)]);
   });
-  return packed;
+  return items.sort((a, b) => a[2]! - b[2]! || a[0]! - b[0]!).flat();
 }

@@ -6,37 +6,26 @@ import { decodeUint16 } from './postings';
  * EngineIndex.exclusions packs the items as [docId, n, n term ids] each.
  */
 export class Exclusions {
-  /** Item k: document itemDoc[k], term ids itemTerms[itemStart[k] … itemStart[k + 1]). */
-  private readonly itemDoc: Uint16Array;
-  private readonly itemStart: Uint32Array;
-  private readonly itemTerms: Uint16Array;
-  /** The items whose first term is t: byFirstTerm[firstItem[t] … firstItem[t + 1]). */
+  /** The packed items, sorted by their first term id (scripts/engine-exclusions.ts). */
+  private readonly items: Uint16Array;
+  /** Where each item starts in `items`. */
+  private readonly itemAt: Uint32Array;
+  /** The items whose first term is t are k ∈ [firstItem[t], firstItem[t + 1]). */
   private readonly firstItem: Uint32Array;
-  private readonly byFirstTerm: Uint32Array;
   /** docMarks[doc] holds the mark markFor returned when the line excludes the document. */
   readonly docMarks: Uint32Array;
   private readonly termMarks: Uint32Array;
   private mark = 0;
 
   constructor(packed: string, docCount: number, termCount: number) {
-    const values = decodeUint16(packed);
-    const docs: number[] = [];
-    const starts: number[] = [0];
-    const terms: number[] = [];
-    for (let i = 0; i < values.length; i += 2 + values[i + 1]!) {
-      docs.push(values[i]!);
-      for (let j = 0; j < values[i + 1]!; j++) terms.push(values[i + 2 + j]!);
-      starts.push(terms.length);
-    }
-    this.itemDoc = Uint16Array.from(docs);
-    this.itemStart = Uint32Array.from(starts);
-    this.itemTerms = Uint16Array.from(terms);
+    const items = decodeUint16(packed);
+    const itemAt: number[] = [];
+    for (let i = 0; i < items.length; i += 2 + items[i + 1]!) itemAt.push(i);
+    this.items = items;
+    this.itemAt = Uint32Array.from(itemAt);
     this.firstItem = new Uint32Array(termCount + 1);
-    for (let k = 0; k < docs.length; k++) this.firstItem[terms[starts[k]!]! + 1]!++;
+    for (const i of itemAt) this.firstItem[items[i + 2]! + 1]!++;
     for (let t = 0; t < termCount; t++) this.firstItem[t + 1]! += this.firstItem[t]!;
-    this.byFirstTerm = new Uint32Array(docs.length);
-    const next = this.firstItem.slice(0, termCount);
-    for (let k = 0; k < docs.length; k++) this.byFirstTerm[next[terms[starts[k]!]!]!++] = k;
     this.docMarks = new Uint32Array(docCount);
     this.termMarks = new Uint32Array(termCount);
   }
@@ -52,17 +41,18 @@ export class Exclusions {
       this.mark = 0;
     }
     const mark = ++this.mark;
-    const { termMarks, firstItem, byFirstTerm, itemStart, itemTerms } = this;
+    const { items, itemAt, firstItem, termMarks } = this;
     let excludesAny = false;
     for (const id of lineTerms) if (id !== undefined) termMarks[id] = mark;
     for (const id of lineTerms) {
       if (id === undefined) continue;
-      for (let i = firstItem[id]!; i < firstItem[id + 1]!; i++) {
-        const k = byFirstTerm[i]!;
+      for (let k = firstItem[id]!; k < firstItem[id + 1]!; k++) {
+        const at = itemAt[k]!;
+        const end = at + 2 + items[at + 1]!;
         let named = true;
-        for (let j = itemStart[k]! + 1; j < itemStart[k + 1]! && named; j++) named = termMarks[itemTerms[j]!] === mark;
+        for (let j = at + 3; j < end && named; j++) named = termMarks[items[j]!] === mark;
         if (named) {
-          this.docMarks[this.itemDoc[k]!] = mark;
+          this.docMarks[items[at]!] = mark;
           excludesAny = true;
         }
       }
