@@ -173,6 +173,14 @@ describe('plain labelled files', () => {
     ['dental-lab-lines.csv', 159],
     ['greenhouse-nursery-lines.csv', 159],
     ['steel-fabricator-lines.csv', 160],
+    ['dairy-farm-lines.csv', 160],
+    ['tv-station-lines.csv', 160],
+    ['casino-resort-lines.csv', 160],
+    ['shipyard-lines.csv', 160],
+    ['meat-packer-lines.csv', 160],
+    ['ready-mix-concrete-lines.csv', 159],
+    ['law-firm-lines.csv', 160],
+    ['fitness-gym-lines.csv', 159],
   ])(
     'labels every line of %s with a valid 2017 NAICS code, its title and whether EPA prices it',
     (file, count) => {

@@ -126,6 +126,7 @@ const HYPERNYMS: Record<string, string> = {
   cordless: 'power driven', keyboard: 'computer peripheral', locker: 'partition', alternator: 'internal combustion engine',
   ibuprofen: 'analgesic preparation', acetaminophen: 'analgesic preparation', aspirin: 'analgesic preparation',
   vodka: 'liquor', tequila: 'liquor', rum: 'liquor',
+  printed: 'printing',
   threadlocker: 'adhesive', growler: 'bottle', primer: 'paint', caulk: 'caulking compound', muriatic: 'hydrochloric',
 };
 

@@ -17,8 +17,8 @@ export type Purchase = 'goods' | 'service' | 'contractor';
 
 /**
  * A line that buys a service (it ends on a service word) finds contractors selling work (a
- * plumber for "Plumbing repair"); one that hires a contractor ("Electrical contractor") finds
- * construction as likely as any other service.
+ * plumber for "Plumbing repair"); one that hires a contractor ("Electrical contractor") or a
+ * trade's work (hiresATrade: "HVAC repair") finds construction as likely as any other service.
  */
 export function sectorPrior(code: string, title: string, buys: Purchase = 'goods'): number {
   const sector = buys === 'contractor' && code.startsWith('23') ? undefined : SECTOR_PRIOR[code.slice(0, 2)];
@@ -28,6 +28,16 @@ export function sectorPrior(code: string, title: string, buys: Purchase = 'goods
 
 /** Service words that hire a contractor. */
 export const CONTRACTOR_WORDS: ReadonlySet<string> = new Set(['contractor', 'subcontractor']);
+/**
+ * Work a trade contractor does on a building's systems as often as a repair shop does on machines:
+ * "HVAC repair", "Elevator maintenance" and "Water meter installation" are the trades' (238).
+ */
+const TRADE_WORK: ReadonlySet<string> = new Set(['repair', 'maintenance', 'installation']);
+
+/** Whether a line whose service word is `word` finds construction as likely as any other service. */
+export function hiresATrade(word: string): boolean {
+  return CONTRACTOR_WORDS.has(word) || TRADE_WORK.has(word);
+}
 
 /**
  * A line whose item part ends on a service ("Forklift rental", "Oil change service", "Elevator

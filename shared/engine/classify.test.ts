@@ -686,8 +686,12 @@ describe('classifier', () => {
     expect(top(shipped, 'Physical therapy')[0]).toBe('621340');
   });
 
-  it('reads a contractor hired, or work named in capitals after the item, as the trade\'s work', () => {
+  it('reads a contractor hired, a building system\'s repair, or work named in capitals after the item, as the trade\'s work', () => {
     expect(shipped.classify('Electrical contractor').best?.naics).toBe('238210'); // not the wholesaler of electrical supplies
+    // Repair, maintenance and installation are the trades' as often as a repair shop's.
+    expect(shipped.classify('HVAC PM QTRLY RTU 1-4 LIBRARY').best?.naics).toBe('238220'); // not machinery repair
+    expect(shipped.classify('HVAC REPAIR RTU-2 COMPRESSOR').best?.naics).toBe('238220');
+    expect(shipped.classify('Forklift repair, hydraulic leak').best?.naics).toBe('811310'); // a machine's is the shop's
     expect(shipped.classify('Electric contractor').best?.naics).toBe('238210');
     // In capitals, INSTALL ends the item as INSTALLATION does; work may follow the trade's word.
     expect(shipped.classify('ELEC CONTRACTOR INSTALL 208V CIRCUITS FOR OVENS').best?.naics).toBe('238210');
@@ -698,6 +702,19 @@ describe('classifier', () => {
     expect(shipped.classify('TIRE DISPOSAL 40 PASSENGER CASINGS').best?.naics.slice(0, 3)).toBe('562'); // not tires
     expect(shipped.classify('MOTOR REWIND 50HP TEFC').best?.naics).toBe('811310'); // not motors
     expect(shipped.classify('GYM FLOOR REFINISHING 2 COATS').best?.naics).toBe('238330'); // not the gym
+  });
+
+  it('reads printed paper goods as printing, not printed circuits, and a countertop microwave as the oven', () => {
+    const lines: [string, string][] = [
+      ['Printed door hangers, 5,000, full color', '323111'],
+      ['PRINTED ENVELOPES #10 WINDOW', '323111'],
+      ['Printed circuit board assembly', '334418'],
+      ['MICROWAVE OVEN COUNTERTOP 1.2 CU FT', '335220'], // not commercial cooking equipment
+      ['Microwave, countertop, 1000 W', '335220'], // not microwave components
+      ['MICROWAVE OVEN COMMERCIAL 1800W', '333318'],
+      ['Microwave radio link 6 GHz', '334220'],
+    ];
+    for (const [line, naics] of lines) expect(shipped.classify(line).best?.naics, line).toBe(naics);
   });
 
   it('reads no document whose "(except …)" names the line\'s item', () => {

@@ -1,6 +1,6 @@
 import type { EngineIndex, LearnedAssociations } from './index-types';
 import { asNaicsWrites, familyAfter, withTradeNames, forEachPhrase, isWrittenHeadLast, itemPhrase, opensWithCapitalCategory, joinCompounds, nextInPhrase, tokenize, type Token } from './text';
-import { CONTRACTOR_WORDS, NAMED_SERVICES, sectorPrior, serviceIndustries, serviceWeights, serviceWordOf, serviceLabelOf, isClassHeading, firstPartLast } from './classify-prior';
+import { CONTRACTOR_WORDS, hiresATrade, NAMED_SERVICES, sectorPrior, serviceIndustries, serviceWeights, serviceWordOf, serviceLabelOf, isClassHeading, firstPartLast } from './classify-prior';
 import { calibrate, rawConfidences } from './classify-calibration';
 import { decodePostings, type Postings } from './postings';
 import { PhraseTable } from './phrases';
@@ -280,7 +280,7 @@ export class Classifier {
     const item = itemPhrase(tokens);
     const serviceWord = serviceWordOf(item, label);
     const service = this.serviceWeightsOf(serviceWord);
-    const hiresContractor = CONTRACTOR_WORDS.has(serviceWord);
+    const hiresContractor = hiresATrade(serviceWord);
     const head = this.compoundHeads.headOf(item, () => service === undefined && isWrittenHeadLast(line), familyAfter(tokens, item.at(-1)));
     const headPosition = head && !head.compound && item.length >= PRODUCT_NAME_WORDS ? item.at(-1)!.position : undefined;
     const materials = new Set<string>();

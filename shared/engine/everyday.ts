@@ -157,6 +157,14 @@ export const EVERYDAY_MEANINGS: readonly EverydayMeaning[] = [
     naics: '531120',
   },
   // Rent alone, a ledger's label ("RENT - STORE 07"): the premises'.
+  {
+    // A break room's microwave, not microwave components or relay towers.
+    words: ['microwave'],
+    context: ['oven', 'countertop', 'ctop', 'otr'],
+    alone: true,
+    means: 'microwave ovens household-type',
+    naics: '335220',
+  },
   { words: ['rent'], context: [], alone: true, opensPhrase: true, means: 'building rental or leasing', naics: '531120' },
   {
     words: ['office', 'warehouse', 'building', 'space', 'store', 'shop'],

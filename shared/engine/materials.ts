@@ -74,10 +74,11 @@ export function isConditionWord(term: string): boolean {
  * gives ("LED") and its grade ("premium", "heavy", "professional"): before a noun they qualify
  * it. NAICS names few items by them, so the rare text that does ("Cordless telephones", "Wireless
  * telecommunications carriers", "LED manufacturing", a semiconductor) would otherwise decide a
- * "Wireless mouse" or an "LED flashlight". Not "commercial" or "industrial": NAICS splits goods by
- * them ("Vacuum cleaners, commercial-type", "Industrial gases").
+ * "Wireless mouse" or an "LED flashlight"; "Printed envelopes" are envelopes, whose printing (a
+ * family word, abbreviations.ts) is no printed circuit's. Not "commercial" or "industrial": NAICS
+ * splits goods by them ("Vacuum cleaners, commercial-type", "Industrial gases").
  */
-const QUALIFYING_WORDS = new Set(['led', 'heavy', 'high', 'professional', 'premium', 'economy', 'deluxe']);
+const QUALIFYING_WORDS = new Set(['led', 'printed', 'heavy', 'high', 'professional', 'premium', 'economy', 'deluxe']);
 
 export function isPropertyAdjective(term: string): boolean {
   return QUALIFYING_WORDS.has(term) || (term.length > 6 && /(?:less|able|ible|ful)$/.test(term));
