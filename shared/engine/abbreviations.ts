@@ -125,7 +125,7 @@ const HYPERNYMS: Record<string, string> = {
   interpreter: 'interpretation', analysis: 'testing', fedex: 'courier',
   cordless: 'power driven', keyboard: 'computer peripheral', locker: 'partition', alternator: 'internal combustion engine',
   ibuprofen: 'analgesic preparation', acetaminophen: 'analgesic preparation', aspirin: 'analgesic preparation',
-  vodka: 'liquor', tequila: 'liquor', rum: 'liquor',
+  vodka: 'liquor', tequila: 'liquor', rum: 'liquor', gin: 'liquor', liqueur: 'liquor', cognac: 'brandy',
   printed: 'printing',
   threadlocker: 'adhesive', growler: 'bottle', primer: 'paint', caulk: 'caulking compound', muriatic: 'hydrochloric',
 };

@@ -704,7 +704,7 @@ describe('classifier', () => {
     expect(shipped.classify('GYM FLOOR REFINISHING 2 COATS').best?.naics).toBe('238330'); // not the gym
   });
 
-  it('reads printed paper goods as printing, not printed circuits, and a countertop microwave as the oven', () => {
+  it('reads printed paper goods as printing, not printed circuits, a countertop microwave as the oven, gin as liquor', () => {
     const lines: [string, string][] = [
       ['Printed door hangers, 5,000, full color', '323111'],
       ['PRINTED ENVELOPES #10 WINDOW', '323111'],
@@ -713,6 +713,8 @@ describe('classifier', () => {
       ['Microwave, countertop, 1000 W', '335220'], // not microwave components
       ['MICROWAVE OVEN COMMERCIAL 1800W', '333318'],
       ['Microwave radio link 6 GHz', '334220'],
+      ['GIN LONDON DRY 1.75L', '312140'], // a liquor NAICS does not name, as vodka and rum
+      ['Liqueur, coffee, 750 ml', '312140'],
     ];
     for (const [line, naics] of lines) expect(shipped.classify(line).best?.naics, line).toBe(naics);
   });
