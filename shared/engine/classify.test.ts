@@ -304,7 +304,7 @@ describe('classifier', () => {
     expect(top(shipped, 'Pizza delivery for staff')[0]).toBe('722513');
   });
 
-  it('reads materials as modifiers: the item decides, a contradicting material lowers a code', () => {
+  it('reads materials as modifiers: the item decides, a contradicting material lowers a code, a matching one raises it', () => {
     expect(vocabularyOnly.classify('BOOTS, STEEL TOE, SIZE 11').best?.naics.slice(0, 3)).toBe('316');
     expect(vocabularyOnly.classify('BUSHING BRASS 3/4 IN').best?.naics.slice(0, 3)).not.toBe('326');
     expect(vocabularyOnly.classify('copy paper 8.5x11').best?.naics.slice(0, 3)).toBe('322');
@@ -332,6 +332,12 @@ describe('classifier', () => {
     // A furniture code whose title names its material contradicts another ("Wood Office Furniture").
     expect(shipped.classify('Filing cabinet, lateral, steel, 3 drawer').best?.naics).toBe('337214');
     expect(shipped.classify('Wood office desk, 60 in').best?.naics).toBe('337211');
+    // A maker of goods of the material the line names, over codes of no material.
+    expect(shipped.classify('FILTER COFFEE 12 CUP PAPER 1000/CS').best?.naics).toBe('322299'); // not air filters
+    expect(shipped.classify('Mat, anti-fatigue, rubber, 3 x 5 ft').best?.naics).toBe('326299'); // not a mat service
+    // …but not the tannery or the paper mill, which make the material itself.
+    expect(shipped.classify('Leather work gloves, large').best?.naics).toBe('315990');
+    expect(shipped.classify('Paper cups, hot, 12 oz').best?.naics).toBe('322219');
   });
 
   it('reads no item in a hyphenated adjective of what the item withstands, lacks or runs on', () => {

@@ -8,7 +8,7 @@ import { Exclusions } from './exclusions';
 import { CompoundHeads } from './compounds';
 import { withEverydayMeanings } from './everyday';
 import { Produce } from './produce';
-import { isConditionWord, isMaterialProduct, isMillForm, isPropertyAdjective, materialOfCode, materialOfWord } from './materials';
+import { isConditionWord, isMaterialProduct, isMillForm, isPropertyAdjective, makesTheMaterial, materialOfCode, materialOfWord } from './materials';
 
 export interface Candidate {
   naics: string;
@@ -125,6 +125,12 @@ const LABOR = new Set(['labor', 'labour', ...CONTRACTOR_WORDS]);
 /** Score factor for a code whose material the line contradicts (see materials.ts). */
 const MATERIAL_CONFLICT = 0.7;
 /**
+ * …and for a maker of goods of the material the line names (not of the material itself, see
+ * makesTheMaterial): "Mat, anti-fatigue, rubber" is a rubber product, not a linen supplier's mat;
+ * "FILTER COFFEE 12 CUP PAPER" a paper filter, not an air filter.
+ */
+const MATERIAL_MATCH = 1.2;
+/**
  * A material qualifies the item when another word follows it in its phrase ("Steel filing cabinet")
  * or when it comes after the first word ("BOOTS, STEEL TOE"; not right after a mill shape, "TUBING
  * CU"), as a word of its history does
@@ -152,6 +158,17 @@ function isModifier(tokens: readonly Token[], i: number, material: string | unde
     return next !== undefined && !isMillForm(next.term);
   }
   return isPropertyAdjective(term) && nextInPhrase(tokens, i) !== undefined;
+}
+
+/**
+ * Whether material word tokens[i] names what is bought rather than what it is made of: the
+ * material alone or a shape a mill makes of it ("Copper wire", "TUBING CU", "STEEL, SHEET", "copy paper").
+ */
+function buysTheMaterial(tokens: readonly Token[], i: number): boolean {
+  const { term, position } = tokens[i]!;
+  const next = nextInPhrase(tokens, i);
+  if (position > 0) return followsMillShape(tokens, i) || (isMaterialProduct(term) && next === undefined);
+  return next === undefined || isMillForm(next.term);
 }
 
 /** Whether the word before tokens[i] is a shape a mill makes, which the material names ("TUBING CU"). */
@@ -207,6 +224,8 @@ export class Classifier {
   private readonly serviceWeights = new Map<string, Float64Array>();
   private readonly postings: Postings;
   private readonly codeMaterial: (string | undefined)[];
+  /** MATERIAL_MATCH for a code that makes goods of its material, 1 for one that makes the material itself (unless the line buys it). */
+  private readonly materialMatch: Float64Array;
   private readonly learnedScore: Float64Array;
   private readonly relatedCache = new Map<string, readonly number[]>();
   /** The current line's weight of each vocabulary term, and those terms in first-seen order. */
@@ -255,6 +274,7 @@ export class Classifier {
     this.serviceTerms = this.markHolders(NAMED_SERVICES, NAMES_SERVICE);
     this.machineTerms = this.markHolders(MACHINE_WORDS, NAMES_MACHINE);
     this.codeMaterial = index.codes.map((code, i) => materialOfCode(code, index.titles[i]!));
+    this.materialMatch = Float64Array.from(index.codes, (code) => (makesTheMaterial(code) ? 1 : MATERIAL_MATCH));
     this.learned = new Map();
     for (const [term, pairs] of Object.entries(learned)) {
       const id = this.termId.get(term);
@@ -270,7 +290,7 @@ export class Classifier {
    * materials the line names and the share of its word weight the vocabulary knows.
    * The caller must reset both arrays for the returned codes.
    */
-  private accumulate(text: string): { touched: number[]; materials: Set<string>; knownShare: number; service?: Float64Array; hiresContractor: boolean; producer?: number } {
+  private accumulate(text: string): { touched: number[]; materials: Set<string>; buysMaterial: boolean; knownShare: number; service?: Float64Array; hiresContractor: boolean; producer?: number } {
     const line = asNaicsWrites(text);
     const written = tokenize(line);
     const label = serviceLabelOf(written);
@@ -284,6 +304,7 @@ export class Classifier {
     const head = this.compoundHeads.headOf(item, () => service === undefined && isWrittenHeadLast(line), familyAfter(tokens, item.at(-1)));
     const headPosition = head && !head.compound && item.length >= PRODUCT_NAME_WORDS ? item.at(-1)!.position : undefined;
     const materials = new Set<string>();
+    let buysMaterial = false;
     const words = new Map<string, WordScore>();
     /** Each token's weight and vocabulary id (undefined when the vocabulary lacks the word), for its phrases. */
     const tokenWeight: number[] = [];
@@ -301,6 +322,7 @@ export class Classifier {
       let w = (t.segment === 0 ? 1 : LATER_SEGMENT_WEIGHT) / (1 + POSITION_DECAY * position);
       const material = materialOfWord(t.term);
       if (material) materials.add(material);
+      if (material && buysTheMaterial(tokens, i)) buysMaterial = true;
       if (isModifier(tokens, i, material)) w *= MODIFIER_WEIGHT;
       if (LABOR.has(t.term) && tokens.length > 1) w = 0;
       const id = this.termId.get(t.term);
@@ -332,7 +354,7 @@ export class Classifier {
     }
     const knownShare = knownWeight / (wordWeight || 1);
     const touched: number[] = [];
-    if (lineTerms.length === 0) return { touched, materials, knownShare, service, hiresContractor }; // a meaning's words are vocabulary words
+    if (lineTerms.length === 0) return { touched, materials, buysMaterial, knownShare, service, hiresContractor }; // a meaning's words are vocabulary words
     const { docCode, docScore, codeBest, codeSum, learnedScore, touchedDocs, hasHead } = this;
     let touchedDocCount = 0;
     const { data, start } = this.postings;
@@ -402,7 +424,7 @@ export class Classifier {
     }
     for (const id of lineTerms) termWeight[id] = 0;
     lineTerms.length = 0;
-    return { touched, materials, knownShare, service, hiresContractor, producer };
+    return { touched, materials, buysMaterial, knownShare, service, hiresContractor, producer };
   }
 
   private readonly isTerm = (term: string): boolean => this.termId.has(term);
@@ -546,14 +568,14 @@ export class Classifier {
   }
 
   classify(text: string): ClassifierOutput {
-    const { touched: touchedCodes, materials, knownShare, service, hiresContractor, producer } = this.accumulate(text);
+    const { touched: touchedCodes, materials, buysMaterial, knownShare, service, hiresContractor, producer } = this.accumulate(text);
     if (touchedCodes.length === 0) return { best: null, alternatives: [], rawConfidence: 0 };
     const prior = hiresContractor ? this.contractorPrior : service ? this.servicePrior : this.prior;
     const { codeBest, codeSum, learnedScore } = this;
     const top: { code: number; score: number }[] = [];
     for (const code of touchedCodes) {
       const material = this.codeMaterial[code];
-      const fit = material && materials.size > 0 && !materials.has(material) ? MATERIAL_CONFLICT : 1;
+      const fit = material && materials.size > 0 ? (materials.has(material) ? (buysMaterial ? MATERIAL_MATCH : this.materialMatch[code]!) : MATERIAL_CONFLICT) : 1;
       // A service line's weights count for the learned associations too ("Computer repair" is not a computer).
       const served = service ? service[code]! : 1;
       const rival = producer !== undefined && code !== producer && this.growsOrMakesFood[code] ? PRODUCE_RIVAL : 1;

@@ -51,6 +51,18 @@ export function materialOfCode(code: string, title: string): Material | undefine
   return [...named][0] ?? (code.startsWith(TITLE_ONLY) ? undefined : subsector);
 }
 
+/** Metal mills, tanneries, pulp and paper mills, resin and fibre plants: they make the material itself. */
+const MATERIAL_MAKERS = ['331', '3161', '3221', '3252'];
+
+/**
+ * Whether a code makes its material rather than goods of it: a line that names the material as a
+ * modifier ("Leather work gloves", "Paper cups", "Steel shelving") buys goods of it, not hides,
+ * paper or steel; one that buys the material ("Aluminum sheet") finds the mill a match.
+ */
+export function makesTheMaterial(code: string): boolean {
+  return MATERIAL_MAKERS.some((prefix) => code.startsWith(prefix));
+}
+
 /** Materials bought as products in their own right ("copy paper", "ready-mix concrete", "lumber"). */
 const MATERIAL_PRODUCTS = new Set(['paper', 'paperboard', 'cardboard', 'concrete', 'cement', 'lumber', 'plywood', 'glass']);
 
