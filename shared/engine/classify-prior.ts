@@ -79,7 +79,9 @@ const SERVICE_INDUSTRIES: Record<string, readonly string[]> = {
   exam: ['621'],
   consulting: ['5416', '5415'],
   testing: ['5413', '6215'],
-  analysis: ['5413', '6215'],
+  // NAICS's medical laboratories analyse what a patient gives ("Blood analysis laboratories"): their
+  // own words find them; any other sample's analysis is a testing laboratory's.
+  analysis: ['5413'],
   hosting: ['518'],
   hauling: ['484', '562'],
   crating: ['4889'],

@@ -486,9 +486,10 @@ describe('classifier', () => {
       // drug's name a hydrochloride.
       ['IPA craft beer, 1/2 bbl keg', '312120'],
       ['Diphenhydramine HCl 25 mg capsules', '325412'],
-      // An analysis of samples is a testing laboratory's.
+      // An analysis of samples is a testing laboratory's, a medical one's only when the words are its.
       ['Soil analysis, 4 samples', '541380'],
-      ['LEAD & COPPER SAMPLE ANALYSIS - CONTRACT LAB, 60 SITES', '541380'],
+      ['LAB ANALYSIS STORMWATER SAMPLES TSS OIL 4 EA', '541380'],
+      ['Blood analysis panel for a patient', '621511'],
       // A rating is no class a school teaches, and "high" qualifies what follows it.
       ['Hi-vis vest, class 2', '339113'], // not high schools
     ];
