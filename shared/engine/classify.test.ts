@@ -602,7 +602,7 @@ describe('classifier', () => {
     expect(shipped.classify('Printed three-part service ticket books, 50 books').best?.naics).not.toBe('511130');
   });
 
-  it('reads the shorthand of foundries, wafer fabs, grocers, jails, molders, bases and dealers', () => {
+  it('reads the shorthand of foundries, wafer fabs, grocers, jails, molders, bases and dealers, and wet mops, task chairs and box fans', () => {
     const lines: [string, string][] = [
       ['WFR SI 200MM TEST GRADE 25/BX', '334413'],
       ['XDCR PRESSURE 0-100 PSI 4-20MA', '334519'],
@@ -616,6 +616,9 @@ describe('classifier', () => {
       ['FCT KITCHEN SGL HDL', '332913'],
       ['AUDIT FY24 CPA FIRM', '541211'], // not "Accountants' (except CPAs) offices"
       ['PORTA JOHN RENTAL MONTHLY', '562991'],
+      ['MOP WET LOOP 16OZ RAYON', '339994'], // a wet mop, not mop wringers
+      ['TASK CHAIR MESH BACK BLK', '337214'], // an office chair, not wire mesh
+      ['BOX FAN 20 IN 3 SPEED', '335210'], // a fan, not a wooden box
     ];
     for (const [line, naics] of lines) expect(shipped.classify(line).best?.naics, line).toBe(naics);
   });
