@@ -181,6 +181,14 @@ describe('plain labelled files', () => {
     ['ready-mix-concrete-lines.csv', 159],
     ['law-firm-lines.csv', 160],
     ['fitness-gym-lines.csv', 159],
+    ['wind-farm-lines.csv', 160],
+    ['amusement-park-lines.csv', 160],
+    ['auto-parts-plant-lines.csv', 160],
+    ['soft-drink-bottler-lines.csv', 159],
+    ['architecture-firm-lines.csv', 160],
+    ['car-rental-lines.csv', 160],
+    ['textile-mill-lines.csv', 160],
+    ['sawmill-lines.csv', 160],
   ])(
     'labels every line of %s with a valid 2017 NAICS code, its title and whether EPA prices it',
     (file, count) => {
