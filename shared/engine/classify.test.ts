@@ -602,7 +602,7 @@ describe('classifier', () => {
     expect(shipped.classify('Printed three-part service ticket books, 50 books').best?.naics).not.toBe('511130');
   });
 
-  it('reads the shorthand of foundries, wafer fabs, grocers, jails, molders, bases and dealers, and wet mops, task chairs and box fans', () => {
+  it('reads the shorthand of foundries, wafer fabs, grocers, jails, molders, bases and dealers, wet mops, task chairs, box fans, lifts and starters, and the names a card feed prints', () => {
     const lines: [string, string][] = [
       ['WFR SI 200MM TEST GRADE 25/BX', '334413'],
       ['XDCR PRESSURE 0-100 PSI 4-20MA', '334519'],
@@ -619,6 +619,14 @@ describe('classifier', () => {
       ['MOP WET LOOP 16OZ RAYON', '339994'], // a wet mop, not mop wringers
       ['TASK CHAIR MESH BACK BLK', '337214'], // an office chair, not wire mesh
       ['BOX FAN 20 IN 3 SPEED', '335210'], // a fan, not a wooden box
+      ['Vehicle lift, two post, 9,000 lb', '333921'],
+      ['Magnetic starter, NEMA size 2, 480 V', '335314'], // a motor's, not an engine's
+      // Names a card feed prints.
+      ['HILTON GARDEN INN 1 NT ROOM & TAX', '721110'],
+      ['Amtrak fare, Philadelphia to Washington', '482111'],
+      ['AUTODESK REVIT SUBSCRIPTION 3 SEATS', '511210'],
+      ['CONF REGISTRATION FEE 2 ATTENDEES', '561920'],
+      ['AIA NATIONAL MEMBERSHIP DUES', '813920'],
     ];
     for (const [line, naics] of lines) expect(shipped.classify(line).best?.naics, line).toBe(naics);
   });

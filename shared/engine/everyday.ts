@@ -138,6 +138,14 @@ export const EVERYDAY_MEANINGS: readonly EverydayMeaning[] = [
     naics: '561920',
   },
   {
+    // A member's dues are a professional association's ("AIA MEMBERSHIP DUES"); not "bar", also chocolate.
+    words: ['membership', 'society'],
+    context: ['due'],
+    notAfter: ['union', 'gym', 'fitness', 'club', 'country', 'hoa', 'homeowner'],
+    means: 'professional membership associations',
+    naics: '813920',
+  },
+  {
     words: ['parking'],
     context: ['fee', 'charge', 'garage', 'permit', 'pass', 'ticket', 'validation'],
     means: 'parking lots, automobile',
