@@ -270,9 +270,11 @@ describe('classifier', () => {
     expect(shipped.classify('TARP POLY 10X12 BLUE').best?.naics).toBe('314910');
   });
 
-  it('names the best reading when the factor-aware pick would hardly move the factor', () => {
+  it('names the best reading when the factor-aware pick would hardly move the factor, or leave its part of the economy for an unlikely code', () => {
     // Plate work's factor is within 10% of footwear's: the boots keep their name.
     expect(shipped.classify('Work boots, steel toe, size 10').best?.naics).toBe('316210');
+    // Workers' camps sit between the factors of two insurance readings, but are far less likely.
+    expect(shipped.classify("Workers' compensation insurance premium, monthly installment").best?.naics.slice(0, 2)).toBe('52');
   });
 
   it('proposes no government code, with confidences in [0, 1] that never sum above 1', () => {

@@ -72,6 +72,12 @@ const DECISION_TEMPERATURE = 0.04;
 const FACTOR_MARGIN = Math.log(1.1);
 const LESS_LIKELY = 0.5;
 /**
+ * A code of another part of the economy than the best-scoring one's (the first digit: goods,
+ * trade and transport, professional services …) is not chosen when it is less likely than this:
+ * "Workers' compensation insurance" stays insurance, not the workers' camps between two factors.
+ */
+const UNLIKELY_ELSEWHERE = 0.1;
+/**
  * An item phrase of this many words or more, written head-last, is a product's name (a brand, a
  * line or model, then the item: "Scotch Heavy Duty Shipping Packaging Tape"): its words weigh by
  * their distance from the head, not from the brand.
@@ -552,8 +558,10 @@ export class Classifier {
     const logFactors = ranked.map((r) => Math.log(this.index.factors[r.code] ?? NaN));
     let chosen = 0;
     let least = Infinity;
+    const division = this.index.codes[ranked[0]!.code]![0];
     for (let a = 0; a < ranked.length; a++) {
       if (Number.isNaN(logFactors[a])) continue;
+      if (weights[a]! < UNLIKELY_ELSEWHERE && this.index.codes[ranked[a]!.code]![0] !== division) continue;
       let loss = 0;
       for (let b = 0; b < ranked.length; b++) {
         if (!Number.isNaN(logFactors[b])) loss += weights[b]! * Math.abs(logFactors[a]! - logFactors[b]!);
