@@ -629,6 +629,7 @@ describe('classifier', () => {
       ['AUTODESK REVIT SUBSCRIPTION 3 SEATS', '511210'],
       ['CONF REGISTRATION FEE 2 ATTENDEES', '561920'],
       ['AIA NATIONAL MEMBERSHIP DUES', '813920'],
+      ['TOW DISABLED VEH RT 9 TO SHOP', '488410'], // a tow, not a ski tow
     ];
     for (const [line, naics] of lines) expect(shipped.classify(line).best?.naics, line).toBe(naics);
   });

@@ -225,7 +225,7 @@ export const EVERYDAY_MEANINGS: readonly EverydayMeaning[] = [
   },
   {
     words: ['tow', 'towing'],
-    context: ['service', 'fee', 'charge'],
+    context: ['service', 'fee', 'charge', 'disabled', 'vehicle', 'veh'],
     alone: true,
     means: 'towing services, motor vehicle',
     naics: '488410',
