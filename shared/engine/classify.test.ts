@@ -630,6 +630,10 @@ describe('classifier', () => {
       ['CONF REGISTRATION FEE 2 ATTENDEES', '561920'],
       ['AIA NATIONAL MEMBERSHIP DUES', '813920'],
       ['TOW DISABLED VEH RT 9 TO SHOP', '488410'], // a tow, not a ski tow
+      // Tools that only come powered are power-driven handtools.
+      ['HAMMER DRILL 20V BRUSHLESS KIT', '333991'],
+      ['ANGLE GRINDER 5IN 13A SLIDE SW', '333991'],
+      ['DIE GRINDER AIR 1/4IN COLLET', '333991'],
     ];
     for (const [line, naics] of lines) expect(shipped.classify(line).best?.naics, line).toBe(naics);
   });
