@@ -337,6 +337,10 @@ describe('classifier', () => {
     // A maker of goods of the material the line names, over codes of no material.
     expect(shipped.classify('FILTER COFFEE 12 CUP PAPER 1000/CS').best?.naics).toBe('322299'); // not air filters
     expect(shipped.classify('Mat, anti-fatigue, rubber, 3 x 5 ft').best?.naics).toBe('326299'); // not a mat service
+    // A fibre qualifies the item too: a nylon flag is a flag, not nylon yarn.
+    expect(shipped.classify('Flag, U.S., nylon, 3 x 5 ft').best?.naics).toBe('314999');
+    expect(shipped.classify('NYLON LAUNDRY BAG 24X36').best?.naics).toBe('314910');
+    expect(shipped.classify('Polyester yarn, 150 denier').best?.naics).toBe('313110');
     // …but not the tannery or the paper mill, which make the material itself.
     expect(shipped.classify('Leather work gloves, large').best?.naics).toBe('315990');
     expect(shipped.classify('Paper cups, hot, 12 oz').best?.naics).toBe('322219');

@@ -8,7 +8,7 @@ import { Exclusions } from './exclusions';
 import { CompoundHeads } from './compounds';
 import { withEverydayMeanings } from './everyday';
 import { Produce } from './produce';
-import { isConditionWord, isMaterialProduct, isMillForm, isPropertyAdjective, makesTheMaterial, materialOfCode, materialOfWord } from './materials';
+import { isConditionWord, isFiber, isMaterialProduct, isMillForm, isPropertyAdjective, makesTheMaterial, materialOfCode, materialOfWord } from './materials';
 
 export interface Candidate {
   naics: string;
@@ -329,7 +329,7 @@ export class Classifier {
       const material = materialOfWord(t.term);
       if (material) materials.add(material);
       if (material && buysTheMaterial(tokens, i)) buysMaterial = true;
-      if (isModifier(tokens, i, material)) w *= MODIFIER_WEIGHT;
+      if (isModifier(tokens, i, material ?? (isFiber(t.term) ? 'fiber' : undefined))) w *= MODIFIER_WEIGHT;
       if (LABOR.has(t.term) && tokens.length > 1) w = 0;
       const id = this.termId.get(t.term);
       const weight = id !== undefined ? w : RELATED_WEIGHT * w;

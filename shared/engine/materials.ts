@@ -63,6 +63,17 @@ export function makesTheMaterial(code: string): boolean {
   return MATERIAL_MAKERS.some((prefix) => code.startsWith(prefix));
 }
 
+/**
+ * Fibres qualify an item as a material does ("Flag, U.S., nylon", "NYLON LAUNDRY BAG"), but are no
+ * code's material: textile mills make goods of many, plastics makers nylon and polyester too. Not
+ * cotton ("Cotton balls"), wool (also mineral wool), linen (a linen service) or canvas (a tarp).
+ */
+const FIBERS = new Set(['nylon', 'polyester', 'rayon', 'spandex', 'silk', 'jute', 'hemp', 'fleece', 'denim', 'burlap']);
+
+export function isFiber(term: string): boolean {
+  return FIBERS.has(term);
+}
+
 /** Materials bought as products in their own right ("copy paper", "ready-mix concrete", "lumber"). */
 const MATERIAL_PRODUCTS = new Set(['paper', 'paperboard', 'cardboard', 'concrete', 'cement', 'lumber', 'plywood', 'glass']);
 
