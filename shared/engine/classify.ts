@@ -152,11 +152,11 @@ interface WordScore {
   ideal: number;
 }
 
-/** Whether tokens[i], of `material` if it names one, qualifies the item rather than names it (weighted MODIFIER_WEIGHT). */
+/** Whether tokens[i], of `material` if it names one (or a fibre), qualifies the item rather than names it (weighted MODIFIER_WEIGHT). */
 function isModifier(tokens: readonly Token[], i: number, material: string | undefined): boolean {
   const { term, position } = tokens[i]!;
   if (isConditionWord(term)) return true;
-  if (material) {
+  if (material || isFiber(term)) {
     if (isMaterialProduct(term)) return false;
     if (position > 0) return !followsMillShape(tokens, i);
     // A shape a mill makes of the material is the material's product ("Copper wire").
@@ -296,7 +296,7 @@ export class Classifier {
    * materials the line names and the share of its word weight the vocabulary knows.
    * The caller must reset both arrays for the returned codes.
    */
-  private accumulate(text: string): { touched: number[]; materials: Set<string>; buysMaterial: boolean; knownShare: number; service?: Float64Array; hiresContractor: boolean; producer?: number } {
+  private accumulate(text: string): { touched: number[]; materials: Set<string>; buysMaterial: boolean; knownShare: number; service?: Float64Array; hiresTrade: boolean; producer?: number } {
     const line = asNaicsWrites(text);
     const written = tokenize(line);
     const label = serviceLabelOf(written);
@@ -306,7 +306,7 @@ export class Classifier {
     const item = itemPhrase(tokens);
     const serviceWord = serviceWordOf(item, label);
     const service = this.serviceWeightsOf(serviceWord);
-    const hiresContractor = hiresATrade(serviceWord);
+    const hiresTrade = hiresATrade(serviceWord);
     const head = this.compoundHeads.headOf(item, () => service === undefined && isWrittenHeadLast(line), familyAfter(tokens, item.at(-1)));
     const headPosition = head && !head.compound && item.length >= PRODUCT_NAME_WORDS ? item.at(-1)!.position : undefined;
     const materials = new Set<string>();
@@ -329,7 +329,7 @@ export class Classifier {
       const material = materialOfWord(t.term);
       if (material) materials.add(material);
       if (material && buysTheMaterial(tokens, i)) buysMaterial = true;
-      if (isModifier(tokens, i, material ?? (isFiber(t.term) ? 'fiber' : undefined))) w *= MODIFIER_WEIGHT;
+      if (isModifier(tokens, i, material)) w *= MODIFIER_WEIGHT;
       if (LABOR.has(t.term) && tokens.length > 1) w = 0;
       const id = this.termId.get(t.term);
       const weight = id !== undefined ? w : RELATED_WEIGHT * w;
@@ -360,7 +360,7 @@ export class Classifier {
     }
     const knownShare = knownWeight / (wordWeight || 1);
     const touched: number[] = [];
-    if (lineTerms.length === 0) return { touched, materials, buysMaterial, knownShare, service, hiresContractor }; // a meaning's words are vocabulary words
+    if (lineTerms.length === 0) return { touched, materials, buysMaterial, knownShare, service, hiresTrade }; // a meaning's words are vocabulary words
     const { docCode, docScore, codeBest, codeSum, learnedScore, touchedDocs, hasHead } = this;
     let touchedDocCount = 0;
     const { data, start } = this.postings;
@@ -430,7 +430,7 @@ export class Classifier {
     }
     for (const id of lineTerms) termWeight[id] = 0;
     lineTerms.length = 0;
-    return { touched, materials, buysMaterial, knownShare, service, hiresContractor, producer };
+    return { touched, materials, buysMaterial, knownShare, service, hiresTrade, producer };
   }
 
   private readonly isTerm = (term: string): boolean => this.termId.has(term);
@@ -576,9 +576,9 @@ export class Classifier {
   }
 
   classify(text: string): ClassifierOutput {
-    const { touched: touchedCodes, materials, buysMaterial, knownShare, service, hiresContractor, producer } = this.accumulate(text);
+    const { touched: touchedCodes, materials, buysMaterial, knownShare, service, hiresTrade, producer } = this.accumulate(text);
     if (touchedCodes.length === 0) return { best: null, alternatives: [], rawConfidence: 0 };
-    const prior = hiresContractor ? this.contractorPrior : service ? this.servicePrior : this.prior;
+    const prior = hiresTrade ? this.contractorPrior : service ? this.servicePrior : this.prior;
     const { codeBest, codeSum, learnedScore } = this;
     const top: { code: number; score: number }[] = [];
     for (const code of touchedCodes) {

@@ -164,7 +164,6 @@ export const EVERYDAY_MEANINGS: readonly EverydayMeaning[] = [
     means: 'building rental or leasing',
     naics: '531120',
   },
-  // Rent alone, a ledger's label ("RENT - STORE 07"): the premises'.
   {
     // A break room's microwave, not microwave components or relay towers.
     words: ['microwave'],
@@ -173,6 +172,7 @@ export const EVERYDAY_MEANINGS: readonly EverydayMeaning[] = [
     means: 'microwave ovens household-type',
     naics: '335220',
   },
+  // Rent alone, a ledger's label ("RENT - STORE 07"): the premises'.
   { words: ['rent'], context: [], alone: true, opensPhrase: true, means: 'building rental or leasing', naics: '531120' },
   {
     words: ['office', 'warehouse', 'building', 'space', 'store', 'shop'],
