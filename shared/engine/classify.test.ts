@@ -638,6 +638,8 @@ describe('classifier', () => {
       ['HAMMER DRILL 20V BRUSHLESS KIT', '333991'],
       ['ANGLE GRINDER 5IN 13A SLIDE SW', '333991'],
       ['DIE GRINDER AIR 1/4IN COLLET', '333991'],
+      ['SANITIZER QUAT NO-RINSE 1 GAL', '325612'], // a disinfectant, not a wooden pail
+      ['WELD ROD 6011 1/8 10LB', '333992'], // a welding electrode, not a plastics rod
     ];
     for (const [line, naics] of lines) expect(shipped.classify(line).best?.naics, line).toBe(naics);
   });
