@@ -129,7 +129,7 @@ const HYPERNYMS: Record<string, string> = {
   cordless: 'power driven', keyboard: 'computer peripheral', locker: 'partition', alternator: 'internal combustion engine',
   ibuprofen: 'analgesic preparation', acetaminophen: 'analgesic preparation', aspirin: 'analgesic preparation',
   vodka: 'liquor', tequila: 'liquor', rum: 'liquor', gin: 'liquor', liqueur: 'liquor', cognac: 'brandy',
-  printed: 'printing', sanitizer: 'disinfectant',
+  printed: 'printing', sanitizer: 'disinfectant', seltzer: 'carbonated water',
   threadlocker: 'adhesive', growler: 'bottle', primer: 'paint', caulk: 'caulking compound', muriatic: 'hydrochloric',
 };
 
@@ -189,6 +189,7 @@ const TRADE_NAMES: Record<string, string> = {
   'box fan': 'fan household',
   'spark plug': 'spark plug internal combustion engine',
   'weld rod': 'welding electrode',
+  'bus card': 'business card',
   'welding rod': 'welding electrode',
   // Tools that only come powered: NAICS's "…, handheld power-driven".
   'hammer drill': 'drill handheld power driven',

@@ -640,6 +640,8 @@ describe('classifier', () => {
       ['DIE GRINDER AIR 1/4IN COLLET', '333991'],
       ['SANITIZER QUAT NO-RINSE 1 GAL', '325612'], // a disinfectant, not a wooden pail
       ['WELD ROD 6011 1/8 10LB', '333992'], // a welding electrode, not a plastics rod
+      ['SELTZER WATER 12OZ 24CS', '312111'],
+      ['BUS CARDS 2-SIDED 16PT 500CT', '323111'], // business cards, not bus parts
     ];
     for (const [line, naics] of lines) expect(shipped.classify(line).best?.naics, line).toBe(naics);
   });
