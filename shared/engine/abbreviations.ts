@@ -30,7 +30,7 @@ const ABBREVIATIONS: Record<string, string> = {
   cat5: 'communication wire', cat5e: 'communication wire', cat6: 'communication wire', cat6a: 'communication wire',
   monitor: 'monitor', lcd: 'display', kb: 'keyboard', kbd: 'keyboard', prntr: 'printer', ptr: 'printer',
   toner: 'toner cartridge', ink: 'ink', usb: 'computer peripheral', hdmi: 'cable', ssd: 'storage device', ltl: 'less than truckload', saas: 'software', tarp: 'tarpaulin', mig: 'arc welding', tig: 'arc welding',
-  hdd: 'disk drive', ram: 'memory', sftwr: 'software',
+  hdd: 'disk drive', ram: 'memory', dimm: 'memory board', sftwr: 'software', wkstn: 'computer workstation', wkst: 'computer workstation',
   hd: 'heavy duty', hvy: 'heavy', lg: 'large', sm: 'small', med: 'medium', xl: 'large',
   mens: 'men', men: 'men', womens: 'women', ladies: 'women',
   trouser: 'trousers', pant: 'trousers', pants: 'trousers', slacks: 'trousers', jean: 'jeans',
@@ -190,6 +190,9 @@ const TRADE_NAMES: Record<string, string> = {
   'spark plug': 'spark plug internal combustion engine',
   'weld rod': 'welding electrode',
   'bus card': 'business card',
+  'hard drive': 'hard disk drive',
+  'managed switch': 'local area network communication equipment',
+  'bookshelf speaker': 'speaker systems',
   'welding rod': 'welding electrode',
   // Tools that only come powered: NAICS's "…, handheld power-driven".
   'hammer drill': 'drill handheld power driven',

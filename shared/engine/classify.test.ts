@@ -642,6 +642,10 @@ describe('classifier', () => {
       ['WELD ROD 6011 1/8 10LB', '333992'], // a welding electrode, not a plastics rod
       ['SELTZER WATER 12OZ 24CS', '312111'],
       ['BUS CARDS 2-SIDED 16PT 500CT', '323111'], // business cards, not bus parts
+      ['SWITCH MANAGED 24 PORT POE', '334210'], // a network's, not an electric switch
+      ['MEMORY 16GB DDR4 DIMM', '334418'],
+      ['Oak bookcase for the office', '337211'], // oak is wood: not the other office furniture
+      ['Oak lateral filing cabinet, 2 drawer', '337211'],
     ];
     for (const [line, naics] of lines) expect(shipped.classify(line).best?.naics, line).toBe(naics);
   });

@@ -13,6 +13,7 @@ const MATERIAL_OF_WORD: Record<string, Material> = {
   vinyl: 'plastic', acrylic: 'plastic', polycarbonate: 'plastic',
   rubber: 'rubber', latex: 'rubber', neoprene: 'rubber', nitrile: 'rubber',
   wood: 'wood', wooden: 'wood', lumber: 'wood', plywood: 'wood', hardwood: 'wood', timber: 'wood',
+  oak: 'wood', pine: 'wood', cedar: 'wood', birch: 'wood', teak: 'wood', mahogany: 'wood',
   paper: 'paper', paperboard: 'paper', cardboard: 'paper', corrugated: 'paper',
   glass: 'glass', concrete: 'concrete', cement: 'concrete', leather: 'leather',
 };
