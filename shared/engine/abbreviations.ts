@@ -190,6 +190,8 @@ const TRADE_NAMES: Record<string, string> = {
   'spark plug': 'spark plug internal combustion engine',
   'weld rod': 'welding electrode',
   'bus card': 'business card',
+  'mailing tube': 'mailing tube paperboard',
+  'drafting tape': 'masking tape paper',
   'hard drive': 'hard disk drive',
   'managed switch': 'local area network communication equipment',
   'bookshelf speaker': 'speaker systems',

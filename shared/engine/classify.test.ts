@@ -646,6 +646,9 @@ describe('classifier', () => {
       ['MEMORY 16GB DDR4 DIMM', '334418'],
       ['Oak bookcase for the office', '337211'], // oak is wood: not the other office furniture
       ['Oak lateral filing cabinet, 2 drawer', '337211'],
+      ['Mailing tubes, 2 x 18 in, 25 per case', '322219'], // a paperboard tube, not an electron tube
+      ['Tape, drafting, 1 in x 60 yd', '322220'],
+      ['UNLEADED 87 BULK 2,000 GAL', '324110'],
     ];
     for (const [line, naics] of lines) expect(shipped.classify(line).best?.naics, line).toBe(naics);
   });

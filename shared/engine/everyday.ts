@@ -182,7 +182,7 @@ export const EVERYDAY_MEANINGS: readonly EverydayMeaning[] = [
     naics: '531120',
   },
   {
-    words: ['gasoline', 'diesel', 'petrol', 'fuel', 'kerosene'],
+    words: ['gasoline', 'diesel', 'petrol', 'fuel', 'kerosene', 'unleaded'],
     // Not "tank" or "pump": a fuel tank and a fuel pump are goods (automotive parts).
     context: ['fill', 'fillup', 'refuel', 'refueling', 'card', 'bulk', 'delivery', 'delivered', 'octane', 'oct'],
     alone: true,
