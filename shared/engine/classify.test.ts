@@ -649,6 +649,7 @@ describe('classifier', () => {
       ['Mailing tubes, 2 x 18 in, 25 per case', '322219'], // a paperboard tube, not an electron tube
       ['Tape, drafting, 1 in x 60 yd', '322220'],
       ['UNLEADED 87 BULK 2,000 GAL', '324110'],
+      ['DISH DETERGENT MANUAL 1GAL', '325611'], // a detergent, not dishes
     ];
     for (const [line, naics] of lines) expect(shipped.classify(line).best?.naics, line).toBe(naics);
   });
