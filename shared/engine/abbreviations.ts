@@ -193,7 +193,6 @@ const TRADE_NAMES: Record<string, string> = {
   'mailing tube': 'mailing tube paperboard',
   'drafting tape': 'masking tape paper',
   'dish detergent': 'dishwashing detergent',
-  'dish soap': 'dishwashing detergent',
   'hard drive': 'hard disk drive',
   'managed switch': 'local area network communication equipment',
   'bookshelf speaker': 'speaker systems',
