@@ -189,6 +189,7 @@ const TRADE_NAMES: Record<string, string> = {
   'box fan': 'fan household',
   'spark plug': 'spark plug internal combustion engine',
   'weld rod': 'welding electrode',
+  'welding rod': 'welding electrode',
   'bus card': 'business card',
   'mailing tube': 'mailing tube paperboard',
   'drafting tape': 'masking tape paper',
@@ -196,7 +197,6 @@ const TRADE_NAMES: Record<string, string> = {
   'hard drive': 'hard disk drive',
   'managed switch': 'local area network communication equipment',
   'bookshelf speaker': 'speaker systems',
-  'welding rod': 'welding electrode',
   // Tools that only come powered: NAICS's "…, handheld power-driven".
   'hammer drill': 'drill handheld power driven',
   'impact driver': 'screwdriver handheld power driven',
