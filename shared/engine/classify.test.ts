@@ -650,6 +650,8 @@ describe('classifier', () => {
       ['Tape, drafting, 1 in x 60 yd', '322220'],
       ['UNLEADED 87 BULK 2,000 GAL', '324110'],
       ['DISH DETERGENT MANUAL 1GAL', '325611'], // a detergent, not dishes
+      ['WIRE WELD FLUX CORED .045 33LB', '333992'], // a welding electrode, not wire products
+      ['ROOT BEER 12OZ CANS 24CS', '312111'],
     ];
     for (const [line, naics] of lines) expect(shipped.classify(line).best?.naics, line).toBe(naics);
   });
