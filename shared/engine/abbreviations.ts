@@ -161,6 +161,7 @@ const TRADE_NAMES: Record<string, string> = {
   'stretch wrap': 'packaging film single web',
   'stretch film': 'packaging film single web',
   'shrink wrap': 'packaging film single web',
+  'shrink film': 'packaging film single web',
   'pallet wrap': 'packaging film single web',
   'bubble wrap': 'bubble packaging plastics',
   'ice melt': 'deicing preparation',

@@ -341,6 +341,8 @@ describe('classifier', () => {
     expect(shipped.classify('Flag, U.S., nylon, 3 x 5 ft').best?.naics).toBe('314999');
     expect(shipped.classify('NYLON LAUNDRY BAG 24X36').best?.naics).toBe('314910');
     expect(shipped.classify('Polyester yarn, 150 denier').best?.naics).toBe('313110');
+    // Melamine is a plastic: a melamine plate is no metal plate work.
+    expect(shipped.classify('Plate, melamine, 9 in, white, 4 dozen').best?.naics.slice(0, 3)).toBe('326');
     // …but not the tannery or the paper mill, which make the material itself.
     expect(shipped.classify('Leather work gloves, large').best?.naics).toBe('315990');
     expect(shipped.classify('Paper cups, hot, 12 oz').best?.naics).toBe('322219');
@@ -652,6 +654,7 @@ describe('classifier', () => {
       ['DISH DETERGENT MANUAL 1GAL', '325611'], // a detergent, not dishes
       ['WIRE WELD FLUX CORED .045 33LB', '333992'], // a welding electrode, not wire products
       ['ROOT BEER 12OZ CANS 24CS', '312111'],
+      ['SHRINK FILM 60GA 18IN ROLL', '326112'], // packaging film, not a packaging service
     ];
     for (const [line, naics] of lines) expect(shipped.classify(line).best?.naics, line).toBe(naics);
   });

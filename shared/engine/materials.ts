@@ -10,7 +10,7 @@ const MATERIAL_OF_WORD: Record<string, Material> = {
   aluminum: 'metal', aluminium: 'metal', stainless: 'metal', galvanized: 'metal', zinc: 'metal',
   titanium: 'metal', nickel: 'metal', chrome: 'metal', tin: 'metal',
   plastic: 'plastic', polyvinyl: 'plastic', polyethylene: 'plastic', polypropylene: 'plastic',
-  vinyl: 'plastic', acrylic: 'plastic', polycarbonate: 'plastic',
+  vinyl: 'plastic', acrylic: 'plastic', polycarbonate: 'plastic', melamine: 'plastic', polyolefin: 'plastic',
   rubber: 'rubber', latex: 'rubber', neoprene: 'rubber', nitrile: 'rubber',
   wood: 'wood', wooden: 'wood', lumber: 'wood', plywood: 'wood', hardwood: 'wood', timber: 'wood',
   oak: 'wood', pine: 'wood', cedar: 'wood', birch: 'wood', teak: 'wood', mahogany: 'wood',
