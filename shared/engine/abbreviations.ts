@@ -162,6 +162,8 @@ const TRADE_NAMES: Record<string, string> = {
   'stretch film': 'packaging film single web',
   'shrink wrap': 'packaging film single web',
   'shrink film': 'packaging film single web',
+  'chisel tip': 'felt tip',
+  'coffee filter': 'coffee filter paper',
   'pallet wrap': 'packaging film single web',
   'bubble wrap': 'bubble packaging plastics',
   'ice melt': 'deicing preparation',

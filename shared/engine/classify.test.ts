@@ -655,6 +655,8 @@ describe('classifier', () => {
       ['WIRE WELD FLUX CORED .045 33LB', '333992'], // a welding electrode, not wire products
       ['ROOT BEER 12OZ CANS 24CS', '312111'],
       ['SHRINK FILM 60GA 18IN ROLL', '326112'], // packaging film, not a packaging service
+      ['Coffee filters, basket, 500 count', '322299'], // paper, not air filters
+      ['DRY ERASE MARKER CHISEL TIP BLK 4PK', '339940'], // a felt tip, not a chisel
     ];
     for (const [line, naics] of lines) expect(shipped.classify(line).best?.naics, line).toBe(naics);
   });
