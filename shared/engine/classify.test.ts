@@ -337,15 +337,15 @@ describe('classifier', () => {
     // A maker of goods of the material the line names, over codes of no material.
     expect(shipped.classify('FILTER COFFEE 12 CUP PAPER 1000/CS').best?.naics).toBe('322299'); // not air filters
     expect(shipped.classify('Mat, anti-fatigue, rubber, 3 x 5 ft').best?.naics).toBe('326299'); // not a mat service
+    // …but not the tannery or the paper mill, which make the material itself.
+    expect(shipped.classify('Leather work gloves, large').best?.naics).toBe('315990');
+    expect(shipped.classify('Paper cups, hot, 12 oz').best?.naics).toBe('322219');
+    // Melamine is a plastic: a melamine plate is no metal plate work.
+    expect(shipped.classify('Plate, melamine, 9 in, white, 4 dozen').best?.naics.slice(0, 3)).toBe('326');
     // A fibre qualifies the item too: a nylon flag is a flag, not nylon yarn.
     expect(shipped.classify('Flag, U.S., nylon, 3 x 5 ft').best?.naics).toBe('314999');
     expect(shipped.classify('NYLON LAUNDRY BAG 24X36').best?.naics).toBe('314910');
     expect(shipped.classify('Polyester yarn, 150 denier').best?.naics).toBe('313110');
-    // Melamine is a plastic: a melamine plate is no metal plate work.
-    expect(shipped.classify('Plate, melamine, 9 in, white, 4 dozen').best?.naics.slice(0, 3)).toBe('326');
-    // …but not the tannery or the paper mill, which make the material itself.
-    expect(shipped.classify('Leather work gloves, large').best?.naics).toBe('315990');
-    expect(shipped.classify('Paper cups, hot, 12 oz').best?.naics).toBe('322219');
   });
 
   it('reads no item in a hyphenated adjective of what the item withstands, lacks or runs on', () => {

@@ -224,7 +224,7 @@ export class Classifier {
   private readonly prior: Float64Array;
   /** `prior` for a line that buys a service (contractors not lowered). */
   private readonly servicePrior: Float64Array;
-  /** `prior` for a line that hires a contractor (construction as likely as any other service). */
+  /** `prior` for a line that hires a contractor or a trade's work (hiresATrade: construction as likely as any other service). */
   private readonly contractorPrior: Float64Array;
   /** Each service word's weights of the codes (serviceWeights), made on first use. */
   private readonly serviceWeights = new Map<string, Float64Array>();
@@ -575,6 +575,14 @@ export class Classifier {
     return barelyMoves && weights[chosen]! < LESS_LIKELY ? 0 : chosen;
   }
 
+  /** A code's factor for the materials the line names: MATERIAL_CONFLICT, MATERIAL_MATCH or 1. */
+  private materialFit(code: number, materials: ReadonlySet<string>, buysMaterial: boolean): number {
+    const material = this.codeMaterial[code];
+    if (!material || materials.size === 0) return 1;
+    if (!materials.has(material)) return MATERIAL_CONFLICT;
+    return buysMaterial ? MATERIAL_MATCH : this.materialMatch[code]!;
+  }
+
   classify(text: string): ClassifierOutput {
     const { touched: touchedCodes, materials, buysMaterial, knownShare, service, hiresTrade, producer } = this.accumulate(text);
     if (touchedCodes.length === 0) return { best: null, alternatives: [], rawConfidence: 0 };
@@ -582,8 +590,7 @@ export class Classifier {
     const { codeBest, codeSum, learnedScore } = this;
     const top: { code: number; score: number }[] = [];
     for (const code of touchedCodes) {
-      const material = this.codeMaterial[code];
-      const fit = material && materials.size > 0 ? (materials.has(material) ? (buysMaterial ? MATERIAL_MATCH : this.materialMatch[code]!) : MATERIAL_CONFLICT) : 1;
+      const fit = this.materialFit(code, materials, buysMaterial);
       // A service line's weights count for the learned associations too ("Computer repair" is not a computer).
       const served = service ? service[code]! : 1;
       const rival = producer !== undefined && code !== producer && this.growsOrMakesFood[code] ? PRODUCE_RIVAL : 1;
